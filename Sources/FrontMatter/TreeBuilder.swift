@@ -1,0 +1,112 @@
+import CYAML
+
+/// Turns libyaml events into a node tree with an explicit stack, finding duplicate keys.
+struct TreeBuilder {
+    private enum Frame {
+        case sequence(items: [YAMLNode], tag: String?, anchor: String?, start: Int)
+        case mapping(pairs: [YAMLPair], key: YAMLNode?, seen: [String: Int],
+                     tag: String?, anchor: String?, start: Int)
+    }
+
+    let marks: MarkConverter
+    private var stack: [Frame] = []
+    private(set) var root: YAMLNode?
+    private(set) var problems: [YAMLProblem] = []
+
+    init(marks: MarkConverter) { self.marks = marks }
+
+    mutating func fail(_ problem: YAMLProblem) {
+        problems.append(problem)
+        root = nil
+    }
+
+    /// Returns false when parsing should stop.
+    mutating func consume(_ event: yaml_event_t) -> Bool {
+        let range = marks.range(event.start_mark, event.end_mark)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            let value = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+            let node = YAMLNode(kind: .scalar(value, Self.style(s.style)),
+                                tag: Self.text(s.tag), anchor: Self.text(s.anchor), range: range)
+            return attach(node)
+        case YAML_ALIAS_EVENT:
+            return attach(YAMLNode(kind: .alias(Self.text(event.data.alias.anchor) ?? ""), range: range))
+        case YAML_SEQUENCE_START_EVENT:
+            let s = event.data.sequence_start
+            return push(.sequence(items: [], tag: Self.text(s.tag), anchor: Self.text(s.anchor),
+                                  start: range.lowerBound), at: range)
+        case YAML_MAPPING_START_EVENT:
+            let m = event.data.mapping_start
+            return push(.mapping(pairs: [], key: nil, seen: [:], tag: Self.text(m.tag),
+                                 anchor: Self.text(m.anchor), start: range.lowerBound), at: range)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return true }
+            let node: YAMLNode
+            switch frame {
+            case let .sequence(items, tag, anchor, start):
+                node = YAMLNode(kind: .sequence(items), tag: tag, anchor: anchor,
+                                range: start..<max(start, range.upperBound))
+            case let .mapping(pairs, _, _, tag, anchor, start):
+                node = YAMLNode(kind: .mapping(pairs), tag: tag, anchor: anchor,
+                                range: start..<max(start, range.upperBound))
+            }
+            return attach(node)
+        default:
+            return true
+        }
+    }
+
+    private mutating func push(_ frame: Frame, at range: Range<Int>) -> Bool {
+        guard stack.count < YAMLParser.maxDepth else {
+            fail(YAMLProblem(kind: .tooDeep,
+                             message: "front matter nests deeper than \(YAMLParser.maxDepth) levels",
+                             range: range))
+            return false
+        }
+        stack.append(frame)
+        return true
+    }
+
+    private mutating func attach(_ node: YAMLNode) -> Bool {
+        guard let top = stack.popLast() else {
+            root = node
+            return false  // only the first document is read
+        }
+        switch top {
+        case .sequence(var items, let tag, let anchor, let start):
+            items.append(node)
+            stack.append(.sequence(items: items, tag: tag, anchor: anchor, start: start))
+        case .mapping(var pairs, let key, var seen, let tag, let anchor, let start):
+            if let key {
+                pairs.append(YAMLPair(key: key, value: node))
+                stack.append(.mapping(pairs: pairs, key: nil, seen: seen, tag: tag, anchor: anchor, start: start))
+            } else {
+                let name = node.canonical
+                if let first = seen[name] {
+                    problems.append(YAMLProblem(kind: .duplicateKey(name, firstOffset: first),
+                                                message: "duplicate key `\(name)`", range: node.range))
+                } else {
+                    seen[name] = node.range.lowerBound
+                }
+                stack.append(.mapping(pairs: pairs, key: node, seen: seen, tag: tag, anchor: anchor, start: start))
+            }
+        }
+        return true
+    }
+
+    static func text(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: p)
+    }
+
+    static func style(_ s: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
+        switch s {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+}

@@ -1,0 +1,241 @@
+/// The block pass: one forward pass over the lines, keeping the stack of open
+/// containers (block quotes, list items) and the open leaf block, and recording one
+/// `LineInfo` per line. Per-line work does not depend on recursion; tabs use stop 4.
+public struct BlockScanner {
+    enum Container: Equatable {
+        case quote
+        case item(width: Int)
+    }
+
+    enum Leaf: Equatable {
+        case none
+        case paragraph
+        case fenced(char: UInt8, length: Int)
+        case indented
+        case html(type: UInt8)
+    }
+
+    let b: [UInt8]
+    let text: SourceText
+    var containers: [Container] = []
+    var leaf: Leaf = .none
+    var leafBlock: Int32 = -1
+    var lines: [LineInfo] = []
+    var blocks: [Block] = []
+
+    /// Scans `text`; lines that start before `bodyStart` are front matter.
+    public static func scan(_ text: SourceText, bodyStart: Int = 0) -> BlockScan {
+        var s = BlockScanner(b: text.bytes, text: text)
+        s.lines.reserveCapacity(text.lineCount)
+        for i in 0..<text.lineCount { s.scanLine(i, bodyStart: bodyStart) }
+        return BlockScan(lines: s.lines, blocks: s.blocks)
+    }
+
+    // MARK: per line
+
+    mutating func scanLine(_ i: Int, bodyStart: Int) {
+        let start = text.lineStart(i), end = text.contentEnd(i)
+        if start < bodyStart {
+            lines.append(LineInfo(kind: .frontMatter, contentStart: start, block: -1, opensListItem: false, containerDepth: 0))
+            return
+        }
+        var cur = Cursor(pos: start, col: 0)
+        let matched = matchContainers(&cur, end: end)
+        let allMatched = matched == containers.count
+        let blank = isBlank(cur.pos, end)
+
+        if allMatched, continueLeaf(i, cur, end: end, blank: blank) { return }
+        if !allMatched {
+            if leaf == .paragraph && !blank && !startsBlock(cur, end: end, inParagraph: true) {
+                record(i, .paragraph, cur.pos, opens: false)
+                return
+            }
+            containers.removeLast(containers.count - matched)
+            closeLeaf()
+        }
+        let opens = openContainers(&cur, end: end)
+        scanLeaf(i, cur, end: end, opensListItem: opens)
+    }
+
+    /// Continues an open fenced code, HTML or indented code block. Returns true when the
+    /// line was consumed.
+    mutating func continueLeaf(_ i: Int, _ cur: Cursor, end: Int, blank: Bool) -> Bool {
+        switch leaf {
+        case let .fenced(char, length):
+            let ind = cur.indent(in: b, end: end)
+            if ind.width <= 3, isFence(ind.pos, end: end, char: char, minLength: length, closing: true) {
+                record(i, .fenceClose, cur.pos, opens: false)
+                closeLeaf()
+            } else {
+                record(i, .fencedCode, cur.pos, opens: false)
+            }
+            return true
+        case let .html(type):
+            if type >= 6 && blank {
+                closeLeaf()
+                return false
+            }
+            record(i, .html, cur.pos, opens: false)
+            if type <= 5 && HTMLSyntax.blockEnds(type: type, b, from: cur.pos, end: end) { closeLeaf() }
+            return true
+        case .indented:
+            if blank {
+                record(i, .blank, cur.pos, opens: false, block: -1)
+                return true
+            }
+            if cur.indent(in: b, end: end).width >= 4 {
+                record(i, .indentedCode, cur.pos, opens: false)
+                return true
+            }
+            closeLeaf()
+            return false
+        case .none, .paragraph:
+            return false
+        }
+    }
+
+    /// Consumes the prefixes of the open containers; returns how many matched.
+    mutating func matchContainers(_ cur: inout Cursor, end: Int) -> Int {
+        var matched = 0
+        for c in containers {
+            switch c {
+            case .quote:
+                let ind = cur.indent(in: b, end: end)
+                guard ind.width <= 3, ind.pos < end, b[ind.pos] == 0x3E else { return matched }
+                cur = Cursor(pos: ind.pos + 1, col: ind.col + 1)
+                cur.skipOneSpace(in: b, end: end)
+            case let .item(width):
+                if isBlank(cur.pos, end) {
+                    // A blank line keeps the item open.
+                } else {
+                    let ind = cur.indent(in: b, end: end)
+                    guard ind.width >= width else { return matched }
+                    cur.advance(columns: width, in: b, end: end)
+                }
+            }
+            matched += 1
+        }
+        return matched
+    }
+
+    /// Opens new block quotes and list items at the cursor. Returns whether a list item opened.
+    mutating func openContainers(_ cur: inout Cursor, end: Int) -> Bool {
+        var openedItem = false
+        var openedAny = false
+        while true {
+            let ind = cur.indent(in: b, end: end)
+            guard ind.width <= 3, ind.pos < end else { break }
+            if b[ind.pos] == 0x3E {
+                closeLeaf()
+                containers.append(.quote)
+                cur = Cursor(pos: ind.pos + 1, col: ind.col + 1)
+                cur.skipOneSpace(in: b, end: end)
+                openedAny = true
+                continue
+            }
+            guard let marker = listMarker(ind.pos, end: end),
+                  !isThematicBreak(ind.pos, end: end) else { break }
+            if leaf == .paragraph && !openedAny && (marker.emptyItem || (marker.ordered && !marker.startsAtOne)) {
+                break
+            }
+            closeLeaf()
+            var after = Cursor(pos: marker.end, col: ind.col + (marker.end - ind.pos))
+            let spaces = after.indent(in: b, end: end)
+            let gap: Int
+            if marker.emptyItem || spaces.width >= 5 {
+                gap = 1
+                after.skipOneSpace(in: b, end: end)
+            } else {
+                gap = spaces.width
+                after = Cursor(pos: spaces.pos, col: spaces.col)
+            }
+            containers.append(.item(width: ind.width + (marker.end - ind.pos) + gap))
+            cur = after
+            openedItem = true
+            openedAny = true
+        }
+        return openedItem
+    }
+
+    /// Classifies the rest of the line as a leaf block line.
+    mutating func scanLeaf(_ i: Int, _ cur: Cursor, end: Int, opensListItem: Bool) {
+        let ind = cur.indent(in: b, end: end)
+        let p = ind.pos
+        if p >= end {
+            if leaf == .paragraph { closeLeaf() }
+            record(i, .blank, cur.pos, opens: opensListItem, block: -1)
+            return
+        }
+        if leaf == .paragraph {
+            if ind.width <= 3, isSetextUnderline(p, end: end) {
+                blocks[Int(leafBlock)].kind = .setextHeading
+                record(i, .setextUnderline, cur.pos, opens: opensListItem)
+                closeLeaf()
+                return
+            }
+            if !startsBlock(cur, end: end, inParagraph: true) {
+                record(i, .paragraph, cur.pos, opens: opensListItem)
+                return
+            }
+            closeLeaf()
+        }
+        if ind.width >= 4 {
+            if leaf != .indented { openLeaf(.indented, kind: .indentedCode, line: i) }
+            record(i, .indentedCode, cur.pos, opens: opensListItem)
+            return
+        }
+        closeLeaf()
+        if let fence = fenceOpening(p, end: end) {
+            openLeaf(.fenced(char: fence.char, length: fence.length), kind: .fencedCode, line: i)
+            record(i, .fenceOpen, cur.pos, opens: opensListItem)
+        } else if isATXHeading(p, end: end) {
+            openLeaf(.none, kind: .atxHeading, line: i)
+            record(i, .atxHeading, cur.pos, opens: opensListItem)
+        } else if isThematicBreak(p, end: end) {
+            openLeaf(.none, kind: .thematicBreak, line: i)
+            record(i, .thematicBreak, cur.pos, opens: opensListItem)
+        } else if case let type = HTMLSyntax.blockStart(b, at: p, end: end, inParagraph: false), type > 0 {
+            openLeaf(.html(type: type), kind: .html, line: i, htmlType: type)
+            record(i, .html, cur.pos, opens: opensListItem)
+            if type <= 5 && HTMLSyntax.blockEnds(type: type, b, from: closeSearchStart(type, p), end: end) {
+                closeLeaf()
+            }
+        } else if isLinkDefinition(p, end: end) {
+            openLeaf(.none, kind: .linkDefinition, line: i)
+            record(i, .linkDefinition, cur.pos, opens: opensListItem)
+        } else {
+            openLeaf(.paragraph, kind: .paragraph, line: i)
+            record(i, .paragraph, cur.pos, opens: opensListItem)
+        }
+    }
+
+    /// On the opening line, an end marker must come after the start marker (`<!-->` aside).
+    private func closeSearchStart(_ type: UInt8, _ p: Int) -> Int {
+        switch type {
+        case 2: p + 2   // `<!-->` and `<!--->` close on their own line
+        case 3: p + 2
+        case 5: p + 9
+        default: p
+        }
+    }
+
+    // MARK: bookkeeping
+
+    mutating func openLeaf(_ l: Leaf, kind: BlockKind, line: Int, htmlType: UInt8 = 0) {
+        blocks.append(Block(kind: kind, firstLine: line, lastLine: line, htmlType: htmlType))
+        leaf = l
+        leafBlock = Int32(blocks.count - 1)
+    }
+
+    mutating func closeLeaf() {
+        leaf = .none
+        leafBlock = -1
+    }
+
+    mutating func record(_ i: Int, _ kind: LineKind, _ contentStart: Int, opens: Bool, block: Int32? = nil) {
+        let blockIndex = kind == .blank ? -1 : (block ?? leafBlock)
+        if blockIndex >= 0 { blocks[Int(blockIndex)].lastLine = i }
+        lines.append(LineInfo(kind: kind, contentStart: contentStart, block: blockIndex,
+                              opensListItem: opens, containerDepth: UInt16(containers.count)))
+    }
+}

@@ -1,0 +1,59 @@
+/// What a line is, as far as the block structure goes.
+public enum LineKind: UInt8, Sendable {
+    case blank
+    case frontMatter
+    case paragraph
+    case atxHeading
+    case setextUnderline
+    case thematicBreak
+    case fenceOpen
+    case fenceClose
+    case fencedCode
+    case indentedCode
+    case html
+    case linkDefinition
+
+    /// Lines whose text rules must leave exactly as it is.
+    public var isCode: Bool { self == .fenceOpen || self == .fenceClose || self == .fencedCode || self == .indentedCode }
+}
+
+public enum BlockKind: UInt8, Sendable {
+    case paragraph, atxHeading, setextHeading, thematicBreak, fencedCode, indentedCode, html, linkDefinition
+
+    /// Blocks whose inline content is prose (scanned for code spans, HTML, links).
+    public var hasInlines: Bool { self == .paragraph || self == .atxHeading || self == .setextHeading }
+    public var isCode: Bool { self == .fencedCode || self == .indentedCode }
+}
+
+/// One line of the body, as the block pass saw it.
+public struct LineInfo: Sendable, Equatable {
+    public var kind: LineKind
+    /// Offset after the container prefix (block quote markers, list item indentation).
+    public var contentStart: Int
+    /// Index into `BlockScan.blocks`, or -1 for blank and front matter lines.
+    public var block: Int32
+    /// Whether this line opens a list item (its prefix holds a list marker).
+    public var opensListItem: Bool
+    /// How many containers (block quotes, list items) hold this line.
+    public var containerDepth: UInt16
+}
+
+/// A leaf block: its kind and the lines it spans (inclusive).
+public struct Block: Sendable, Equatable {
+    public var kind: BlockKind
+    public var firstLine: Int
+    public var lastLine: Int
+    /// 1...7 for HTML blocks, 0 otherwise.
+    public var htmlType: UInt8
+}
+
+/// The block structure of a document: one `LineInfo` per line, and the leaf blocks.
+public struct BlockScan: Sendable {
+    public var lines: [LineInfo]
+    public var blocks: [Block]
+
+    public func block(ofLine i: Int) -> Block? {
+        let b = lines[i].block
+        return b >= 0 ? blocks[Int(b)] : nil
+    }
+}

@@ -1,0 +1,58 @@
+import FrontMatter
+import MarkdownScanner
+
+/// One file as every rule sees it: built once per file per pass, read-only, shared.
+public final class Document {
+    public let path: String
+    public let source: SourceText
+    /// The leading `---` / `+++` block, closed or not.
+    public let frontMatter: FrontMatterBlock?
+    /// The parsed YAML front matter (nil for TOML, unclosed or absent front matter).
+    public let yaml: YAMLDocument?
+    public let blocks: BlockScan
+    public let session: Session
+    private var inlineCache: InlineIndex?
+
+    public init(path: String, bytes: [UInt8], session: Session) {
+        self.path = path
+        self.session = session
+        source = SourceText(bytes)
+        let fm = FrontMatter.split(bytes)
+        frontMatter = fm
+        if let fm, fm.isClosed, fm.kind == .yaml {
+            yaml = YAMLParser.parse(bytes, range: fm.content)
+        } else {
+            yaml = nil
+        }
+        let bodyStart = fm.flatMap { $0.isClosed ? $0.bodyStart : nil } ?? 0
+        blocks = BlockScanner.scan(source, bodyStart: bodyStart)
+    }
+
+    public var bytes: [UInt8] { source.bytes }
+
+    /// Code spans, autolinks, raw inline HTML and link destinations, computed on first use.
+    public var inlines: InlineIndex {
+        if let inlineCache { return inlineCache }
+        let index = InlineScanner.scan(source, blocks)
+        inlineCache = index
+        return index
+    }
+
+    public func line(_ i: Int) -> LineInfo { blocks.lines[i] }
+
+    /// Whether line `i` is prose a rule may read and rewrite: not front matter, not code,
+    /// not an HTML block, not blank.
+    public func isProseLine(_ i: Int) -> Bool {
+        switch blocks.lines[i].kind {
+        case .paragraph, .atxHeading, .setextUnderline, .linkDefinition: true
+        default: false
+        }
+    }
+}
+
+/// What is shared by every file of one run.
+public final class Session: Sendable {
+    public let rules: [any Rule]
+
+    public init(rules: [any Rule]) { self.rules = rules }
+}

@@ -1,0 +1,112 @@
+import FrontMatter
+import MarkdownScanner
+
+/// Runs the enabled rules over one file, and (in fix mode) applies fixes pass after
+/// pass until nothing changes.
+public struct Linter: Sendable {
+    public static let maxPasses = 10
+
+    public let session: Session
+    public let configuration: Configuration
+    /// Rule ids chosen on the command line (`--select`), nil for "as configured".
+    public let select: Set<String>?
+    public let ignore: Set<String>
+
+    public init(session: Session, configuration: Configuration = .default,
+                select: Set<String>? = nil, ignore: Set<String> = []) {
+        self.session = session
+        self.configuration = configuration
+        self.select = select
+        self.ignore = ignore
+    }
+
+    /// The rules that run, with their context.
+    public var activeRules: [(rule: any Rule, context: RuleContext)] {
+        session.rules.compactMap { rule in
+            let d = rule.descriptor
+            let setting = configuration.setting(for: d.id)
+            if ignore.contains(d.id) { return nil }
+            if let select {
+                guard select.contains(d.id) else { return nil }
+            } else if !(setting?.enabled ?? d.enabledByDefault) {
+                return nil
+            }
+            if setting?.enabled == false && select == nil { return nil }
+            return (rule, RuleContext(severity: setting?.severity ?? d.defaultSeverity,
+                                      options: setting?.options ?? RuleOptions()))
+        }
+    }
+
+    /// All unsuppressed findings, sorted by position then rule id.
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for (rule, context) in activeRules {
+            rule.check(document, context: context, into: &findings)
+        }
+        if findings.isEmpty { return findings }
+        let suppressions = Suppressions(document)
+        findings.removeAll { suppressions.suppresses($0.ruleID, line: document.source.line(containing: $0.range.lowerBound)) }
+        findings.sort { ($0.range.lowerBound, $0.ruleID, $0.range.upperBound) < ($1.range.lowerBound, $1.ruleID, $1.range.upperBound) }
+        return findings
+    }
+
+    public func check(path: String, bytes: [UInt8]) -> [Finding] {
+        check(Document(path: path, bytes: bytes, session: session))
+    }
+
+    public struct FixResult: Sendable {
+        /// The bytes after fixing (equal to the input when nothing applied or fixing failed).
+        public var bytes: [UInt8]
+        /// Findings left in `bytes`.
+        public var remaining: [Finding]
+        /// Fixes applied over all passes.
+        public var applied: Int
+        public var passes: Int
+        /// Why the fixes were dropped, when they were.
+        public var failure: String?
+    }
+
+    /// Applies fixes up to `level` until the file is stable. On a cycle, on running out
+    /// of passes, or when front matter stops parsing, nothing is changed and `failure` says why.
+    public func fix(path: String, bytes original: [UInt8], upTo level: Applicability) -> FixResult {
+        var bytes = original
+        var seen: Set<[UInt8]> = [original]
+        var applied = 0
+        let frontMatterParsed = Self.frontMatterParses(original)
+        for pass in 1...Self.maxPasses {
+            let document = Document(path: path, bytes: bytes, session: session)
+            let findings = check(document)
+            let fixes = findings.compactMap { $0.isFixable(upTo: level) ? $0.fix : nil }
+            if fixes.isEmpty {
+                return FixResult(bytes: bytes, remaining: findings, applied: applied, passes: pass, failure: nil)
+            }
+            let outcome = FixApplier.apply(fixes, to: bytes)
+            if outcome.bytes == bytes {
+                return FixResult(bytes: bytes, remaining: findings, applied: applied, passes: pass, failure: nil)
+            }
+            if frontMatterParsed && !Self.frontMatterParses(outcome.bytes) {
+                return failed(path, original, pass, "fixing would break the front matter; no fix was applied")
+            }
+            if seen.contains(outcome.bytes) {
+                return failed(path, original, pass, "fixes do not converge (pass \(pass) repeats an earlier result); no fix was applied")
+            }
+            seen.insert(outcome.bytes)
+            bytes = outcome.bytes
+            applied += outcome.applied
+        }
+        let last = check(Document(path: path, bytes: bytes, session: session))
+        if last.contains(where: { $0.isFixable(upTo: level) }) {
+            return failed(path, original, Self.maxPasses, "fixes did not settle after \(Self.maxPasses) passes; no fix was applied")
+        }
+        return FixResult(bytes: bytes, remaining: last, applied: applied, passes: Self.maxPasses, failure: nil)
+    }
+
+    private func failed(_ path: String, _ original: [UInt8], _ passes: Int, _ why: String) -> FixResult {
+        FixResult(bytes: original, remaining: check(path: path, bytes: original), applied: 0, passes: passes, failure: why)
+    }
+
+    static func frontMatterParses(_ bytes: [UInt8]) -> Bool {
+        guard let fm = FrontMatter.split(bytes), fm.isClosed, fm.kind == .yaml else { return true }
+        return !YAMLParser.parse(bytes, range: fm.content).hasSyntaxError
+    }
+}

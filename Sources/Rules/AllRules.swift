@@ -1,0 +1,24 @@
+import RuleDocs
+import RuleEngine
+
+/// The registry of every rule, written by hand. A test checks that these ids equal the
+/// pages in rules/ and that every page is embedded in the binary.
+public enum AllRules {
+    public static let rules: [any Rule] = [
+        NbspEntityRule(),
+        GhostCardMarkerRule(),
+        FrontMatterSyntaxRule(),
+    ]
+
+    public static func rule(_ id: String) -> (any Rule)? {
+        rules.first { $0.descriptor.id == id }
+    }
+
+    /// The reference page of a rule (`rules/<id>.md`), embedded in the binary.
+    public static func documentation(_ id: String) -> String? { RuleDocs.pages[id] }
+
+    /// Each rule id with the options it accepts, for reading `.galley.yml`.
+    public static var optionTable: [String: [RuleOption]] {
+        Dictionary(uniqueKeysWithValues: rules.map { ($0.descriptor.id, $0.descriptor.options) })
+    }
+}

@@ -1,0 +1,49 @@
+import FrontMatter
+import MarkdownScanner
+import RuleEngine
+
+/// `front-matter-syntax`: front matter libyaml rejects, duplicate keys, a root that is
+/// not a mapping, a block that is never closed.
+struct FrontMatterSyntaxRule: Rule {
+    let descriptor = RuleDescriptor(
+        id: "front-matter-syntax",
+        summary: "Front matter that is not valid YAML, has duplicate keys, is not a mapping, or is never closed",
+        defaultSeverity: .error,
+        fix: nil
+    )
+
+    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+        guard let block = document.frontMatter, block.kind == .yaml else { return }
+        guard block.isClosed else {
+            findings.append(finding("front matter opened on line \(document.source.location(of: block.openFence.lowerBound).line) is never closed (no `---` or `...` line ends it)",
+                                    fenceRange(block), context))
+            return
+        }
+        guard let yaml = document.yaml else { return }
+        for problem in yaml.problems {
+            let message: String
+            switch problem.kind {
+            case .syntax:
+                message = "front matter is not valid YAML: \(problem.message)"
+            case .tooDeep:
+                message = problem.message
+            case let .duplicateKey(key, firstOffset):
+                let firstLine = document.source.location(of: firstOffset).line
+                message = "duplicate key `\(key)` in front matter (first set on line \(firstLine))"
+            }
+            findings.append(finding(message, problem.range, context))
+        }
+        if let root = yaml.root, root.mapping == nil {
+            let found = root.sequence != nil ? "a list" : root.scalar != nil ? "a single value" : "an alias"
+            findings.append(finding("front matter must be a mapping of keys to values, not \(found)", root.range, context))
+        }
+    }
+
+    private func fenceRange(_ block: FrontMatterBlock) -> Range<Int> {
+        block.openFence.lowerBound..<(block.openFence.lowerBound + 3)
+    }
+
+    private func finding(_ message: String, _ range: Range<Int>, _ context: RuleContext) -> Finding {
+        Finding(ruleID: descriptor.id, range: range, message: message, severity: context.severity)
+    }
+}

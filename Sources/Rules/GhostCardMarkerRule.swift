@@ -1,0 +1,65 @@
+import MarkdownScanner
+import RuleEngine
+
+/// `ghost-card-marker`: `<!--kg-card-begin: NAME-->` / `-end` and `<!--members-only-->`
+/// in every spelling Ghost and its converters produced.
+struct GhostCardMarkerRule: Rule {
+    let descriptor = RuleDescriptor(
+        id: "ghost-card-marker",
+        summary: "Ghost card markers (`<!--kg-card-begin: NAME-->`, `<!--members-only-->`) left over from an export",
+        defaultSeverity: .warning,
+        fix: .safe
+    )
+
+    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+        let markers = find(in: document)
+        guard !markers.isEmpty else { return }
+        let messages = GhostMarkerPairing.messages(for: markers, in: document.source)
+        let fixes = GhostMarkerFixes(document: document, markers: markers).fixes()
+        for (k, marker) in markers.enumerated() {
+            findings.append(Finding(ruleID: descriptor.id, range: marker.range, message: messages[k],
+                                    severity: context.severity, fix: fixes[k]))
+        }
+    }
+
+    /// Every marker outside code, in document order.
+    func find(in document: Document) -> [GhostMarker] {
+        let b = document.bytes
+        var markers: [GhostMarker] = []
+        for line in 0..<document.source.lineCount {
+            let info = document.line(line)
+            if info.kind == .frontMatter || info.kind == .blank || info.kind.isCode { continue }
+            let start = info.contentStart
+            let end = document.source.contentEnd(line)
+            var found: [GhostMarker] = []
+            var i = start
+            while i < end {
+                let c = b[i]
+                if (c == 0x3C || c == 0x7B), let m = GhostMarker.delimited(b, at: i, end: end, line: line),
+                   info.kind == .html || !isInCodeSpan(document, i) {
+                    found.append(m)
+                    i = m.range.upperBound
+                } else {
+                    i += 1
+                }
+            }
+            if found.isEmpty, let bare = bareMarker(b, start, end, line) { found.append(bare) }
+            markers.append(contentsOf: found)
+        }
+        return markers
+    }
+
+    private func isInCodeSpan(_ document: Document, _ i: Int) -> Bool {
+        document.inlines.span(containing: i)?.kind == .codeSpan
+    }
+
+    /// A marker whose comment delimiters were stripped, alone on its line.
+    private func bareMarker(_ b: [UInt8], _ start: Int, _ end: Int, _ line: Int) -> GhostMarker? {
+        let lo = GhostMarker.skipBlanks(b, start, end)
+        var hi = end
+        while hi > lo && GhostMarker.isBlank(b[hi - 1]) { hi -= 1 }
+        guard hi > lo, b[lo] == 0x6B || b[lo] == 0x4B,  // k
+              let (role, name) = GhostMarker.body(b, from: lo, end: hi), role != .membersOnly else { return nil }
+        return GhostMarker(role: role, form: .bare, name: name, range: lo..<hi, line: line)
+    }
+}

@@ -1,0 +1,108 @@
+import MarkdownScanner
+import RuleEngine
+import RuleDocs
+
+/// `nbsp-entity`: `&nbsp;` and its numeric spellings in prose.
+struct NbspEntityRule: Rule {
+    let descriptor = RuleDescriptor(
+        id: "nbsp-entity",
+        summary: "Non-breaking space entities (`&nbsp;`, `&#160;`, `&#xA0;`) left in prose",
+        defaultSeverity: .warning,
+        fix: .safe,
+        options: [RuleOption("french-spacing", .bool)]
+    )
+
+    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+        let frenchSpacing = context.options.bool("french-spacing", default: true)
+        for line in 0..<document.source.lineCount where isEntityLine(document, line) {
+            let entities = self.entities(in: document, line: line)
+            guard !entities.isEmpty else { continue }
+            let runs = NbspRun.group(entities, line: line, in: document)
+            for run in runs {
+                let fixes: [Fix]
+                if run.isWholeLine, let fix = wholeLineFix(run, document) {
+                    fixes = Array(repeating: fix, count: run.entities.count)
+                } else {
+                    fixes = run.fixes(in: document, frenchSpacing: frenchSpacing)
+                }
+                for (entity, fix) in zip(run.entities, fixes) {
+                    let spelling = document.source.string(entity)
+                    findings.append(Finding(
+                        ruleID: descriptor.id, range: entity,
+                        message: "non-breaking space entity `\(spelling)` in prose",
+                        severity: context.severity, fix: fix))
+                }
+            }
+        }
+    }
+
+    /// Paragraph and heading lines; not code, HTML blocks, front matter or definitions.
+    private func isEntityLine(_ document: Document, _ line: Int) -> Bool {
+        switch document.line(line).kind {
+        case .paragraph, .atxHeading: true
+        default: false
+        }
+    }
+
+    /// Entities on `line` outside code spans, raw HTML, autolinks and link destinations,
+    /// and not escaped with a backslash.
+    private func entities(in document: Document, line: Int) -> [Range<Int>] {
+        let b = document.bytes
+        let start = document.line(line).contentStart
+        let end = document.source.contentEnd(line)
+        var result: [Range<Int>] = []
+        var i = start
+        while i < end {
+            guard b[i] == 0x26 else {
+                i += 1
+                continue
+            }
+            if let e = NbspEntity.match(b, at: i, end: end), !isEscaped(b, i, lineStart: start),
+               document.inlines.span(containing: i) == nil {
+                result.append(i..<e)
+                i = e
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    private func isEscaped(_ b: [UInt8], _ i: Int, lineStart: Int) -> Bool {
+        var k = i - 1, n = 0
+        while k >= lineStart && b[k] == 0x5C {
+            n += 1
+            k -= 1
+        }
+        return n % 2 == 1
+    }
+
+    /// A line made only of entities: the spacer paragraph goes with one adjacent blank
+    /// line; a spacer line inside a longer paragraph goes alone.
+    private func wholeLineFix(_ run: NbspRun, _ document: Document) -> Fix? {
+        let info = document.line(run.line)
+        guard !info.opensListItem, info.block >= 0 else { return nil }
+        let block = document.blocks.blocks[Int(info.block)]
+        let source = document.source
+        let isSpacer = (block.firstLine...block.lastLine).allSatisfy { l in
+            NbspRun.isEntityOnlyLine(document, l)
+        }
+        let edit: Edit
+        let title: String
+        if isSpacer {
+            var first = block.firstLine, last = block.lastLine
+            if last + 1 < source.lineCount && document.line(last + 1).kind == .blank {
+                last += 1
+            } else if first > 0 && document.line(first - 1).kind == .blank {
+                first -= 1
+            }
+            edit = LineRemoval.edit(removingLines: first...last, in: source)
+            title = "Remove the spacer paragraph"
+        } else {
+            edit = LineRemoval.edit(removingLines: run.line...run.line, in: source)
+            title = "Remove the line made only of `&nbsp;`"
+        }
+        let safe = StructureCheck.preservesBlocks(document, applying: [edit])
+        return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe)
+    }
+}

@@ -1,0 +1,114 @@
+import MarkdownScanner
+import RuleEngine
+
+/// Entities on one line separated only by spaces and tabs, with the blanks around them.
+/// The fixes of a run's entities partition the run, so applied together they leave
+/// exactly one space (or nothing at a line edge) and never a double or trailing space.
+struct NbspRun {
+    var line: Int
+    var entities: [Range<Int>]
+    /// The run including the spaces and tabs around its entities.
+    var range: Range<Int>
+    var touchesStart: Bool
+    var touchesEnd: Bool
+    var containsBlank: Bool
+
+    var isWholeLine: Bool { touchesStart && touchesEnd }
+
+    static func group(_ entities: [Range<Int>], line: Int, in document: Document) -> [NbspRun] {
+        let b = document.bytes
+        let start = document.line(line).contentStart
+        let end = document.source.contentEnd(line)
+        var runs: [NbspRun] = []
+        for e in entities {
+            if var last = runs.last, isBlank(b, last.entities.last!.upperBound..<e.lowerBound) {
+                last.entities.append(e)
+                runs[runs.count - 1] = last
+            } else {
+                runs.append(NbspRun(line: line, entities: [e], range: e, touchesStart: false, touchesEnd: false,
+                                    containsBlank: false))
+            }
+        }
+        for k in runs.indices {
+            var lo = runs[k].entities.first!.lowerBound, hi = runs[k].entities.last!.upperBound
+            while lo > start && isBlankByte(b[lo - 1]) { lo -= 1 }
+            while hi < end && isBlankByte(b[hi]) { hi += 1 }
+            runs[k].range = lo..<hi
+            runs[k].touchesStart = lo == start
+            runs[k].touchesEnd = hi == end
+            runs[k].containsBlank = b[lo..<hi].contains(where: isBlankByte)
+        }
+        return runs
+    }
+
+    static func isEntityOnlyLine(_ document: Document, _ line: Int) -> Bool {
+        let b = document.bytes
+        var i = document.line(line).contentStart
+        let end = document.source.contentEnd(line)
+        var sawEntity = false
+        while i < end {
+            if isBlankByte(b[i]) {
+                i += 1
+            } else if let e = NbspEntity.match(b, at: i, end: end) {
+                sawEntity = true
+                i = e
+            } else {
+                return false
+            }
+        }
+        return sawEntity
+    }
+
+    /// One fix per entity, for a run that is not a whole line.
+    func fixes(in document: Document, frenchSpacing: Bool) -> [Fix] {
+        let b = document.bytes
+        let replacement: [UInt8]
+        let title: String
+        if touchesStart || touchesEnd {
+            replacement = []
+            title = "Remove the entity"
+        } else if frenchSpacing && !containsBlank && isFrenchSpacing(b) {
+            replacement = [0xC2, 0xA0]
+            title = "Replace the entity with a U+00A0 character (French spacing)"
+        } else {
+            replacement = [0x20]
+            title = "Replace the entity with a space"
+        }
+        var edits: [Edit] = []
+        var from = range.lowerBound
+        for (k, e) in entities.enumerated() {
+            let isLast = k == entities.count - 1
+            // At the end of a line, blanks after the last entity stay (a hard break).
+            let to = isLast && !touchesEnd ? range.upperBound : e.upperBound
+            edits.append(Edit(range: from..<to, replacement: k == 0 ? replacement : []))
+            from = e.upperBound
+        }
+        let safe = isSafe(document, edits)
+        return edits.map { Fix(title: title, edits: [$0], applicability: safe ? .safe : .unsafe) }
+    }
+
+    /// Before `: ; ! ? »` or after `«`, French typography wants a non-breaking space.
+    private func isFrenchSpacing(_ b: [UInt8]) -> Bool {
+        let after = range.upperBound, before = range.lowerBound
+        if after < b.count {
+            let c = b[after]
+            if c == 0x3A || c == 0x3B || c == 0x21 || c == 0x3F { return true }
+            if c == 0xC2 && after + 1 < b.count && b[after + 1] == 0xBB { return true }  // »
+        }
+        return before >= 2 && b[before - 2] == 0xC2 && b[before - 1] == 0xAB  // «
+    }
+
+    /// Safe unless the change could alter emphasis (a `*` or `_` right next to the run)
+    /// or, at the start of a line, the block structure.
+    private func isSafe(_ document: Document, _ edits: [Edit]) -> Bool {
+        let b = document.bytes
+        let before = range.lowerBound > 0 ? b[range.lowerBound - 1] : 0
+        let after = range.upperBound < b.count ? b[range.upperBound] : 0
+        if before == 0x2A || before == 0x5F || after == 0x2A || after == 0x5F { return false }
+        if touchesStart { return StructureCheck.preservesBlocks(document, applying: edits) }
+        return true
+    }
+
+    private static func isBlank(_ b: [UInt8], _ r: Range<Int>) -> Bool { b[r].allSatisfy(isBlankByte) }
+    private static func isBlankByte(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+}
