@@ -1,0 +1,56 @@
+import Foundation
+
+/// Reads whole files with POSIX calls, so failures carry the system's reason.
+enum FileReader {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw Failure(description: "cannot read the file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure(description: "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    /// The offset of the first byte that breaks UTF-8, or nil for valid UTF-8.
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int, minimum: UInt32
+            var value: UInt32
+            switch c {
+            case 0xC2...0xDF: (length, minimum, value) = (2, 0x80, UInt32(c & 0x1F))
+            case 0xE0...0xEF: (length, minimum, value) = (3, 0x800, UInt32(c & 0x0F))
+            case 0xF0...0xF4: (length, minimum, value) = (4, 0x10000, UInt32(c & 0x07))
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            for k in 1..<length {
+                let d = b[i + k]
+                guard d & 0xC0 == 0x80 else { return i }
+                value = value << 6 | UInt32(d & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) { return i }
+            i += length
+        }
+        return nil
+    }
+}

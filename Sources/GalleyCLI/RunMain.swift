@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+
+extension GalleyCommand {
+    /// Parses and runs; usage errors exit 2 (ArgumentParser's default would be 64).
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(ExitStatus.clean)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data(("galley: " + fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.error)
+            }
+            exit(withError: error)
+        }
+    }
+}

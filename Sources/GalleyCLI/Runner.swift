@@ -1,0 +1,140 @@
+import Foundation
+import MarkdownScanner
+import RuleEngine
+import Rules
+
+/// One `check` or `fix` run: discover files, resolve their configuration, process them
+/// on all cores, print the report in path order, and return the exit status.
+struct Runner {
+    enum Mode: Sendable {
+        case check
+        case fix(level: Applicability, diffOnly: Bool)
+    }
+
+    let options: RunOptions
+    let mode: Mode
+
+    private struct Job: Sendable {
+        var path: String
+        var linter: Linter
+    }
+
+    func run() -> Int32 {
+        let resolver = ConfigurationResolver(overridePath: options.config)
+        if let error = resolver.overrideError {
+            Self.printError("\(error)")
+            return ExitStatus.error
+        }
+        let discovery = FileDiscovery.discover(options.paths)
+        var reports = discovery.errors.map { FileReport(path: $0.path, error: $0.message) }
+        let session = Session(rules: AllRules.rules)
+        var jobs: [Job] = []
+        var reportedConfigErrors = Set<String>()
+        for path in discovery.files {
+            switch resolver.configuration(forFile: path) {
+            case .failure(let error):
+                let key = error.path ?? ""
+                if reportedConfigErrors.insert(key).inserted { Self.printError("\(error)") }
+                reports.append(FileReport(path: path, error: "not checked: its configuration \(key) is invalid"))
+            case .success(let config):
+                if ConfigurationResolver.isExcluded(path, by: config) {
+                    if options.verbose { Self.printNote("\(path): excluded by \(config.path ?? "the configuration")") }
+                    continue
+                }
+                jobs.append(Job(path: path, linter: Linter(session: session, configuration: config,
+                                                           select: options.selected, ignore: options.ignored)))
+            }
+        }
+        let mode = self.mode
+        let verbose = options.verbose
+        let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        reports += Parallel.map(jobs, workers: workers) { job in
+            Self.process(job.path, job.linter, mode: mode, verbose: verbose)
+        }
+        reports.sort { $0.path < $1.path }
+        return report(reports)
+    }
+
+    private func report(_ reports: [FileReport]) -> Int32 {
+        var level = Applicability.safe
+        var diffOnly = false
+        if case let .fix(l, d) = mode { (level, diffOnly) = (l, d) }
+        let reporter = TextReporter(fixLevel: level)
+        for r in reports {
+            for note in r.notes { Self.printNote(note) }
+            if let error = r.error { Self.printError("\(r.path): \(error)") }
+        }
+        let anyError = reports.contains { $0.error != nil }
+        if diffOnly {
+            let diffs = reports.compactMap(\.diff)
+            print(diffs.joined(), terminator: "")
+            let n = reports.reduce(0) { $0 + $1.fixesApplied }
+            Self.printNote("would fix \(plural(n, "finding")) in \(plural(diffs.count, "file"))")
+            return anyError ? ExitStatus.error : (diffs.isEmpty ? ExitStatus.clean : ExitStatus.findings)
+        }
+        var out = reporter.findings(reports)
+        if case .fix = mode {
+            let fixed = reports.filter { $0.fixesApplied > 0 }
+            out += "fixed \(plural(fixed.reduce(0) { $0 + $1.fixesApplied }, "finding")) in \(plural(fixed.count, "file"))\n"
+        }
+        out += reporter.summary(reports)
+        print(out, terminator: "")
+        if anyError { return ExitStatus.error }
+        return reports.contains { !$0.findings.isEmpty } ? ExitStatus.findings : ExitStatus.clean
+    }
+
+    /// Reads, checks and (in fix mode) fixes one file. Never throws; problems go in the report.
+    static func process(_ path: String, _ linter: Linter, mode: Mode, verbose: Bool) -> FileReport {
+        var report = FileReport(path: path)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path)
+        } catch {
+            report.error = "\(error)"
+            return report
+        }
+        if let bad = FileReader.firstInvalidUTF8(bytes) {
+            let at = SourceText(bytes).location(of: bad)
+            report.error = "not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at line \(at.line), column \(at.column)); the file was not checked"
+            return report
+        }
+        let document = Document(path: path, bytes: bytes, session: linter.session)
+        if verbose, let fm = document.frontMatter, fm.kind == .toml {
+            report.notes.append("\(path): skipped TOML front matter (`+++`, lines 1-\(document.source.location(of: fm.range.upperBound - 1).line)); only YAML front matter is checked")
+        }
+        switch mode {
+        case .check:
+            report.findings = linter.check(document).map { ReportedFinding($0, in: document.source) }
+        case let .fix(level, diffOnly):
+            let result = linter.fix(path: path, bytes: bytes, upTo: level)
+            let source = SourceText(result.bytes)
+            report.findings = result.remaining.map { ReportedFinding($0, in: source) }
+            if let failure = result.failure {
+                report.error = failure
+                return report
+            }
+            guard result.bytes != bytes else { return report }
+            report.fixesApplied = result.applied
+            if diffOnly {
+                report.diff = UnifiedDiff.make(old: bytes, new: result.bytes, oldName: "a/" + path, newName: "b/" + path)
+                return report
+            }
+            do {
+                try AtomicWriter.replace(path, with: result.bytes, expecting: bytes)
+            } catch {
+                report.error = "\(error)"
+                report.fixesApplied = 0
+                report.findings = linter.check(document).map { ReportedFinding($0, in: document.source) }
+            }
+        }
+        return report
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("galley: error: \(message)\n".utf8))
+    }
+
+    static func printNote(_ message: String) {
+        FileHandle.standardError.write(Data("galley: \(message)\n".utf8))
+    }
+}
