@@ -1,0 +1,114 @@
+import Foundation
+import MarkdownScanner
+import Testing
+@testable import RuleEngine
+@testable import Rules
+
+/// One fenced example of a rule page.
+struct DocExample: CustomTestStringConvertible, Sendable {
+    enum Kind: String, Sendable { case bad, fixed, good }
+    var rule: String
+    var kind: Kind
+    var line: Int
+    var text: String
+    var expectedFindings: Int?
+    var unsafe: Bool
+    /// For `bad`: the `fixed` block that follows it, if any.
+    var fixed: String?
+    var fixedIsUnsafe = false
+
+    var testDescription: String { "\(rule).md:\(line) \(kind.rawValue)" }
+
+    /// Reads every ` ```markdown bad|fixed|good ` block of every page in rules/.
+    static func all() -> [DocExample] {
+        let dir = repositoryRoot.appendingPathComponent("rules")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
+        var result: [DocExample] = []
+        for name in names where name.hasSuffix(".md") && name != "README.md" {
+            guard let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else { continue }
+            result += parse(page: text, rule: String(name.dropLast(3)))
+        }
+        return result
+    }
+
+    static func parse(page: String, rule: String) -> [DocExample] {
+        var examples: [DocExample] = []
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            let fenceChar = line.first
+            guard fenceChar == "`" || fenceChar == "~" else {
+                i += 1
+                continue
+            }
+            let fence = line.prefix { $0 == fenceChar }
+            let info = line.dropFirst(fence.count).split(separator: " ").map(String.init)
+            guard fence.count >= 3, info.first == "markdown", info.count >= 2,
+                  let kind = Kind(rawValue: info[1]) else {
+                i += 1
+                continue
+            }
+            var body: [String] = []
+            var j = i + 1
+            while j < lines.count && !(lines[j].hasPrefix(String(fence)) && lines[j].allSatisfy { $0 == fenceChar }) {
+                body.append(lines[j])
+                j += 1
+            }
+            let count = info.first { $0.hasPrefix("findings=") }.flatMap { Int($0.dropFirst(9)) }
+            var example = DocExample(rule: rule, kind: kind, line: i + 1, text: body.joined(separator: "\n") + "\n",
+                                     expectedFindings: count, unsafe: info.contains("unsafe"))
+            if kind == .fixed, let k = examples.lastIndex(where: { $0.kind == .bad }), examples[k].fixed == nil,
+               k == examples.count - 1 {
+                examples[k].fixed = example.text
+                examples[k].fixedIsUnsafe = example.unsafe
+            } else {
+                examples.append(example)
+            }
+            i = j + 1
+        }
+        return examples
+    }
+}
+
+@Suite struct RuleDocExampleTests {
+    @Test func everyPageHasBadAndGoodExamples() {
+        let examples = DocExample.all()
+        for rule in AllRules.rules.map(\.descriptor.id) {
+            #expect(examples.contains { $0.rule == rule && $0.kind == .bad }, "\(rule).md has no bad example")
+            #expect(examples.contains { $0.rule == rule && $0.kind == .good }, "\(rule).md has no good example")
+        }
+        // A `fixed` block must follow a `bad` block; a stray one is a mistake in the page.
+        #expect(!examples.contains { $0.kind == .fixed }, "a `fixed` block does not follow a `bad` block")
+    }
+
+    @Test(arguments: DocExample.all())
+    func example(_ example: DocExample) {
+        let findings = lint(example.text, [example.rule])
+        switch example.kind {
+        case .bad:
+            #expect(!findings.isEmpty, "no finding for a bad example")
+            if let n = example.expectedFindings { #expect(findings.count == n) }
+        case .good, .fixed:
+            #expect(findings.isEmpty, "findings in a good example: \(positions(example.text, findings))")
+        }
+        #expect(noFindingInCode(example.text, findings))
+        let level: Applicability = example.fixedIsUnsafe ? .unsafe : .safe
+        let once = fixed(example.text, [example.rule], upTo: level)
+        if let expected = example.fixed {
+            #expect(once == expected)
+        } else if example.kind == .good {
+            #expect(once == example.text, "fixing a good example changed it")
+        }
+        #expect(fixed(once, [example.rule], upTo: level) == once, "fixing twice changes the result")
+    }
+
+    /// No finding starts on a code line or inside a code span.
+    func noFindingInCode(_ text: String, _ findings: [Finding]) -> Bool {
+        let document = Document(path: "t.md", bytes: Array(text.utf8), session: Session(rules: []))
+        return findings.allSatisfy { f in
+            let line = document.source.line(containing: f.range.lowerBound)
+            return !document.line(line).kind.isCode && document.inlines.span(containing: f.range.lowerBound)?.kind != .codeSpan
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import MarkdownScanner
+@testable import RuleEngine
+@testable import Rules
+
+/// The checkout's root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func linter(_ ids: [String]? = nil) -> Linter {
+    Linter(session: Session(rules: AllRules.rules), select: ids.map(Set.init))
+}
+
+func lint(_ text: String, _ ids: [String]? = nil) -> [Finding] {
+    linter(ids).check(path: "test.md", bytes: Array(text.utf8))
+}
+
+func fixed(_ text: String, _ ids: [String]? = nil, upTo level: Applicability = .safe) -> String {
+    let result = linter(ids).fix(path: "test.md", bytes: Array(text.utf8), upTo: level)
+    return String(decoding: result.bytes, as: UTF8.self)
+}
+
+/// `line:column` of each finding's start, 1-based.
+func positions(_ text: String, _ findings: [Finding]) -> [String] {
+    let source = SourceText(Array(text.utf8))
+    return findings.map {
+        let l = source.location(of: $0.range.lowerBound)
+        return "\(l.line):\(l.column)"
+    }
+}
+
+/// The flagged text of each finding.
+func flagged(_ text: String, _ findings: [Finding]) -> [String] {
+    let bytes = Array(text.utf8)
+    return findings.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+}
