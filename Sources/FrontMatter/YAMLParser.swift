@@ -26,7 +26,7 @@ public enum YAMLParser {
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) != 0 else {
-                    builder.fail(syntaxProblem(parser, marks: marks))
+                    builder.fail(syntaxProblem(parser, marks: marks, bytes: bytes))
                     return
                 }
                 defer { yaml_event_delete(&event) }
@@ -37,22 +37,34 @@ public enum YAMLParser {
         return YAMLDocument(root: builder.root, problems: builder.problems)
     }
 
-    static func syntaxProblem(_ p: yaml_parser_t, marks: MarkConverter) -> YAMLProblem {
+    static func syntaxProblem(_ p: yaml_parser_t, marks: MarkConverter, bytes: [UInt8]) -> YAMLProblem {
         let problem = p.problem.map { String(cString: $0) } ?? "unknown error"
         let offset: Int
         var message = problem
         if p.error == YAML_READER_ERROR {
             // Reader errors leave the mark at 0:0; the position is a byte offset.
             offset = marks.base + Int(p.problem_offset)
-            message = "\(problem) (byte \(p.problem_offset) of the front matter)"
+            message = "\(problem) (byte \(p.problem_offset) of the block)"
         } else {
             offset = marks.offset(Int(p.problem_mark.index))
             if let context = p.context {
-                message = "\(problem) (\(String(cString: context)) that starts at line \(p.context_mark.line + 1) of the front matter)"
+                let line = lineNumber(of: marks.offset(Int(p.context_mark.index)), in: bytes)
+                message = "\(problem) (\(String(cString: context)) that starts on line \(line))"
             }
         }
         return YAMLProblem(kind: .syntax, message: message, range: offset..<offset)
     }
+}
+
+/// The 1-based line of `offset` in the file (LF, CRLF and CR end lines).
+func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
+    var line = 1
+    var i = 0
+    while i < min(offset, bytes.count) {
+        if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { line += 1 }
+        i += 1
+    }
+    return line
 }
 
 /// libyaml marks count Unicode code points; this maps them to byte offsets in the file.

@@ -116,7 +116,7 @@ struct Runner {
             guard result.bytes != bytes else { return report }
             report.fixesApplied = result.applied
             if diffOnly {
-                report.diff = UnifiedDiff.make(old: bytes, new: result.bytes, oldName: "a/" + path, newName: "b/" + path)
+                report.diff = UnifiedDiff.make(old: bytes, new: result.bytes, oldName: path, newName: path)
                 return report
             }
             do {

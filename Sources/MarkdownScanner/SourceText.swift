@@ -79,12 +79,11 @@ public struct SourceText: Sendable {
         let line = line(containing: offset)
         var column = 1
         var i = lineStarts[line]
-        let end = min(offset, bytes.count)
+        let end = min(offset, contentEnd(line))
         while i < end {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
-        // `column` counted the scalar at `offset` itself when it started before `end`.
         return SourceLocation(line: line + 1, column: column)
     }
 

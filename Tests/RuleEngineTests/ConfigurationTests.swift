@@ -1,0 +1,78 @@
+import Testing
+@testable import RuleEngine
+
+@Suite struct ConfigurationTests {
+    let known: [String: [RuleOption]] = [
+        "nbsp-entity": [RuleOption("french-spacing", .bool)],
+        "ghost-card-marker": [],
+    ]
+
+    func parse(_ yaml: String) throws -> Configuration {
+        try Configuration.parse(Array(yaml.utf8), path: "site/.galley.yml", directory: "/site", knownRules: known)
+    }
+
+    func error(_ yaml: String) -> ConfigurationError? {
+        do {
+            _ = try parse(yaml)
+            return nil
+        } catch let e as ConfigurationError {
+            return e
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func readsSeveritiesOffOptionsAndExcludes() throws {
+        let config = try parse("""
+            rules:
+              nbsp-entity:
+                severity: error
+                french-spacing: false
+              ghost-card-marker: off
+            exclude:
+              - "drafts/**"
+              - "*.tmp.md"
+            """)
+        #expect(config.rules["nbsp-entity"]?.severity == .error)
+        #expect(config.rules["nbsp-entity"]?.options.bool("french-spacing", default: true) == false)
+        #expect(config.rules["ghost-card-marker"]?.enabled == false)
+        #expect(config.exclude.count == 2)
+        #expect(config.exclude[0].matches("drafts/2020/post.md"))
+        #expect(config.exclude[1].matches("notes/x.tmp.md"))
+        #expect(!config.exclude[0].matches("posts/a.md"))
+    }
+
+    @Test func anEmptyFileIsTheDefault() throws {
+        let config = try parse("")
+        #expect(config.rules.isEmpty && config.exclude.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("rules:\n  nbsp-entiti: error\n", "unknown rule `nbsp-entiti`", 2, 3),
+        ("rules:\n  nbsp-entity: loud\n", "`loud` is not `off` or a severity", 2, 16),
+        ("rules:\n  nbsp-entity:\n    colour: red\n", "has no option `colour`", 3, 5),
+        ("rules:\n  nbsp-entity:\n    french-spacing: maybe\n", "must be true or false", 3, 21),
+        ("rules:\n  ghost-card-marker:\n    names: [a]\n", "it has no options", 3, 5),
+        ("rule:\n  nbsp-entity: off\n", "unknown key `rule`", 1, 1),
+        ("- a\n- b\n", "top level must be a mapping", 1, 1),
+        ("exclude: {a: 1}\n", "`exclude` must be a list of strings", 1, 10),
+        ("rules:\n  nbsp-entity: error\n\tghost-card-marker: off\n", "", 3, 1),
+        ("rules: [unclosed\n", "flow sequence that starts on line 1", 1, 17),
+        ("rules:\n  nbsp-entity: off\n  nbsp-entity: error\n", "duplicate key", 3, 3),
+    ])
+    func errorsNameTheFileLineAndColumn(_ yaml: String, _ message: String, _ line: Int, _ column: Int) throws {
+        let e = try #require(error(yaml))
+        #expect(e.path == "site/.galley.yml")
+        #expect(e.location?.line == line)
+        #expect(e.location?.column == column)
+        #expect(e.message.contains(message), "\(e.message)")
+        #expect(e.description.hasPrefix("site/.galley.yml:\(line):\(column): "))
+    }
+
+    @Test func invalidUTF8IsAnError() {
+        let bytes: [UInt8] = Array("rules:\n  nbsp-entity: ".utf8) + [0xFF] + [0x0A]
+        #expect(throws: ConfigurationError.self) {
+            try Configuration.parse(bytes, path: "x", directory: "/", knownRules: known)
+        }
+    }
+}
