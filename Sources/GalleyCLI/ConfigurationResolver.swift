@@ -34,7 +34,7 @@ final class ConfigurationResolver {
         let candidate = (dir as NSString).appendingPathComponent(Self.fileName)
         let result: Result<Configuration, ConfigurationError>
         if fm.fileExists(atPath: candidate) {
-            result = loaded[candidate] ?? Self.load(candidate)
+            result = loaded[candidate] ?? Self.load(Self.displayPath(candidate))
             loaded[candidate] = result
         } else if fm.fileExists(atPath: (dir as NSString).appendingPathComponent(".git")) || dir == "/" || dir.isEmpty {
             result = .success(.default)
@@ -62,6 +62,13 @@ final class ConfigurationResolver {
             e.path = path
             return .failure(e)
         }
+    }
+
+    /// `path` relative to the working directory when it lies below it, as users typed paths.
+    static func displayPath(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
     /// Whether `path` matches an `exclude` glob of its configuration.
