@@ -16,31 +16,35 @@ public enum StructureCheck {
         return expectedSignature(document, edits) == signature(after)
     }
 
+    /// A leaf block: its kind, how many lines it has, and how many containers (block
+    /// quotes, list items) hold its first line.
     struct Entry: Equatable {
         var kind: BlockKind
         var lines: Int
+        var depth: UInt16
     }
 
     static func signature(_ scan: BlockScan) -> [Entry] {
-        var counts = [Int](repeating: 0, count: scan.blocks.count)
-        for line in scan.lines where line.block >= 0 { counts[Int(line.block)] += 1 }
-        return zip(scan.blocks, counts).map { Entry(kind: $0.kind, lines: $1) }
+        var entries = scan.blocks.map { Entry(kind: $0.kind, lines: 0, depth: scan.lines[$0.firstLine].containerDepth) }
+        for line in scan.lines where line.block >= 0 { entries[Int(line.block)].lines += 1 }
+        return entries
     }
 
     static func expectedSignature(_ document: Document, _ edits: [Edit]) -> [Entry] {
-        let source = document.source
         let scan = document.blocks
-        var counts = [Int](repeating: 0, count: scan.blocks.count)
-        for (i, line) in scan.lines.enumerated() where line.block >= 0 {
-            if !survives(i, source, edits) { continue }
-            counts[Int(line.block)] += 1
+        var entries = scan.blocks.map { Entry(kind: $0.kind, lines: 0, depth: 0) }
+        for (i, line) in scan.lines.enumerated() where line.block >= 0 && survives(i, document, edits) {
+            if entries[Int(line.block)].lines == 0 { entries[Int(line.block)].depth = line.containerDepth }
+            entries[Int(line.block)].lines += 1
         }
-        return zip(scan.blocks, counts).compactMap { $1 > 0 ? Entry(kind: $0.kind, lines: $1) : nil }
+        return entries.filter { $0.lines > 0 }
     }
 
-    /// Whether line `i` still has non-blank text once the edits are applied.
-    static func survives(_ i: Int, _ source: SourceText, _ edits: [Edit]) -> Bool {
-        let start = source.lineStart(i), end = source.contentEnd(i)
+    /// Whether line `i` still has non-blank text after its container prefix once the
+    /// edits are applied.
+    static func survives(_ i: Int, _ document: Document, _ edits: [Edit]) -> Bool {
+        let source = document.source
+        let start = document.line(i).contentStart, end = source.contentEnd(i)
         let b = source.bytes
         for edit in edits where edit.range.overlaps(start..<max(end, start + 1)) || edit.range.lowerBound == start {
             if edit.replacement.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) { return true }

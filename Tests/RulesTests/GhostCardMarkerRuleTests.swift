@@ -1,0 +1,83 @@
+import Testing
+@testable import RuleEngine
+@testable import Rules
+
+@Suite struct GhostCardMarkerRuleTests {
+    let id = ["ghost-card-marker"]
+
+    @Test(arguments: [
+        "<!--kg-card-begin: markdown-->", "<!--kg-card-end: html-->", "<!-- kg-card-begin: html -->",
+        "<!--kg-card-begin:html-->", "<!--KG-CARD-END: Gallery-->", "<!--members-only-->",
+        "{/*kg-card-begin: html*/}", "{/* kg-card-end: html */}", "kg-card-begin: html", "kg-card-end:code",
+    ])
+    func everySpellingIsFlaggedAloneOnALine(_ marker: String) {
+        let text = "Before.\n\n\(marker)\n\nAfter.\n"
+        #expect(flagged(text, lint(text, id)) == [marker])
+        #expect(fixed(text, id) == "Before.\n\nAfter.\n")
+    }
+
+    @Test(arguments: [
+        "Say `<!--kg-card-end: html-->` here.\n",
+        "```\n<!--kg-card-end: html-->\n```\n",
+        "    <!--kg-card-end: html-->\n",
+        "A paragraph that mentions kg-card-begin: html in passing.\n",
+        "<!-- kg-card-begin is a marker -->\n",
+        "<!--kg-card-begin: -->\n",
+    ])
+    func notFlagged(_ text: String) {
+        #expect(lint(text, id).isEmpty)
+    }
+
+    func messages(_ text: String) -> [String] { lint(text, id).map(\.message) }
+
+    @Test func aWellFormedPairIsLeftover() {
+        #expect(messages("<!--kg-card-begin: html-->\n<p>x</p>\n<!--kg-card-end: html-->\n") == [
+            "Ghost card marker `kg-card-begin: html` left over from the export",
+            "Ghost card marker `kg-card-end: html` left over from the export",
+        ])
+    }
+
+    @Test func damagedPairsAreNamed() {
+        #expect(messages("Text.\n\n<!--kg-card-end: markdown-->\n") == [
+            "orphaned `kg-card-end: markdown`: no `kg-card-begin: markdown` opens it",
+        ])
+        #expect(messages("<!--kg-card-begin: markdown--><!--kg-card-begin: markdown--><p>x</p>\n\n<!--kg-card-end: markdown-->\n")[1]
+                == "doubled `kg-card-begin: markdown`: the card opened on line 1 is still open")
+        #expect(messages("<!--kg-card-begin: html-->\n\n<!--kg-card-end: markdown-->\n")[1]
+                == "`kg-card-end: markdown` does not pair with `kg-card-begin: html` on line 1")
+        #expect(messages("<!--kg-card-begin: html-->\n\ntext\n") == ["`kg-card-begin: html` is never closed"])
+        #expect(messages("kg-card-end: html\n").first?.hasSuffix("(its comment delimiters were stripped)") == true)
+    }
+
+    @Test func aMarkerGluedToProseLosesOnlyItself() {
+        #expect(fixed("Some text<!--kg-card-end: markdown-->\n", id) == "Some text\n")
+        #expect(fixed("Some text <!--members-only--> more\n", id) == "Some text more\n")
+    }
+
+    @Test func aMarkerGluedToHTMLThatWouldSwallowTheNextParagraphIsUnsafe() {
+        let text = "<!--kg-card-end: markdown--><p>In this part</p>\nA Markdown paragraph.\n"
+        let findings = lint(text, id)
+        #expect(findings.first?.fix?.applicability == .unsafe)
+        #expect(fixed(text, id) == text)
+    }
+
+    @Test func aMarkerLineInsideAnHTMLBlockGoesWithoutABlankLine() {
+        #expect(fixed("<div>\n<!--kg-card-end: html-->\n</div>\n", id) == "<div>\n</div>\n")
+    }
+
+    @Test func markerLinesAtTheStartOfAFileTakeTheBlankLineAfterThem() {
+        #expect(fixed("<!--kg-card-begin: markdown-->\n\nText.\n", id) == "Text.\n")
+    }
+
+    @Test func consecutiveMarkerLinesAreOneGroup() {
+        #expect(fixed("A.\n\n<!--kg-card-end: html-->\n<!--kg-card-begin: markdown-->\n\nB.\n", id) == "A.\n\nB.\n")
+    }
+
+    @Test func aMarkerInABlockQuote() {
+        #expect(fixed("> Quote.\n>\n> <!--kg-card-end: markdown-->\n", id) == "> Quote.\n")
+    }
+
+    @Test func noFinalNewlineStaysThatWay() {
+        #expect(fixed("Text.\n\n<!--kg-card-end: markdown-->", id) == "Text.")
+    }
+}

@@ -1,0 +1,106 @@
+import Testing
+@testable import RuleEngine
+@testable import Rules
+
+@Suite struct NbspEntityRuleTests {
+    let id = ["nbsp-entity"]
+
+    @Test(arguments: ["&nbsp;", "&NBSP;", "&Nbsp;", "&#160;", "&#0160;", "&#xA0;", "&#XA0;", "&#x00a0;",
+                      "&NonBreakingSpace;", "&nonbreakingspace;"])
+    func everySpellingIsFlagged(_ entity: String) {
+        let text = "a\(entity)b\n"
+        let findings = lint(text, id)
+        #expect(flagged(text, findings) == [entity])
+        #expect(fixed(text, id) == "a b\n")
+    }
+
+    @Test(arguments: ["&nbsp", "&#161;", "&#xA1;", "&amp;nbsp;", "\\&nbsp;", "&#x;", "&#00000160;", "&#x00000A0;", "& nbsp;"])
+    func lookalikesAreNot(_ text: String) {
+        #expect(lint("a\(text)b\n", id).isEmpty)
+    }
+
+    @Test(arguments: [
+        "`a&nbsp;b`\n",
+        "``a `&nbsp;` b``\n",
+        "```\na&nbsp;b\n```\n",
+        "~~~md\na&nbsp;b\n~~~\n",
+        "    a&nbsp;b\n",
+        "<div>\na&nbsp;b\n</div>\n",
+        "<!-- a&nbsp;b -->\n",
+        "x <span title=\"a&nbsp;b\">y</span>\n",
+        "<https://example.com/a&nbsp;b>\n",
+        "[text](/path&nbsp;x \"title\")\n",
+        "---\ntitle: a&nbsp;b\n---\n\nBody.\n",
+        "- item\n\n      code&nbsp;in item\n",
+        "> ```\n> a&nbsp;b\n> ```\n",
+    ])
+    func notFlaggedOutsideProse(_ text: String) {
+        #expect(lint(text, id).isEmpty)
+        #expect(fixed(text, id) == text)
+    }
+
+    @Test func flaggedInLinkTextTablesQuotesAndLazyLines() {
+        let text = "[a&nbsp;b](/x)\n\n| a&nbsp;b | c |\n|---|---|\n| d&nbsp;e | f |\n\n> quoted\nlazy&nbsp;line\n"
+        #expect(positions(text, lint(text, id)) == ["1:3", "3:4", "5:4", "8:5"])
+        #expect(fixed(text, id) == "[a b](/x)\n\n| a b | c |\n|---|---|\n| d e | f |\n\n> quoted\nlazy line\n")
+    }
+
+    @Test func aTableCellHoldingOnlyAnEntityBecomesEmpty() {
+        #expect(fixed("| a | &nbsp; |\n|---|---|\n", id) == "| a | |\n|---|---|\n")
+    }
+
+    @Test func crlfIsKept() {
+        #expect(fixed("a&nbsp;b\r\n&nbsp;\r\n\r\nc\r\n", id) == "a b\r\n\r\nc\r\n")
+    }
+
+    @Test func aSpacerLineInsideAParagraphGoesAlone() {
+        #expect(fixed("one\n&nbsp;\ntwo\n", id) == "one\ntwo\n")
+    }
+
+    @Test func aSpacerAtTheEndOfAFileWithoutFinalNewline() {
+        #expect(fixed("Text.\n\n&nbsp;", id) == "Text.")
+    }
+
+    @Test func aSpacerOfSeveralLinesGoesAtOnce() {
+        let text = "Text.\n\n&nbsp;\n&nbsp; &#160;\n\nMore.\n"
+        #expect(lint(text, id).count == 3)
+        #expect(fixed(text, id) == "Text.\n\nMore.\n")
+    }
+
+    @Test func anEntityOpeningAListItemLeavesTheMarker() {
+        #expect(fixed("- &nbsp;\n- b\n", id) == "- \n- b\n")
+    }
+
+    @Test func hardLineBreaksSurvive() {
+        #expect(fixed("end&nbsp;  \nnext\n", id) == "end  \nnext\n")
+    }
+
+    @Test func frenchSpacingCanBeTurnedOff() throws {
+        var config = Configuration()
+        config.rules["nbsp-entity"] = RuleSetting(options: RuleOptions(["french-spacing": .init(kind: .scalar("false", .plain), range: 0..<0)]))
+        let linter = Linter(session: Session(rules: AllRules.rules), configuration: config, select: ["nbsp-entity"])
+        let result = linter.fix(path: "a", bytes: Array("Quoi&nbsp;?\n".utf8), upTo: .safe)
+        #expect(String(decoding: result.bytes, as: UTF8.self) == "Quoi ?\n")
+        #expect(fixed("Quoi&nbsp;?\n", id) == "Quoi\u{A0}?\n")
+    }
+
+    @Test(arguments: [
+        "&nbsp;# Not a heading\n",
+        "Intro\n&nbsp;- not an item\n",
+        "Intro\n&nbsp;===\n",
+        "*a&nbsp;*\n",
+        "_a_&nbsp;b\n",
+    ])
+    func fixesThatCouldChangeRenderingAreUnsafe(_ text: String) {
+        let findings = lint(text, id)
+        #expect(findings.count == 1)
+        #expect(findings.first?.fix?.applicability == .unsafe)
+        #expect(fixed(text, id) == text)
+        #expect(fixed(text, id, upTo: .unsafe) != text)
+    }
+
+    @Test func anEntityAtTheStartOfAParagraphBeforeADigitIsSafeWhenNoListAppears() {
+        #expect(fixed("&nbsp;2 days\n", id) == "2 days\n")
+        #expect(lint("&nbsp;2. item\n", id).first?.fix?.applicability == .unsafe)
+    }
+}
