@@ -2,6 +2,8 @@
 public struct InlineSpan: Sendable, Equatable {
     public enum Kind: UInt8, Sendable {
         case codeSpan, autolink, rawHTML, linkDestination
+        /// The quoted title of an inline link or image: rendered text, not a URL.
+        case linkTitle
     }
     public var kind: Kind
     public var range: Range<Int>
@@ -110,9 +112,14 @@ struct InlineParser {
                     i += 1
                 }
             case 0x5D where i + 1 < n && v[i + 1] == 0x28:  // ](
-                if let e = linkTail(at: i + 1) {
-                    spans.append(InlineSpan(kind: .linkDestination, range: (i + 1)..<e))
-                    i = e
+                if let tail = linkTail(at: i + 1) {
+                    if let title = tail.title {
+                        spans.append(InlineSpan(kind: .linkDestination, range: (i + 1)..<title.lowerBound))
+                        spans.append(InlineSpan(kind: .linkTitle, range: title))
+                    } else {
+                        spans.append(InlineSpan(kind: .linkDestination, range: (i + 1)..<tail.end))
+                    }
+                    i = tail.end
                 } else {
                     i += 1
                 }
@@ -203,8 +210,8 @@ struct InlineParser {
         }
     }
 
-    /// `(destination "title")` starting at `(`; returns the offset after `)`.
-    func linkTail(at open: Int) -> Int? {
+    /// `(destination "title")` starting at `(`: the offset after `)` and the title's range.
+    func linkTail(at open: Int) -> (end: Int, title: Range<Int>?)? {
         let n = v.count
         var j = skipSpace(open + 1)
         if j < n && v[j] == 0x3C {
@@ -232,17 +239,20 @@ struct InlineParser {
         }
         let afterDest = j
         j = skipSpace(j)
+        var title: Range<Int>?
         if j < n && j > afterDest && (v[j] == 0x22 || v[j] == 0x27 || v[j] == 0x28) {
             let close: UInt8 = v[j] == 0x28 ? 0x29 : v[j]
+            let titleStart = j
             j += 1
             while j < n && v[j] != close {
                 if v[j] == 0x5C { j += 1 }
                 j += 1
             }
             guard j < n else { return nil }
+            title = titleStart..<(j + 1)
             j = skipSpace(j + 1)
         }
-        return j < n && v[j] == 0x29 ? j + 1 : nil
+        return j < n && v[j] == 0x29 ? (j + 1, title) : nil
     }
 
     private func skipSpace(_ from: Int) -> Int {

@@ -44,8 +44,8 @@ struct NbspEntityRule: Rule {
         }
     }
 
-    /// Entities on `line` outside code spans, raw HTML, autolinks and link destinations,
-    /// and not escaped with a backslash.
+    /// Entities on `line` outside code spans, raw HTML, autolinks and link destinations
+    /// (link titles are rendered text and count), and not escaped with a backslash.
     private func entities(in document: Document, line: Int) -> [Range<Int>] {
         let b = document.bytes
         let start = document.line(line).contentStart
@@ -58,7 +58,7 @@ struct NbspEntityRule: Rule {
                 continue
             }
             if let e = NbspEntity.match(b, at: i, end: end), !isEscaped(b, i, lineStart: start),
-               document.inlines.span(containing: i) == nil {
+               document.inlines.span(containing: i).map({ $0.kind == .linkTitle }) ?? true {
                 result.append(i..<e)
                 i = e
             } else {

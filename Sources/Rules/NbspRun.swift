@@ -98,16 +98,28 @@ struct NbspRun {
         return before >= 2 && b[before - 2] == 0xC2 && b[before - 1] == 0xAB  // «
     }
 
-    /// Safe unless the change could alter emphasis (a `*` or `_` right next to the run)
-    /// or, at the start of a line, the block structure.
+    /// Safe unless the change could alter emphasis or, at the start of a line, the block
+    /// structure. The entity reads as punctuation (`&`, `;`) to the flanking rules and its
+    /// replacement as whitespace: for a `*` or `_` run right before the entity that only
+    /// matters when the run is itself preceded by whitespace or punctuation, and
+    /// symmetrically after it.
     private func isSafe(_ document: Document, _ edits: [Edit]) -> Bool {
         let b = document.bytes
-        let before = range.lowerBound > 0 ? b[range.lowerBound - 1] : 0
-        let after = range.upperBound < b.count ? b[range.upperBound] : 0
-        if before == 0x2A || before == 0x5F || after == 0x2A || after == 0x5F { return false }
+        if range.lowerBound > 0, isDelimiter(b[range.lowerBound - 1]) {
+            var k = range.lowerBound - 1
+            while k > 0 && b[k - 1] == b[range.lowerBound - 1] { k -= 1 }
+            if Flanking.isSpaceOrPunctuation(before: k, in: b) { return false }
+        }
+        if range.upperBound < b.count, isDelimiter(b[range.upperBound]) {
+            var k = range.upperBound
+            while k < b.count && b[k] == b[range.upperBound] { k += 1 }
+            if Flanking.isSpaceOrPunctuation(at: k, in: b) { return false }
+        }
         if touchesStart { return StructureCheck.preservesBlocks(document, applying: edits) }
         return true
     }
+
+    private func isDelimiter(_ c: UInt8) -> Bool { c == 0x2A || c == 0x5F }
 
     private static func isBlank(_ b: [UInt8], _ r: Range<Int>) -> Bool { b[r].allSatisfy(isBlankByte) }
     private static func isBlankByte(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }

@@ -45,6 +45,12 @@ import Testing
         #expect(fixed(text, id) == "[a b](/x)\n\n| a b | c |\n|---|---|\n| d e | f |\n\n> quoted\nlazy line\n")
     }
 
+    @Test func linkAndImageTitlesAreRenderedTextButDestinationsAreNot() {
+        let text = "![alt](/a&nbsp;b.png \"the&nbsp;title\") and [x](<a&nbsp;b> 'more&#160;')\n"
+        #expect(flagged(text, lint(text, id)) == ["&nbsp;", "&#160;"])
+        #expect(fixed(text, id) == "![alt](/a&nbsp;b.png \"the title\") and [x](<a&nbsp;b> 'more ')\n")
+    }
+
     @Test func aTableCellHoldingOnlyAnEntityBecomesEmpty() {
         #expect(fixed("| a | &nbsp; |\n|---|---|\n", id) == "| a | |\n|---|---|\n")
     }
@@ -89,7 +95,9 @@ import Testing
         "Intro\n&nbsp;- not an item\n",
         "Intro\n&nbsp;===\n",
         "*a&nbsp;*\n",
-        "_a_&nbsp;b\n",
+        "*&nbsp;a*\n",
+        "x **&nbsp;bold**\n",
+        "Voir (_&nbsp;note_)\n",
     ])
     func fixesThatCouldChangeRenderingAreUnsafe(_ text: String) {
         let findings = lint(text, id)
@@ -97,6 +105,17 @@ import Testing
         #expect(findings.first?.fix?.applicability == .unsafe)
         #expect(fixed(text, id) == text)
         #expect(fixed(text, id, upTo: .unsafe) != text)
+    }
+
+    @Test(arguments: [
+        ("**Astuce**&nbsp;: voici", "**Astuce**\u{A0}: voici"),
+        ("_a_&nbsp;b", "_a_ b"),
+        ("un **été**&nbsp;chaud", "un **été** chaud"),
+        ("a&nbsp;**b**", "a **b**"),
+    ])
+    func entitiesNextToEmphasisThatCannotChangeAreSafe(_ input: String, _ output: String) {
+        #expect(lint(input + "\n", id).first?.fix?.applicability == .safe)
+        #expect(fixed(input + "\n", id) == output + "\n")
     }
 
     @Test func anEntityAtTheStartOfAParagraphBeforeADigitIsSafeWhenNoListAppears() {

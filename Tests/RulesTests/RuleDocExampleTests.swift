@@ -13,9 +13,10 @@ struct DocExample: CustomTestStringConvertible, Sendable {
     var text: String
     var expectedFindings: Int?
     var unsafe: Bool
-    /// For `bad`: the `fixed` block that follows it, if any.
+    /// For `bad`: the `fixed` block (safe fixes) and `fixed unsafe` block (with
+    /// `--unsafe-fixes`) that follow it, if any.
     var fixed: String?
-    var fixedIsUnsafe = false
+    var fixedUnsafe: String?
 
     var testDescription: String { "\(rule).md:\(line) \(kind.rawValue)" }
 
@@ -58,10 +59,13 @@ struct DocExample: CustomTestStringConvertible, Sendable {
             let count = info.first { $0.hasPrefix("findings=") }.flatMap { Int($0.dropFirst(9)) }
             var example = DocExample(rule: rule, kind: kind, line: i + 1, text: body.joined(separator: "\n") + "\n",
                                      expectedFindings: count, unsafe: info.contains("unsafe"))
-            if kind == .fixed, let k = examples.lastIndex(where: { $0.kind == .bad }), examples[k].fixed == nil,
-               k == examples.count - 1 {
-                examples[k].fixed = example.text
-                examples[k].fixedIsUnsafe = example.unsafe
+            if kind == .fixed, let k = examples.indices.last, examples[k].kind == .bad,
+               (example.unsafe ? examples[k].fixedUnsafe : examples[k].fixed) == nil {
+                if example.unsafe {
+                    examples[k].fixedUnsafe = example.text
+                } else {
+                    examples[k].fixed = example.text
+                }
             } else {
                 examples.append(example)
             }
@@ -93,14 +97,15 @@ struct DocExample: CustomTestStringConvertible, Sendable {
             #expect(findings.isEmpty, "findings in a good example: \(positions(example.text, findings))")
         }
         #expect(noFindingInCode(example.text, findings))
-        let level: Applicability = example.fixedIsUnsafe ? .unsafe : .safe
-        let once = fixed(example.text, [example.rule], upTo: level)
-        if let expected = example.fixed {
-            #expect(once == expected)
-        } else if example.kind == .good {
-            #expect(once == example.text, "fixing a good example changed it")
+        for level in [Applicability.safe, .unsafe] {
+            let once = fixed(example.text, [example.rule], upTo: level)
+            if let expected = level == .safe ? example.fixed : example.fixedUnsafe {
+                #expect(once == expected, "fix up to \(level)")
+            } else if example.kind == .good {
+                #expect(once == example.text, "fixing a good example changed it")
+            }
+            #expect(fixed(once, [example.rule], upTo: level) == once, "fixing twice (up to \(level)) changes the result")
         }
-        #expect(fixed(once, [example.rule], upTo: level) == once, "fixing twice changes the result")
     }
 
     /// No finding starts on a code line or inside a code span.
