@@ -10,6 +10,8 @@ final class ConfigurationResolver {
 
     private let override: Result<Configuration, ConfigurationError>?
     private var byDirectory: [String: Result<Configuration, ConfigurationError>] = [:]
+    /// The same, keyed by the directory part of a path as the user wrote it.
+    private var byWrittenDirectory: [Substring: Result<Configuration, ConfigurationError>] = [:]
     private var loaded: [String: Result<Configuration, ConfigurationError>] = [:]
 
     init(overridePath: String?) {
@@ -24,8 +26,12 @@ final class ConfigurationResolver {
 
     func configuration(forFile path: String) -> Result<Configuration, ConfigurationError> {
         if let override { return override }
+        let written = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+        if let cached = byWrittenDirectory[written] { return cached }
         let dir = URL(fileURLWithPath: FileDiscovery.standardized(path)).deletingLastPathComponent().path
-        return configuration(forDirectory: dir)
+        let result = configuration(forDirectory: dir)
+        byWrittenDirectory[written] = result
+        return result
     }
 
     private func configuration(forDirectory dir: String) -> Result<Configuration, ConfigurationError> {

@@ -23,5 +23,7 @@ struct FileReport: Sendable {
     /// Fixes applied (fix mode), or that would be applied (diff mode).
     var fixesApplied = 0
     var diff: String?
+    /// The findings as text lines, rendered in parallel by the worker.
+    var rendered = ""
     var notes: [String] = []
 }

@@ -48,18 +48,25 @@ struct Runner {
         let mode = self.mode
         let verbose = options.verbose
         let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let reporter = TextReporter(fixLevel: fixLevel)
         reports += Parallel.map(jobs, workers: workers) { job in
-            Self.process(job.path, job.linter, mode: mode, verbose: verbose)
+            var report = Self.process(job.path, job.linter, mode: mode, verbose: verbose)
+            report.rendered = reporter.lines(report)
+            return report
         }
         reports.sort { $0.path < $1.path }
         return report(reports)
     }
 
+    private var fixLevel: Applicability {
+        if case let .fix(level, _) = mode { return level }
+        return .safe
+    }
+
     private func report(_ reports: [FileReport]) -> Int32 {
-        var level = Applicability.safe
         var diffOnly = false
-        if case let .fix(l, d) = mode { (level, diffOnly) = (l, d) }
-        let reporter = TextReporter(fixLevel: level)
+        if case let .fix(_, d) = mode { diffOnly = d }
+        let reporter = TextReporter(fixLevel: fixLevel)
         for r in reports {
             for note in r.notes { Self.printNote(note) }
             if let error = r.error { Self.printError("\(r.path): \(error)") }
@@ -72,7 +79,9 @@ struct Runner {
             Self.printNote("would fix \(plural(n, "finding")) in \(plural(diffs.count, "file"))")
             return anyError ? ExitStatus.error : (diffs.isEmpty ? ExitStatus.clean : ExitStatus.findings)
         }
-        var out = reporter.findings(reports)
+        var out = ""
+        out.reserveCapacity(reports.reduce(0) { $0 + $1.rendered.utf8.count } + 200)
+        for r in reports { out += r.rendered }
         if case .fix = mode {
             let fixed = reports.filter { $0.fixesApplied > 0 }
             out += "fixed \(plural(fixed.reduce(0) { $0 + $1.fixesApplied }, "finding")) in \(plural(fixed.count, "file"))\n"

@@ -4,15 +4,14 @@ import RuleEngine
 struct TextReporter {
     var fixLevel: Applicability
 
-    func findings(_ reports: [FileReport]) -> String {
+    /// The lines of one file's findings (rendered by the worker that checked the file).
+    func lines(_ report: FileReport) -> String {
         var out = ""
-        for report in reports {
-            for r in report.findings {
-                let f = r.finding
-                out += "\(report.path):\(r.start.line):\(r.start.column): \(f.severity.rawValue) [\(f.ruleID)] \(f.message)"
-                if let fix = f.fix { out += " " + hint(fix) }
-                out += "\n"
-            }
+        for r in report.findings {
+            let f = r.finding
+            out += "\(report.path):\(r.start.line):\(r.start.column): \(f.severity.rawValue) [\(f.ruleID)] \(f.message)"
+            if let fix = f.fix { out += " " + hint(fix) }
+            out += "\n"
         }
         return out
     }

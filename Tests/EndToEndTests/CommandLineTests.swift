@@ -86,7 +86,7 @@ import Testing
 
     @Test func unsafeFixesNeedTheFlag() throws {
         let box = try Sandbox()
-        let input = "**Tip**&nbsp;here.\n"
+        let input = "See (_&nbsp;note_) here.\n"
         try box.write("p.md", input)
         let safe = try box.run("fix", "p.md")
         #expect(safe.status == 1)
@@ -94,7 +94,7 @@ import Testing
         #expect(safe.stdout.contains("0 fixable (1 more with --unsafe-fixes)"))
         #expect(try box.text("p.md") == input)
         #expect(try box.run("fix", "--unsafe-fixes", "p.md").status == 0)
-        #expect(try box.text("p.md") == "**Tip** here.\n")
+        #expect(try box.text("p.md") == "See (_ note_) here.\n")
     }
 
     @Test func selectAndIgnoreChooseRules() throws {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Times `galley check` and `galley fix` on a generated corpus of Ghost-export posts
+# (../shared/bench/gen_corpus.py) in a release build, reports peak memory, and
+# compares the findings per rule with the generator's ground truth.
+#
+#   bench/corpus.sh [FILES]        (default 1000; needs hyperfine: apt-get install hyperfine)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+files=${1:-1000}
+out=${TMPDIR:-/tmp}/galley-corpus-$files
+shared=../shared
+
+swift build -c release >/dev/null
+galley=$PWD/.build/release/galley
+rm -rf "$out"
+python3 "$shared/bench/gen_corpus.py" --out "$out" --files "$files" --seed 1 >/dev/null
+echo "corpus: $files posts, $(du -sh "$out/_posts" | cut -f1), $(find "$out/_posts" -name '*.md' | wc -l) files"
+
+hyperfine --warmup 2 --runs 10 -i \
+    "$galley check $out/_posts" \
+    "$galley check --jobs 1 $out/_posts" \
+    --prepare "rm -rf $out/fix && cp -r $out/_posts $out/fix" \
+    "$galley fix $out/fix"
+
+echo "peak memory (check):"
+/usr/bin/time -f "  %e s wall, %M KB max RSS" "$galley" check "$out/_posts" >/dev/null || true
+
+echo "findings per rule (galley) vs ground truth (summary.json):"
+"$galley" check "$out/_posts" | grep -o '\[[a-z-]*\]' | sort | uniq -c || true
+python3 - "$out/summary.json" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))["totals"]
+print(f"  nbsp_prose {t['nbsp_prose']} (nbsp_code {t['nbsp_code']} and nbsp_html {t['nbsp_html']} must not be flagged)")
+print(f"  kg_markers {t['kg_markers']} (kg_in_code {t['kg_in_code']} must not be flagged)")
+PY
