@@ -70,8 +70,10 @@ struct TreeBuilder {
 
     private mutating func attach(_ node: YAMLNode) -> Bool {
         guard let top = stack.popLast() else {
-            root = node
-            return false  // only the first document is read
+            // Keep reading to the end of the document, so content after the root (an
+            // error libyaml reports) is not silently ignored.
+            if root == nil && problems.allSatisfy({ $0.kind != .syntax }) { root = node }
+            return true
         }
         switch top {
         case .sequence(var items, let tag, let anchor, let start):
@@ -82,17 +84,26 @@ struct TreeBuilder {
                 pairs.append(YAMLPair(key: key, value: node))
                 stack.append(.mapping(pairs: pairs, key: nil, seen: seen, tag: tag, anchor: anchor, start: start))
             } else {
-                let name = node.canonical
-                if let first = seen[name] {
+                let identity = Self.keyIdentity(node)
+                if let first = seen[identity] {
+                    let name = node.scalar ?? node.canonical
                     problems.append(YAMLProblem(kind: .duplicateKey(name, firstOffset: first),
                                                 message: "duplicate key `\(name)`", range: node.range))
                 } else {
-                    seen[name] = node.range.lowerBound
+                    seen[identity] = node.range.lowerBound
                 }
                 stack.append(.mapping(pairs: pairs, key: node, seen: seen, tag: tag, anchor: anchor, start: start))
             }
         }
         return true
+    }
+
+    /// What makes two keys the same key: the value after tag resolution, so plain `1`
+    /// (an integer) and `"1"` (a string) differ while `a` and `'a'` are the same.
+    static func keyIdentity(_ node: YAMLNode) -> String {
+        guard case let .scalar(value, style) = node.kind else { return node.canonical }
+        if let tag = node.tag { return "!<\(tag)>" + value }
+        return (style == .plain ? PlainScalar.resolvedType(value) : "str") + ":" + value
     }
 
     static func text(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -1,7 +1,7 @@
 import CYAML
 
 /// Parses one YAML block with libyaml's event API into `YAMLNode`s that know their
-/// byte ranges in the file. Only the first document is read. No recursion: the tree is
+/// byte ranges in the file. Only the first document becomes the tree (errors anywhere are reported). No recursion: the tree is
 /// built with an explicit stack, and nesting deeper than `maxDepth` is refused.
 public enum YAMLParser {
     public static let maxDepth = 256
@@ -30,7 +30,7 @@ public enum YAMLParser {
                     return
                 }
                 defer { yaml_event_delete(&event) }
-                if event.type == YAML_STREAM_END_EVENT || event.type == YAML_DOCUMENT_END_EVENT { return }
+                if event.type == YAML_STREAM_END_EVENT { return }
                 if !builder.consume(event) { return }
             }
         }

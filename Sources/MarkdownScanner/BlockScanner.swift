@@ -4,7 +4,9 @@
 public struct BlockScanner {
     enum Container: Equatable {
         case quote
-        case item(width: Int)
+        /// `hasContent`: a non-blank line has been seen in the item. An item that starts
+        /// with a blank line and gets another blank line ends (it may begin with at most one).
+        case item(width: Int, hasContent: Bool)
     }
 
     enum Leaf: Equatable {
@@ -46,7 +48,10 @@ public struct BlockScanner {
 
         if allMatched, continueLeaf(i, cur, end: end, blank: blank) { return }
         if !allMatched {
-            if leaf == .paragraph && !blank && !startsBlock(cur, end: end, inParagraph: true) {
+            // The paragraph is in an unmatched container, so at the matched level there is
+            // no paragraph to interrupt: any block start (a list item at 2, an empty item)
+            // ends the laziness.
+            if leaf == .paragraph && !blank && !startsBlock(cur, end: end, inParagraph: false) {
                 record(i, .paragraph, cur.pos, opens: false)
                 return
             }
@@ -104,9 +109,9 @@ public struct BlockScanner {
                 guard ind.width <= 3, ind.pos < end, b[ind.pos] == 0x3E else { return matched }
                 cur = Cursor(pos: ind.pos + 1, col: ind.col + 1)
                 cur.skipOneSpace(in: b, end: end)
-            case let .item(width):
+            case let .item(width, hasContent):
                 if isBlank(cur.pos, end) {
-                    // A blank line keeps the item open.
+                    guard hasContent else { return matched }  // a second blank line ends an empty item
                 } else {
                     let ind = cur.indent(in: b, end: end)
                     guard ind.width >= width else { return matched }
@@ -149,7 +154,7 @@ public struct BlockScanner {
                 gap = spaces.width
                 after = Cursor(pos: spaces.pos, col: spaces.col)
             }
-            containers.append(.item(width: ind.width + (marker.end - ind.pos) + gap))
+            containers.append(.item(width: ind.width + (marker.end - ind.pos) + gap, hasContent: false))
             cur = after
             openedItem = true
             openedAny = true
@@ -227,6 +232,12 @@ public struct BlockScanner {
         leafBlock = Int32(blocks.count - 1)
     }
 
+    mutating func markItemsWithContent() {
+        for k in containers.indices {
+            if case let .item(width, false) = containers[k] { containers[k] = .item(width: width, hasContent: true) }
+        }
+    }
+
     mutating func closeLeaf() {
         leaf = .none
         leafBlock = -1
@@ -234,6 +245,7 @@ public struct BlockScanner {
 
     mutating func record(_ i: Int, _ kind: LineKind, _ contentStart: Int, opens: Bool, block: Int32? = nil) {
         let blockIndex = kind == .blank ? -1 : (block ?? leafBlock)
+        if kind != .blank { markItemsWithContent() }
         if blockIndex >= 0 { blocks[Int(blockIndex)].lastLine = i }
         lines.append(LineInfo(kind: kind, contentStart: contentStart, block: blockIndex,
                               opensListItem: opens, containerDepth: UInt16(containers.count)))

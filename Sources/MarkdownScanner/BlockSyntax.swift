@@ -60,7 +60,9 @@ extension BlockScanner {
             return true
         }
         if HTMLSyntax.blockStart(b, at: p, end: end, inParagraph: inParagraph) > 0 { return true }
-        if let m = listMarker(p, end: end), !m.emptyItem, !m.ordered || m.startsAtOne { return true }
+        if let m = listMarker(p, end: end), !inParagraph || (!m.emptyItem && (!m.ordered || m.startsAtOne)) {
+            return true
+        }
         return false
     }
 

@@ -88,6 +88,9 @@ struct InlineParser {
     var runCursor = 0
     /// Run lengths known to have no closer further on.
     var unmatchedLengths = Set<Int>()
+    /// Unescaped `[` not yet closed: a `](` without one is not a link. (Which brackets
+    /// really form links, with reference definitions, comes with the CommonMark-exact scanner.)
+    var openBrackets = 0
 
     init(v: [UInt8]) { self.v = v }
 
@@ -111,7 +114,13 @@ struct InlineParser {
                 } else {
                     i += 1
                 }
-            case 0x5D where i + 1 < n && v[i + 1] == 0x28:  // ](
+            case 0x5B:  // [
+                openBrackets += 1
+                i += 1
+            case 0x5D where openBrackets == 0:
+                i += 1
+            case 0x5D where i + 1 < n && v[i + 1] == 0x28:  // ]( closing an open [
+                openBrackets -= 1
                 if let tail = linkTail(at: i + 1) {
                     if let title = tail.title {
                         spans.append(InlineSpan(kind: .linkDestination, range: (i + 1)..<title.lowerBound))
@@ -123,6 +132,9 @@ struct InlineParser {
                 } else {
                     i += 1
                 }
+            case 0x5D:
+                openBrackets -= 1
+                i += 1
             default:
                 i += 1
             }

@@ -128,32 +128,26 @@ import Testing
         #expect(Scanned("para\n*\n").kinds == [.paragraph, .paragraph])
     }
 
-    // MARK: known bugs
+    // MARK: list items (bugs found by these tests, now fixed)
 
     /// CommonMark example 302 (`1. foo\n2. bar`): in a list, `2.` starts a sibling item
     /// right after a paragraph line; "must start with 1" is only for a list that
     /// interrupts a paragraph.
     @Test func orderedItemsAfterTheFirstOpenNewItems() {
         let s = Scanned("1. a\n2. b\n3. c\n")
-        withKnownIssue("bug: `2. b` after `1. a` is scanned as a lazy continuation of item 1") {
-            #expect(s.lines.map(\.opensListItem) == [true, true, true])
-            #expect(s.lines.map(\.contentStart) == [3, 8, 13])
-            #expect(s.blocks.count == 3)
-        }
+        #expect(s.lines.map(\.opensListItem) == [true, true, true])
+        #expect(s.lines.map(\.contentStart) == [3, 8, 13])
+        #expect(s.blocks.count == 3)
         // A code span cannot cross from one item into the next.
         let spans = Scanned("1. `a\n2. b`\n")
-        withKnownIssue("bug: the merged paragraph lets a code span cross list items") {
-            #expect(spans.spanTexts(.codeSpan).isEmpty)
-        }
+        #expect(spans.spanTexts(.codeSpan).isEmpty)
     }
 
     /// CommonMark example 281 (`- foo\n-\n- bar`): the middle line is an empty item.
     @Test func emptyItemBetweenItems() {
         let s = Scanned("- foo\n-\n- bar\n")
-        withKnownIssue("bug: an empty `-` item after an item's paragraph is scanned as lazy paragraph text") {
-            #expect(s.kinds == [.paragraph, .blank, .paragraph])
-            #expect(s.lines.map(\.opensListItem) == [true, true, true])
-        }
+        #expect(s.kinds == [.paragraph, .blank, .paragraph])
+        #expect(s.lines.map(\.opensListItem) == [true, true, true])
     }
 
     /// CommonMark example 280 (`-\n\n  foo`): an item can begin with at most one blank
@@ -161,9 +155,7 @@ import Testing
     @Test func itemCannotStartWithTwoBlankLines() {
         let s = Scanned("-\n\n  foo\n")
         #expect(s.kinds == [.blank, .blank, .paragraph])
-        withKnownIssue("bug: the empty item stays open across the blank line and swallows `foo`") {
-            #expect(s.lines[2].containerDepth == 0)
-            #expect(s.lines[2].contentStart == 3)
-        }
+        #expect(s.lines[2].containerDepth == 0)
+        #expect(s.lines[2].contentStart == 3)
     }
 }
