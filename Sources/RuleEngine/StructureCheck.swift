@@ -1,19 +1,53 @@
-import FrontMatter
 import MarkdownScanner
 
 /// Verifies that a fix leaves the block structure alone: after the edits, the document
 /// must have the same leaf blocks in the same order, each with the same number of
-/// lines, apart from lines the edits delete or leave blank. Rules use it to keep a fix
-/// `safe` only when it cannot turn a paragraph into a heading, end an HTML block early,
-/// or join two blocks.
+/// lines and the same container depth, apart from lines the edits delete or leave
+/// blank. Rules use it to keep a fix `safe` only when it cannot turn a paragraph into
+/// a heading, end an HTML block early, or join two blocks.
+///
+/// Only a window is re-scanned: from the last top-level blank line before the edits to
+/// the first one after them (where a fresh block starts in both versions), so the cost
+/// is that of the few blocks around the edit, not of the whole file.
 public enum StructureCheck {
     public static func preservesBlocks(_ document: Document, applying edits: [Edit]) -> Bool {
-        let newBytes = FixApplier.apply([Fix(title: "", edits: edits, applicability: .safe)], to: document.bytes).bytes
-        let newSource = SourceText(newBytes)
-        let fm = FrontMatter.split(newBytes)
-        let bodyStart = fm.flatMap { $0.isClosed ? $0.bodyStart : nil } ?? 0
-        let after = BlockScanner.scan(newSource, bodyStart: bodyStart)
-        return expectedSignature(document, edits) == signature(after)
+        guard let first = edits.map(\.range.lowerBound).min(),
+              let last = edits.map(\.range.upperBound).max() else { return true }
+        let source = document.source
+        let lines = document.blocks.lines
+        // The window starts at an unedited sync line before the first edited line.
+        var from = max(0, source.line(containing: first) - 1)
+        if lines[from].kind == .frontMatter { from += 1 }
+        while from > 0 && !isSyncPoint(from, lines) && lines[from - 1].kind != .frontMatter { from -= 1 }
+        var to = source.line(containing: max(first, last - 1)) + 1
+        while to < source.lineCount && !isSyncPoint(to, lines) { to += 1 }
+        // The window ends after the first non-blank line past the sync line: whatever the
+        // edits left open (an unclosed fence, a list item) shows on that line.
+        var end = to
+        while end < source.lineCount && lines[end].kind == .blank { end += 1 }
+        let window = source.lineStart(from)..<(end < source.lineCount ? source.lineEnd(end) : source.bytes.count)
+
+        let before = Array(source.bytes[window])
+        let shifted = edits.map { Edit(range: ($0.range.lowerBound - window.lowerBound)..<($0.range.upperBound - window.lowerBound),
+                                       replacement: $0.replacement) }
+        let after = FixApplier.apply([Fix(title: "", edits: shifted, applicability: .safe)], to: before).bytes
+        let beforeText = SourceText(before)
+        let beforeScan = BlockScanner.scan(beforeText)
+        let afterScan = BlockScanner.scan(SourceText(after))
+        return expectedSignature(beforeText, beforeScan, shifted) == signature(afterScan)
+    }
+
+    /// A blank line outside every container with no indented code on either side (indented
+    /// code continues across blank lines, so its blocks could join): the next line starts
+    /// afresh in both versions.
+    private static func isSyncPoint(_ i: Int, _ lines: [LineInfo]) -> Bool {
+        guard lines[i].kind == .blank && lines[i].containerDepth == 0 else { return false }
+        var k = i - 1
+        while k >= 0 && lines[k].kind == .blank { k -= 1 }
+        if k >= 0 && lines[k].kind == .indentedCode { return false }
+        k = i + 1
+        while k < lines.count && lines[k].kind == .blank { k += 1 }
+        return k == lines.count || lines[k].kind != .indentedCode
     }
 
     /// A leaf block: its kind, how many lines it has, and how many containers (block
@@ -30,22 +64,23 @@ public enum StructureCheck {
         return entries
     }
 
-    static func expectedSignature(_ document: Document, _ edits: [Edit]) -> [Entry] {
-        let scan = document.blocks
+    static func expectedSignature(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit]) -> [Entry] {
         var entries = scan.blocks.map { Entry(kind: $0.kind, lines: 0, depth: 0) }
-        for (i, line) in scan.lines.enumerated() where line.block >= 0 && survives(i, document, edits) {
+        for (i, line) in scan.lines.enumerated() where line.block >= 0 && survives(i, line, source, edits) {
             if entries[Int(line.block)].lines == 0 { entries[Int(line.block)].depth = line.containerDepth }
             entries[Int(line.block)].lines += 1
         }
         return entries.filter { $0.lines > 0 }
     }
 
-    /// Whether line `i` still has non-blank text after its container prefix once the
-    /// edits are applied.
-    static func survives(_ i: Int, _ document: Document, _ edits: [Edit]) -> Bool {
-        let source = document.source
-        let start = document.line(i).contentStart, end = source.contentEnd(i)
+    /// Whether line `i` is still a line of its block once the edits are applied: it is
+    /// untouched, or it keeps non-blank text after its container prefix.
+    static func survives(_ i: Int, _ line: LineInfo, _ source: SourceText, _ edits: [Edit]) -> Bool {
+        let start = line.contentStart, end = source.contentEnd(i)
         let b = source.bytes
+        // A line no edit touches stays what it was (blank lines inside code included).
+        let touched = edits.contains { $0.range.overlaps(source.lineStart(i)..<source.lineEnd(i)) || $0.range.lowerBound == start }
+        if !touched { return true }
         for edit in edits where edit.range.overlaps(start..<max(end, start + 1)) || edit.range.lowerBound == start {
             if edit.replacement.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) { return true }
         }

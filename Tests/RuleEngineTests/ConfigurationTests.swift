@@ -56,7 +56,7 @@ import Testing
         ("rule:\n  nbsp-entity: off\n", "unknown key `rule`", 1, 1),
         ("- a\n- b\n", "top level must be a mapping", 1, 1),
         ("exclude: {a: 1}\n", "`exclude` must be a list of strings", 1, 10),
-        ("rules:\n  nbsp-entity: error\n\tghost-card-marker: off\n", "", 3, 1),
+        ("rules:\n  nbsp-entity: error\n\tghost-card-marker: off\n", "tab character", 3, 1),
         ("rules: [unclosed\n", "flow sequence that starts on line 1", 1, 17),
         ("rules:\n  nbsp-entity: off\n  nbsp-entity: error\n", "duplicate key", 3, 3),
     ])
