@@ -15,7 +15,7 @@ struct RulesCommand: ParsableCommand {
                 + "  \(d.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  "
                 + "\(fix.padding(toLength: 11, withPad: " ", startingAt: 0))  \(d.summary)\(on)\n"
         }
-        print(out, terminator: "")
+        Output.write(out)
     }
 }
 
@@ -30,6 +30,6 @@ struct ExplainCommand: ParsableCommand {
             let ids = AllRules.rules.map(\.descriptor.id).joined(separator: ", ")
             throw ValidationError("unknown rule `\(rule)`; the rules are: \(ids)")
         }
-        print(page, terminator: page.hasSuffix("\n") ? "" : "\n")
+        Output.write(page.hasSuffix("\n") ? page : page + "\n")
     }
 }

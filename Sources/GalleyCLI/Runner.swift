@@ -74,7 +74,7 @@ struct Runner {
         let anyError = reports.contains { $0.error != nil }
         if diffOnly {
             let diffs = reports.compactMap(\.diff)
-            print(diffs.joined(), terminator: "")
+            Output.write(diffs.joined())
             let n = reports.reduce(0) { $0 + $1.fixesApplied }
             Self.printNote("would fix \(plural(n, "finding")) in \(plural(diffs.count, "file"))")
             return anyError ? ExitStatus.error : (diffs.isEmpty ? ExitStatus.clean : ExitStatus.findings)
@@ -87,7 +87,7 @@ struct Runner {
             out += "fixed \(plural(fixed.reduce(0) { $0 + $1.fixesApplied }, "finding")) in \(plural(fixed.count, "file"))\n"
         }
         out += reporter.summary(reports)
-        print(out, terminator: "")
+        Output.write(out)
         if anyError { return ExitStatus.error }
         return reports.contains { !$0.findings.isEmpty } ? ExitStatus.findings : ExitStatus.clean
     }
