@@ -4,9 +4,7 @@
 public struct BlockScanner {
     enum Container: Equatable {
         case quote
-        /// `hasContent`: a non-blank line has been seen in the item. An item that starts
-        /// with a blank line and gets another blank line ends (it may begin with at most one).
-        case item(width: Int, hasContent: Bool)
+        case item(width: Int)
     }
 
     enum Leaf: Equatable {
@@ -20,6 +18,17 @@ public struct BlockScanner {
     let b: [UInt8]
     let text: SourceText
     var containers: [Container] = []
+    /// Containers from this index up have seen no non-blank line yet. An item that starts
+    /// with a blank line and gets another blank line ends (it may begin with at most one).
+    /// One index instead of a flag per item keeps the update O(1) per line.
+    var emptyFrom = 0
+    /// Indices of the block quotes in `containers` (a blank line matches no block quote).
+    var quoteIndices: [Int] = []
+    /// Per line: the last byte that is not a space or tab (start - 1 when blank), and
+    /// where a trailing run that could be a thematic break starts. Both are computed once
+    /// per line, so tests at each of many nested list markers stay O(1).
+    var lastNonBlank = 0
+    var breakTailStart = 0
     var leaf: Leaf = .none
     var leafBlock: Int32 = -1
     var lines: [LineInfo] = []
@@ -41,6 +50,7 @@ public struct BlockScanner {
             lines.append(LineInfo(kind: .frontMatter, contentStart: start, block: -1, opensListItem: false, containerDepth: 0))
             return
         }
+        measureLine(start, end)
         var cur = Cursor(pos: start, col: 0)
         let matched = matchContainers(&cur, end: end)
         let allMatched = matched == containers.count
@@ -55,7 +65,7 @@ public struct BlockScanner {
                 record(i, .paragraph, cur.pos, opens: false)
                 return
             }
-            containers.removeLast(containers.count - matched)
+            truncateContainers(to: matched)
             closeLeaf()
         }
         let opens = openContainers(&cur, end: end)
@@ -101,6 +111,11 @@ public struct BlockScanner {
 
     /// Consumes the prefixes of the open containers; returns how many matched.
     mutating func matchContainers(_ cur: inout Cursor, end: Int) -> Int {
+        if isBlank(cur.pos, end) {
+            // A blank line matches every list item up to the first block quote or the first
+            // item still waiting for content, without looking at each container.
+            return min(quoteIndices.first ?? containers.count, emptyFrom, containers.count)
+        }
         var matched = 0
         for c in containers {
             switch c {
@@ -109,14 +124,10 @@ public struct BlockScanner {
                 guard ind.width <= 3, ind.pos < end, b[ind.pos] == 0x3E else { return matched }
                 cur = Cursor(pos: ind.pos + 1, col: ind.col + 1)
                 cur.skipOneSpace(in: b, end: end)
-            case let .item(width, hasContent):
-                if isBlank(cur.pos, end) {
-                    guard hasContent else { return matched }  // a second blank line ends an empty item
-                } else {
-                    let ind = cur.indent(in: b, end: end)
-                    guard ind.width >= width else { return matched }
-                    cur.advance(columns: width, in: b, end: end)
-                }
+            case let .item(width):
+                let ind = cur.indent(in: b, end: end)
+                guard ind.width >= width else { return matched }
+                cur.advance(columns: width, in: b, end: end)
             }
             matched += 1
         }
@@ -132,6 +143,7 @@ public struct BlockScanner {
             guard ind.width <= 3, ind.pos < end else { break }
             if b[ind.pos] == 0x3E {
                 closeLeaf()
+                quoteIndices.append(containers.count)
                 containers.append(.quote)
                 cur = Cursor(pos: ind.pos + 1, col: ind.col + 1)
                 cur.skipOneSpace(in: b, end: end)
@@ -154,7 +166,7 @@ public struct BlockScanner {
                 gap = spaces.width
                 after = Cursor(pos: spaces.pos, col: spaces.col)
             }
-            containers.append(.item(width: ind.width + (marker.end - ind.pos) + gap, hasContent: false))
+            containers.append(.item(width: ind.width + (marker.end - ind.pos) + gap))
             cur = after
             openedItem = true
             openedAny = true
@@ -232,10 +244,21 @@ public struct BlockScanner {
         leafBlock = Int32(blocks.count - 1)
     }
 
-    mutating func markItemsWithContent() {
-        for k in containers.indices {
-            if case let .item(width, false) = containers[k] { containers[k] = .item(width: width, hasContent: true) }
-        }
+    mutating func truncateContainers(to count: Int) {
+        containers.removeLast(containers.count - count)
+        emptyFrom = min(emptyFrom, count)
+        while let last = quoteIndices.last, last >= count { quoteIndices.removeLast() }
+    }
+
+    mutating func measureLine(_ start: Int, _ end: Int) {
+        var k = end - 1
+        while k >= start && ByteClass.isSpaceOrTab(b[k]) { k -= 1 }
+        lastNonBlank = k
+        breakTailStart = end
+        guard k >= start, b[k] == 0x2A || b[k] == 0x2D || b[k] == 0x5F else { return }
+        let c = b[k]
+        while k >= start && (b[k] == c || ByteClass.isSpaceOrTab(b[k])) { k -= 1 }
+        breakTailStart = k + 1
     }
 
     mutating func closeLeaf() {
@@ -245,9 +268,9 @@ public struct BlockScanner {
 
     mutating func record(_ i: Int, _ kind: LineKind, _ contentStart: Int, opens: Bool, block: Int32? = nil) {
         let blockIndex = kind == .blank ? -1 : (block ?? leafBlock)
-        if kind != .blank { markItemsWithContent() }
+        if kind != .blank { emptyFrom = containers.count }
         if blockIndex >= 0 { blocks[Int(blockIndex)].lastLine = i }
         lines.append(LineInfo(kind: kind, contentStart: contentStart, block: blockIndex,
-                              opensListItem: opens, containerDepth: UInt16(containers.count)))
+                              opensListItem: opens, containerDepth: UInt32(containers.count)))
     }
 }

@@ -40,14 +40,8 @@ struct ListMarker {
 }
 
 extension BlockScanner {
-    func isBlank(_ from: Int, _ end: Int) -> Bool {
-        var p = from
-        while p < end {
-            if !ByteClass.isSpaceOrTab(b[p]) { return false }
-            p += 1
-        }
-        return true
-    }
+    /// Whether the rest of the current line from `from` is blank (`end` is the line's end).
+    func isBlank(_ from: Int, _ end: Int) -> Bool { from > lastNonBlank }
 
     /// Whether the line at the cursor starts a block that can interrupt a paragraph
     /// (or, for a lazy line, that is not paragraph continuation text).
@@ -87,7 +81,7 @@ extension BlockScanner {
     }
 
     func isThematicBreak(_ p: Int, end: Int) -> Bool {
-        guard p < end else { return false }
+        guard p < end, p >= breakTailStart else { return false }
         let c = b[p]
         guard c == 0x2A || c == 0x2D || c == 0x5F else { return false }
         var n = 0, q = p

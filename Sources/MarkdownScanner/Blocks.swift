@@ -35,7 +35,7 @@ public struct LineInfo: Sendable, Equatable {
     /// Whether this line opens a list item (its prefix holds a list marker).
     public var opensListItem: Bool
     /// How many containers (block quotes, list items) hold this line.
-    public var containerDepth: UInt16
+    public var containerDepth: UInt32
 }
 
 /// A leaf block: its kind and the lines it spans (inclusive).

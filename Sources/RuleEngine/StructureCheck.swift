@@ -55,7 +55,7 @@ public enum StructureCheck {
     struct Entry: Equatable {
         var kind: BlockKind
         var lines: Int
-        var depth: UInt16
+        var depth: UInt32
     }
 
     static func signature(_ scan: BlockScan) -> [Entry] {

@@ -1,0 +1,33 @@
+import Testing
+@testable import RuleEngine
+@testable import Rules
+
+/// Adversarial inputs in the style of cmark's and markdown-it's pathological tests, at a
+/// small scale: every rule runs and fixing finishes without crashing. (Timing belongs in
+/// bench/pathological.sh, not in a unit test.)
+@Suite struct PathologicalInputTests {
+    static let inputs: [(String, String)] = [
+        ("deep block quote", String(repeating: ">", count: 70_000) + " a&nbsp;b *x*\n"),
+        ("deep lists", (0..<300).map { String(repeating: "  ", count: $0) + "- a&nbsp;\n\n" }.joined()),
+        ("deep quoted lists", (0..<300).map { String(repeating: "> ", count: $0) + "- b\n" }.joined()),
+        ("unclosed backticks", String(repeating: "`a``b```c&nbsp;", count: 5_000) + "\n"),
+        ("open brackets", String(repeating: "[", count: 50_000) + "&nbsp;\n"),
+        ("close brackets with parens", String(repeating: "](", count: 50_000) + "&nbsp;\n"),
+        ("emphasis openers", String(repeating: "*a _b ", count: 20_000) + "\n"),
+        ("unclosed comments", String(repeating: "<!--kg-card-begin: html ", count: 10_000) + "\n"),
+        ("many markers", String(repeating: "<!--kg-card-end: html-->\n", count: 5_000)),
+        ("many spacers", String(repeating: "&nbsp;\n\n", count: 5_000)),
+        ("NUL bytes", "a\u{0}&nbsp;\u{0}b\n---\n\u{0}\n"),
+        ("unclosed front matter", "---\n" + String(repeating: "key: value\n", count: 10_000)),
+    ]
+
+    @Test(arguments: inputs.indices)
+    func survives(_ index: Int) {
+        let (name, text) = Self.inputs[index]
+        let linter = linter()
+        let findings = linter.check(path: name, bytes: Array(text.utf8))
+        #expect(findings.allSatisfy { $0.range.upperBound <= text.utf8.count })
+        let result = linter.fix(path: name, bytes: Array(text.utf8), upTo: .unsafe)
+        #expect(result.passes <= Linter.maxPasses)
+    }
+}
