@@ -14,24 +14,13 @@ enum ByteClass {
         (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
     }
 
-    /// Case-insensitive ASCII comparison of `bytes[at...]` with a lower-case literal.
-    static func hasPrefix(_ bytes: [UInt8], at: Int, end: Int, lowercased literal: StaticString) -> Bool {
-        let n = literal.utf8CodeUnitCount
-        guard at + n <= end else { return false }
-        return literal.withUTF8Buffer { lit in
-            for k in 0..<n where lower(bytes[at + k]) != lit[k] { return false }
-            return true
-        }
-    }
-
     /// Whether `bytes[from..<end]` contains `needle` (ASCII, case-insensitive).
     static func contains(_ bytes: [UInt8], from: Int, end: Int, lowercased needle: StaticString) -> Bool {
         let n = needle.utf8CodeUnitCount
         guard n > 0, end - from >= n else { return false }
-        let first = needle.withUTF8Buffer { $0[0] }
         var i = from
         while i + n <= end {
-            if lower(bytes[i]) == first && hasPrefix(bytes, at: i, end: end, lowercased: needle) { return true }
+            if ByteSearch.hasPrefix(bytes, at: i, end: end, lowercased: needle) { return true }
             i += 1
         }
         return false

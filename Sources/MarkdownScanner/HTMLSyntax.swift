@@ -16,14 +16,14 @@ enum HTMLSyntax {
     /// skipped) opens, or 0. Type 7 cannot interrupt a paragraph.
     static func blockStart(_ b: [UInt8], at i: Int, end: Int, inParagraph: Bool) -> UInt8 {
         guard i < end, b[i] == 0x3C else { return 0 }
-        for tag in rawTags where ByteClass.hasPrefix(b, at: i + 1, end: end, lowercased: tag) {
+        for tag in rawTags where ByteSearch.hasPrefix(b, at: i + 1, end: end, lowercased: tag) {
             let j = i + 1 + tag.utf8CodeUnitCount
             if j == end || ByteClass.isSpaceOrTab(b[j]) || b[j] == 0x3E { return 1 }
         }
-        if ByteClass.hasPrefix(b, at: i, end: end, lowercased: "<!--") { return 2 }
+        if ByteSearch.hasPrefix(b, at: i, end: end, lowercased: "<!--") { return 2 }
         if i + 1 < end && b[i + 1] == 0x3F { return 3 }
         if i + 2 < end && b[i + 1] == 0x21 && ByteClass.isLetter(b[i + 2]) { return 4 }
-        if ByteClass.hasPrefix(b, at: i, end: end, lowercased: "<![cdata[") { return 5 }
+        if ByteSearch.hasPrefix(b, at: i, end: end, lowercased: "<![cdata[") { return 5 }
         var j = i + 1
         if j < end && b[j] == 0x2F { j += 1 }
         let nameStart = j
@@ -46,7 +46,7 @@ enum HTMLSyntax {
 
     private static func isRawTagName(_ b: [UInt8], at i: Int, end: Int) -> Bool {
         let start = i + 1 < end && b[i + 1] == 0x2F ? i + 2 : i + 1
-        for tag in rawTags where ByteClass.hasPrefix(b, at: start, end: end, lowercased: tag) {
+        for tag in rawTags where ByteSearch.hasPrefix(b, at: start, end: end, lowercased: tag) {
             let j = start + tag.utf8CodeUnitCount
             if j == end || !ByteClass.isAlnum(b[j]) && b[j] != 0x2D { return true }
         }
@@ -74,7 +74,7 @@ enum HTMLSyntax {
         guard i + 1 < end, b[i] == 0x3C else { return nil }
         let c = b[i + 1]
         if c == 0x21 {  // <!
-            if ByteClass.hasPrefix(b, at: i, end: end, lowercased: "<!--") {
+            if ByteSearch.hasPrefix(b, at: i, end: end, lowercased: "<!--") {
                 // <!--> and <!---> are complete comments in 0.31.2.
                 var j = i + 4
                 if j < end && b[j] == 0x3E { return j + 1 }
@@ -85,7 +85,7 @@ enum HTMLSyntax {
                 }
                 return nil
             }
-            if ByteClass.hasPrefix(b, at: i, end: end, lowercased: "<![cdata[") {
+            if ByteSearch.hasPrefix(b, at: i, end: end, lowercased: "<![cdata[") {
                 return find(b, from: i + 9, end: end, "]]>")
             }
             if i + 2 < end && ByteClass.isLetter(b[i + 2]) { return find(b, from: i + 2, end: end, ">") }
@@ -149,16 +149,6 @@ enum HTMLSyntax {
 
     /// Offset after the first occurrence of `needle` at or after `from`.
     static func find(_ b: [UInt8], from: Int, end: Int, _ needle: StaticString) -> Int? {
-        let n = needle.utf8CodeUnitCount
-        return needle.withUTF8Buffer { nb in
-            var i = from
-            while i + n <= end {
-                var k = 0
-                while k < n && b[i + k] == nb[k] { k += 1 }
-                if k == n { return i + n }
-                i += 1
-            }
-            return nil
-        }
+        ByteSearch.index(of: needle, in: b, from: from, end: end).map { $0 + needle.utf8CodeUnitCount }
     }
 }

@@ -22,8 +22,8 @@ public struct Suppressions: Sendable {
             guard info.kind != .frontMatter && !info.kind.isCode else { continue }
             var p = info.contentStart
             let end = source.contentEnd(i)
-            while let start = Self.find(b, "<!--", from: p, end: end) {
-                guard let close = Self.find(b, "-->", from: start + 4, end: end) else { break }
+            while let start = ByteSearch.index(of: "<!--", in: b, from: p, end: end) {
+                guard let close = ByteSearch.index(of: "-->", in: b, from: start + 4, end: end) else { break }
                 p = close + 3
                 if info.kind != .html, document.inlines.span(containing: start)?.kind == .codeSpan { continue }
                 guard let (verb, rules) = Self.parse(b[(start + 4)..<close]) else { continue }
@@ -62,21 +62,5 @@ public struct Suppressions: Sendable {
               ["galley-disable", "galley-enable", "galley-disable-next-line", "galley-disable-file"].contains(verb)
         else { return nil }
         return (verb, Array(words.dropFirst()))
-    }
-
-    static func find(_ b: [UInt8], _ needle: StaticString, from: Int, end: Int) -> Int? {
-        let n = needle.utf8CodeUnitCount
-        return needle.withUTF8Buffer { nb in
-            var i = from
-            while i + n <= end {
-                if b[i] == nb[0] {
-                    var k = 1
-                    while k < n && b[i + k] == nb[k] { k += 1 }
-                    if k == n { return i }
-                }
-                i += 1
-            }
-            return nil
-        }
     }
 }

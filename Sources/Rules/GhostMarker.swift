@@ -1,3 +1,5 @@
+import MarkdownScanner
+
 /// One Ghost card marker found in a document.
 struct GhostMarker {
     enum Role { case begin, end, membersOnly }
@@ -67,14 +69,7 @@ struct GhostMarker {
     }
 
     static func matches(_ b: [UInt8], _ i: Int, _ end: Int, _ literal: StaticString) -> Bool {
-        let n = literal.utf8CodeUnitCount
-        guard i + n <= end else { return false }
-        return literal.withUTF8Buffer { lit in
-            (0..<n).allSatisfy { k in
-                let c = b[i + k]
-                return (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) == lit[k]
-            }
-        }
+        ByteSearch.hasPrefix(b, at: i, end: end, lowercased: literal)
     }
 
     static func skipBlanks(_ b: [UInt8], _ from: Int, _ end: Int) -> Int {

@@ -1,3 +1,5 @@
+import MarkdownScanner
+
 /// Recognises the spellings of U+00A0 as an HTML entity: `&nbsp;`, `&NonBreakingSpace;`
 /// (any letter case), and `&#160;` / `&#xA0;` with any number of leading zeros.
 enum NbspEntity {
@@ -5,16 +7,9 @@ enum NbspEntity {
     static func match(_ b: [UInt8], at i: Int, end: Int) -> Int? {
         guard i + 1 < end, b[i] == 0x26 else { return nil }
         if b[i + 1] == 0x23 { return numeric(b, at: i + 2, end: end) }
-        for name in ["nbsp;", "nonbreakingspace;"] as [StaticString] {
-            let n = name.utf8CodeUnitCount
-            guard i + 1 + n <= end else { continue }
-            let same = name.withUTF8Buffer { lit in
-                (0..<n).allSatisfy { k in
-                    let c = b[i + 1 + k]
-                    return (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) == lit[k]
-                }
-            }
-            if same { return i + 1 + n }
+        for name in ["nbsp;", "nonbreakingspace;"] as [StaticString]
+        where ByteSearch.hasPrefix(b, at: i + 1, end: end, lowercased: name) {
+            return i + 1 + name.utf8CodeUnitCount
         }
         return nil
     }
