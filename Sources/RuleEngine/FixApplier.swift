@@ -12,7 +12,7 @@ public enum FixApplier {
         let ordered = fixes.filter { !$0.edits.isEmpty }.sorted {
             ($0.edits[0].range.lowerBound, $0.edits[0].range.upperBound) < ($1.edits[0].range.lowerBound, $1.edits[0].range.upperBound)
         }
-        var taken: [Edit] = []
+        var taken = SortedEdits()
         var takenSet = Set<Edit>()
         var applied = 0
         for fix in ordered {
@@ -20,21 +20,51 @@ public enum FixApplier {
                 applied += 1
                 continue
             }
-            if fix.edits.contains(where: { e in taken.contains { $0.overlaps(e) } }) { continue }
-            taken.append(contentsOf: fix.edits)
+            if fix.edits.contains(where: taken.overlaps) { continue }
+            for edit in fix.edits { taken.insert(edit) }
             takenSet.formUnion(fix.edits)
             applied += 1
         }
-        taken.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var cursor = 0
-        for edit in taken {
+        for edit in taken.edits {
             out.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
             out.append(contentsOf: edit.replacement)
             cursor = edit.range.upperBound
         }
         out.append(contentsOf: bytes[cursor...])
         return Outcome(bytes: out, applied: applied)
+    }
+}
+
+/// Accepted edits sorted by start, so a new edit is checked against its neighbours only.
+struct SortedEdits {
+    private(set) var edits: [Edit] = []
+
+    /// The index of the first edit that starts at or after `offset`.
+    private func firstIndex(startingAtOrAfter offset: Int) -> Int {
+        var lo = 0, hi = edits.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if edits[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    func overlaps(_ edit: Edit) -> Bool {
+        let i = firstIndex(startingAtOrAfter: edit.range.lowerBound)
+        // Accepted edits never overlap each other, so only the neighbours can overlap.
+        if i > 0 && edits[i - 1].overlaps(edit) { return true }
+        var k = i
+        while k < edits.count && edits[k].range.lowerBound <= edit.range.upperBound {
+            if edits[k].overlaps(edit) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    mutating func insert(_ edit: Edit) {
+        edits.insert(edit, at: firstIndex(startingAtOrAfter: edit.range.lowerBound))
     }
 }

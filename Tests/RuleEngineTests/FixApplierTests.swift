@@ -49,4 +49,14 @@ import Testing
         #expect(text(out.bytes) == "abefghij")
         #expect(out.applied == 2)
     }
+
+    @Test func manyFixesInOneFile() {
+        let input = [UInt8](repeating: 0x58, count: 20_000)
+        // Every byte starts a fix that claims it and the next one: every other fix waits.
+        let fixes = (0..<(input.count - 1)).map { i in fix([Edit(range: i..<(i + 2), replacement: "y")]) }
+        let out = FixApplier.apply(fixes.shuffled(), to: input)
+        #expect(out.applied == 10_000)
+        let allY = out.bytes == [UInt8](repeating: 0x79, count: 10_000)
+        #expect(allY)
+    }
 }
