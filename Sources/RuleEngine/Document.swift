@@ -39,15 +39,6 @@ public final class Document {
     }
 
     public func line(_ i: Int) -> LineInfo { blocks.lines[i] }
-
-    /// Whether line `i` is prose a rule may read and rewrite: not front matter, not code,
-    /// not an HTML block, not blank.
-    public func isProseLine(_ i: Int) -> Bool {
-        switch blocks.lines[i].kind {
-        case .paragraph, .atxHeading, .setextUnderline, .linkDefinition: true
-        default: false
-        }
-    }
 }
 
 /// What is shared by every file of one run.

@@ -12,26 +12,25 @@ public struct Linter: Sendable {
     public let select: Set<String>?
     public let ignore: Set<String>
 
+    /// The rules that run, with their context, decided once per linter.
+    public let activeRules: [(rule: any Rule, context: RuleContext)]
+
     public init(session: Session, configuration: Configuration = .default,
                 select: Set<String>? = nil, ignore: Set<String> = []) {
         self.session = session
         self.configuration = configuration
         self.select = select
         self.ignore = ignore
-    }
-
-    /// The rules that run, with their context.
-    public var activeRules: [(rule: any Rule, context: RuleContext)] {
-        session.rules.compactMap { rule in
+        activeRules = session.rules.compactMap { rule in
             let d = rule.descriptor
             let setting = configuration.setting(for: d.id)
             if ignore.contains(d.id) { return nil }
+            // --select runs the rules it names even when the configuration turns them off.
             if let select {
                 guard select.contains(d.id) else { return nil }
             } else if !(setting?.enabled ?? d.enabledByDefault) {
                 return nil
             }
-            if setting?.enabled == false && select == nil { return nil }
             return (rule, RuleContext(severity: setting?.severity ?? d.defaultSeverity,
                                       options: setting?.options ?? RuleOptions()))
         }

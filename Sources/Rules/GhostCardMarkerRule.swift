@@ -14,7 +14,7 @@ struct GhostCardMarkerRule: Rule {
     func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
         let markers = find(in: document)
         guard !markers.isEmpty else { return }
-        let messages = GhostMarkerPairing.messages(for: markers, in: document.source)
+        let messages = GhostMarkerPairing.messages(for: markers)
         let fixes = GhostMarkerFixes(document: document, markers: markers).fixes()
         for (k, marker) in markers.enumerated() {
             findings.append(Finding(ruleID: descriptor.id, range: marker.range, message: messages[k],

@@ -1,10 +1,8 @@
-import MarkdownScanner
-
 /// Pairs begin and end markers in document order (Ghost cards never nest) and words the
 /// message of each marker: leftover, orphaned end, doubled begin, names that do not pair,
 /// never closed.
 enum GhostMarkerPairing {
-    static func messages(for markers: [GhostMarker], in source: SourceText) -> [String] {
+    static func messages(for markers: [GhostMarker]) -> [String] {
         var messages = markers.map(defaultMessage)
         var open: Int?  // index of the open begin marker
         for (k, m) in markers.enumerated() {
