@@ -125,9 +125,14 @@ public struct BlockScanner {
                 cur = Cursor(pos: ind.pos + 1, col: ind.col + 1)
                 cur.skipOneSpace(in: b, end: end)
             case let .item(width):
-                let ind = cur.indent(in: b, end: end)
-                guard ind.width >= width else { return matched }
-                cur.advance(columns: width, in: b, end: end)
+                if isBlank(cur.pos, end) {
+                    // Blank after the prefixes of outer containers (`>` then nothing).
+                    guard matched < emptyFrom else { return matched }
+                } else {
+                    let ind = cur.indent(in: b, end: end)
+                    guard ind.width >= width else { return matched }
+                    cur.advance(columns: width, in: b, end: end)
+                }
             }
             matched += 1
         }

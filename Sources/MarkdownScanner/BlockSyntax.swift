@@ -15,20 +15,37 @@ struct Cursor {
         return (p, c, c - col)
     }
 
-    /// Advances over `columns` columns of indentation (a tab counts as far as it reaches).
+    /// Advances over `columns` columns of indentation. A tab that reaches past the target
+    /// is consumed only in part: `pos` stays on it and `col` moves into it, so the
+    /// columns left of it still count as indentation of what follows (CommonMark §2.2).
     mutating func advance(columns: Int, in b: [UInt8], end: Int) {
         let target = col + columns
         while col < target && pos < end {
-            if b[pos] == 0x20 { col += 1 } else if b[pos] == 0x09 { col += 4 - col % 4 } else { return }
+            if b[pos] == 0x20 {
+                col += 1
+            } else if b[pos] == 0x09 {
+                let width = 4 - col % 4
+                if col + width > target {
+                    col = target
+                    return
+                }
+                col += width
+            } else {
+                return
+            }
             pos += 1
         }
     }
 
+    /// Skips the one optional space after `>` or a list marker (one column of a tab).
     mutating func skipOneSpace(in b: [UInt8], end: Int) {
-        if pos < end && ByteClass.isSpaceOrTab(b[pos]) {
-            col += b[pos] == 0x09 ? 4 - col % 4 : 1
-            pos += 1
+        guard pos < end && ByteClass.isSpaceOrTab(b[pos]) else { return }
+        if b[pos] == 0x09 && 4 - col % 4 > 1 {
+            col += 1  // the rest of the tab stays as indentation
+            return
         }
+        col += 1
+        pos += 1
     }
 }
 
@@ -129,8 +146,9 @@ extension BlockScanner {
         return q - p >= minLength && isBlank(q, end)
     }
 
-    /// A one-line link reference definition: `[label]: destination ...`. (The
-    /// multi-line forms come with the CommonMark-exact scanner.)
+    /// A one-line link reference definition: `[label]: destination "optional title"` and
+    /// nothing else on the line. (Definitions spanning lines come with the
+    /// CommonMark-exact scanner; until then they read as paragraphs.)
     func isLinkDefinition(_ p: Int, end: Int) -> Bool {
         guard p < end, b[p] == 0x5B else { return false }
         var q = p + 1
@@ -142,6 +160,37 @@ extension BlockScanner {
         guard sawLabel, q + 1 < end, b[q + 1] == 0x3A else { return false }
         q += 2
         while q < end && ByteClass.isSpaceOrTab(b[q]) { q += 1 }
-        return q < end
+        guard q < end else { return false }
+        // The destination: <...> or a run without spaces whose parentheses balance.
+        if b[q] == 0x3C {
+            q += 1
+            while q < end && b[q] != 0x3E && b[q] != 0x3C {
+                if b[q] == 0x5C { q += 1 }
+                q += 1
+            }
+            guard q < end, b[q] == 0x3E else { return false }
+            q += 1
+        } else {
+            var depth = 0
+            while q < end && !ByteClass.isSpaceOrTab(b[q]) {
+                if b[q] == 0x5C { q += 1 } else if b[q] == 0x28 { depth += 1 } else if b[q] == 0x29 { depth -= 1 }
+                if depth < 0 { return false }
+                q += 1
+            }
+            guard depth == 0 else { return false }
+        }
+        let afterDestination = q
+        while q < end && ByteClass.isSpaceOrTab(b[q]) { q += 1 }
+        if q >= end { return true }
+        // A title, separated from the destination by whitespace, then nothing else.
+        guard q > afterDestination, b[q] == 0x22 || b[q] == 0x27 || b[q] == 0x28 else { return false }
+        let close: UInt8 = b[q] == 0x28 ? 0x29 : b[q]
+        q += 1
+        while q < end && b[q] != close {
+            if b[q] == 0x5C { q += 1 }
+            q += 1
+        }
+        guard q < end else { return false }
+        return isBlank(q + 1, end)
     }
 }
