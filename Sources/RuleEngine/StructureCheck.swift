@@ -10,6 +10,9 @@ import MarkdownScanner
 /// the first one after them (where a fresh block starts in both versions), so the cost
 /// is that of the few blocks around the edit, not of the whole file.
 public enum StructureCheck {
+    /// Lines times nesting depth of the largest window worth re-scanning.
+    public static let maxWindowCost = 50_000
+
     public static func preservesBlocks(_ document: Document, applying edits: [Edit]) -> Bool {
         guard let first = edits.map(\.range.lowerBound).min(),
               let last = edits.map(\.range.upperBound).max() else { return true }
@@ -26,6 +29,11 @@ public enum StructureCheck {
         var end = to
         while end < source.lineCount && lines[end].kind == .blank { end += 1 }
         let window = source.lineStart(from)..<(end < source.lineCount ? source.lineEnd(end) : source.bytes.count)
+        // A window without a fresh start for very long (deeply nested lists, one huge
+        // block quote) would make each check cost as much as the file: such fixes are
+        // not proven safe, and say so by failing the check.
+        let depth = lines[from...min(end, source.lineCount - 1)].reduce(0) { max($0, Int($1.containerDepth)) }
+        if (min(end, source.lineCount - 1) - from + 1) * (depth + 1) > maxWindowCost { return false }
 
         let before = Array(source.bytes[window])
         let shifted = edits.map { Edit(range: ($0.range.lowerBound - window.lowerBound)..<($0.range.upperBound - window.lowerBound),
@@ -35,6 +43,35 @@ public enum StructureCheck {
         let beforeScan = BlockScanner.scan(beforeText)
         let afterScan = BlockScanner.scan(SourceText(after))
         return expectedSignature(beforeText, beforeScan, shifted) == signature(afterScan)
+            && !joinsContainers(beforeText, beforeScan, shifted)
+    }
+
+    /// Whether the edits remove or blank lines that sit between two lines held by
+    /// containers. The leaf signature cannot see list identity or looseness: removing a
+    /// spacer between two lists makes one list, removing a line inside an item can make
+    /// a loose list tight. Such fixes are not safe.
+    static func joinsContainers(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit]) -> Bool {
+        let lines = scan.lines
+        var i = 0
+        while i < lines.count {
+            guard isTouched(i, lines[i], source, edits), !survives(i, lines[i], source, edits) else {
+                i += 1
+                continue
+            }
+            var above = i - 1
+            while above >= 0 && (lines[above].kind == .blank || !survives(above, lines[above], source, edits)) { above -= 1 }
+            var below = i + 1
+            while below < lines.count && (lines[below].kind == .blank || !survives(below, lines[below], source, edits)) { below += 1 }
+            if above >= 0, below < lines.count, lines[above].containerDepth > 0, lines[below].containerDepth > 0 {
+                return true
+            }
+            i = below
+        }
+        return false
+    }
+
+    static func isTouched(_ i: Int, _ line: LineInfo, _ source: SourceText, _ edits: [Edit]) -> Bool {
+        edits.contains { $0.range.overlaps(source.lineStart(i)..<source.lineEnd(i)) || $0.range.lowerBound == line.contentStart }
     }
 
     /// A blank line outside every container with no indented code on either side (indented
@@ -79,8 +116,7 @@ public enum StructureCheck {
         let start = line.contentStart, end = source.contentEnd(i)
         let b = source.bytes
         // A line no edit touches stays what it was (blank lines inside code included).
-        let touched = edits.contains { $0.range.overlaps(source.lineStart(i)..<source.lineEnd(i)) || $0.range.lowerBound == start }
-        if !touched { return true }
+        if !isTouched(i, line, source, edits) { return true }
         for edit in edits where edit.range.overlaps(start..<max(end, start + 1)) || edit.range.lowerBound == start {
             if edit.replacement.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) { return true }
         }

@@ -14,6 +14,14 @@ enum NbspEntity {
         return nil
     }
 
+    /// Whether the spelling is an entity HTML and CommonMark recognise: named references
+    /// are case-sensitive, so `&NBSP;` and `&nonbreakingspace;` show as text.
+    static func isValid(_ b: [UInt8], _ range: Range<Int>) -> Bool {
+        if b[range.lowerBound + 1] == 0x23 { return true }
+        let text = b[range]
+        return text.elementsEqual("&nbsp;".utf8) || text.elementsEqual("&NonBreakingSpace;".utf8)
+    }
+
     /// `160;` or `x00A0;` after `&#`. CommonMark allows at most 7 decimal or 6 hex digits.
     private static func numeric(_ b: [UInt8], at start: Int, end: Int) -> Int? {
         var i = start

@@ -25,12 +25,16 @@ struct NbspEntityRule: Rule {
                 } else {
                     fixes = run.fixes(in: document, frenchSpacing: frenchSpacing)
                 }
+                // A misspelt entity shows as text: removing it changes what readers see.
+                let allValid = run.entities.allSatisfy { NbspEntity.isValid(document.bytes, $0) }
                 for (entity, fix) in zip(run.entities, fixes) {
                     let spelling = document.source.string(entity)
-                    findings.append(Finding(
-                        ruleID: descriptor.id, range: entity,
-                        message: "non-breaking space entity `\(spelling)` in prose",
-                        severity: context.severity, fix: fix))
+                    let message = NbspEntity.isValid(document.bytes, entity)
+                        ? "non-breaking space entity `\(spelling)` in prose"
+                        : "`\(spelling)` is not an entity (names are case-sensitive) and shows as text; a non-breaking space was meant"
+                    findings.append(Finding(ruleID: descriptor.id, range: entity, message: message,
+                                            severity: context.severity,
+                                            fix: allValid ? fix : fix.downgraded(to: .unsafe)))
                 }
             }
         }

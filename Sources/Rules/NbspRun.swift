@@ -115,7 +115,41 @@ struct NbspRun {
             while k < b.count && b[k] == b[range.upperBound] { k += 1 }
             if Flanking.isSpaceOrPunctuation(at: k, in: b) { return false }
         }
-        if touchesStart { return StructureCheck.preservesBlocks(document, applying: edits) }
+        if closesATXHeading(document) { return false }
+        if touchesStart || touchesEnd || onlyBlockSyntaxBefore(document) {
+            return StructureCheck.preservesBlocks(document, applying: edits)
+        }
+        return true
+    }
+
+    /// In `# Title&nbsp;#` a space would turn the trailing `#` into a closing sequence.
+    private func closesATXHeading(_ document: Document) -> Bool {
+        guard document.line(line).kind == .atxHeading else { return false }
+        let b = document.bytes
+        let end = document.source.contentEnd(line)
+        var k = range.upperBound
+        var hashes = 0
+        while k < end && (b[k] == 0x23 || b[k] == 0x20 || b[k] == 0x09) {
+            if b[k] == 0x23 { hashes += 1 }
+            k += 1
+        }
+        return k == end && hashes > 0
+    }
+
+    /// Whether the line's text before the run could, followed by a space, start a block:
+    /// `-&nbsp;x`, `#&nbsp;x`, `1.&nbsp;x`, `>&nbsp;x` (then the block structure is checked).
+    private func onlyBlockSyntaxBefore(_ document: Document) -> Bool {
+        let b = document.bytes
+        var k = document.line(line).contentStart
+        while k < range.lowerBound {
+            switch b[k] {
+            case 0x20, 0x09, 0x2D, 0x2B, 0x2A, 0x23, 0x3E, 0x3D, 0x5F, 0x7E, 0x60, 0x2E, 0x29, 0x5B, 0x7C, 0x3C,
+                 0x30...0x39:
+                k += 1
+            default:
+                return false
+            }
+        }
         return true
     }
 

@@ -123,6 +123,7 @@ import Testing
         let body = document.frontMatter.flatMap { $0.isClosed ? $0.bodyStart : nil } ?? 0
         let before = BlockScanner.scan(document.source, bodyStart: body)
         return StructureCheck.expectedSignature(document.source, before, edits) == StructureCheck.signature(scan)
+            && !StructureCheck.joinsContainers(document.source, before, edits)
     }
 
     @Test(arguments: documents.indices)
@@ -143,5 +144,28 @@ import Testing
             }
         }
         #expect(compared > 20)
+    }
+}
+
+@Suite struct StructureCheckContainerTests {
+    func preserves(_ input: String, deleting needle: String) -> Bool {
+        let document = Document(path: "a.md", bytes: Array(input.utf8), session: Session(rules: []))
+        let b = Array(input.utf8), n = Array(needle.utf8)
+        let i = (0...(b.count - n.count)).first { Array(b[$0..<($0 + n.count)]) == n }!
+        return StructureCheck.preservesBlocks(document, applying: [.delete(i..<(i + n.count))])
+    }
+
+    @Test func removingTheSpacerBetweenTwoListsJoinsThem() {
+        #expect(!preserves("- a\n- b\n\n&nbsp;\n\n- c\n- d\n", deleting: "&nbsp;\n\n"))
+        #expect(!preserves("1. a\n\n&nbsp;\n\n1. b\n", deleting: "&nbsp;\n\n"))
+    }
+
+    @Test func removingALineInsideAnItemCanMakeTheListTight() {
+        #expect(!preserves("- a\n\n  &nbsp;\n- b\n", deleting: "\n  &nbsp;"))
+    }
+
+    @Test func aSpacerBetweenAListAndAParagraphCanGo() {
+        #expect(preserves("- a\n- b\n\n&nbsp;\n\nText.\n", deleting: "&nbsp;\n\n"))
+        #expect(preserves("Text.\n\n&nbsp;\n\n- a\n", deleting: "&nbsp;\n\n"))
     }
 }

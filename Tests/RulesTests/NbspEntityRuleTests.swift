@@ -5,13 +5,35 @@ import Testing
 @Suite struct NbspEntityRuleTests {
     let id = ["nbsp-entity"]
 
-    @Test(arguments: ["&nbsp;", "&NBSP;", "&Nbsp;", "&#160;", "&#0160;", "&#xA0;", "&#XA0;", "&#x00a0;",
-                      "&NonBreakingSpace;", "&nonbreakingspace;"])
+    @Test(arguments: ["&nbsp;", "&#160;", "&#0160;", "&#xA0;", "&#XA0;", "&#x00a0;", "&NonBreakingSpace;"])
     func everySpellingIsFlagged(_ entity: String) {
         let text = "a\(entity)b\n"
         let findings = lint(text, id)
         #expect(flagged(text, findings) == [entity])
         #expect(fixed(text, id) == "a b\n")
+    }
+
+    /// Named references are case-sensitive: these show as text, so removing them is unsafe.
+    @Test(arguments: ["&NBSP;", "&Nbsp;", "&nonbreakingspace;", "&NONBREAKINGSPACE;"])
+    func misspeltEntitiesAreFlaggedWithAnUnsafeFix(_ entity: String) {
+        let text = "a\(entity)b\n"
+        let findings = lint(text, id)
+        #expect(flagged(text, findings) == [entity])
+        #expect(findings.first?.message.contains("is not an entity") == true)
+        #expect(fixed(text, id) == text)
+        #expect(fixed(text, id, upTo: .unsafe) == "a b\n")
+    }
+
+    @Test(arguments: [
+        "Intro :\n-&nbsp;premier point\n",
+        "#&nbsp;1 du classement\n",
+        "1.&nbsp;Premier\n",
+        "Title\n==&nbsp;\n",
+        "# foo&nbsp;#\n",
+    ])
+    func entitiesAfterBlockSyntaxAreUnsafe(_ text: String) {
+        #expect(lint(text, id).first?.fix?.applicability == .unsafe)
+        #expect(fixed(text, id) == text)
     }
 
     @Test(arguments: ["&nbsp", "&#161;", "&#xA1;", "&amp;nbsp;", "\\&nbsp;", "&#x;", "&#00000160;", "&#x00000A0;", "& nbsp;"])
