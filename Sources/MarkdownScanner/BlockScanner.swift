@@ -276,6 +276,7 @@ public struct BlockScanner {
         if kind != .blank { emptyFrom = containers.count }
         if blockIndex >= 0 { blocks[Int(blockIndex)].lastLine = i }
         lines.append(LineInfo(kind: kind, contentStart: contentStart, block: blockIndex,
-                              opensListItem: opens, containerDepth: UInt32(containers.count)))
+                              opensListItem: opens, containerDepth: UInt32(containers.count),
+                              listDepth: UInt32(containers.count - quoteIndices.count)))
     }
 }

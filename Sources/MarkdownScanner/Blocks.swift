@@ -36,6 +36,8 @@ public struct LineInfo: Sendable, Equatable {
     public var opensListItem: Bool
     /// How many containers (block quotes, list items) hold this line.
     public var containerDepth: UInt32
+    /// How many of them are list items.
+    public var listDepth: UInt32 = 0
 }
 
 /// A leaf block: its kind and the lines it spans (inclusive).

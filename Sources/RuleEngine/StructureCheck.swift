@@ -46,15 +46,16 @@ public enum StructureCheck {
             && !joinsContainers(beforeText, beforeScan, shifted)
     }
 
-    /// Whether the edits remove or blank lines that sit between two lines held by
-    /// containers. The leaf signature cannot see list identity or looseness: removing a
+    /// Whether the edits remove or blank lines that sit between two lines held by list
+    /// items. The leaf signature cannot see list identity or looseness: removing a
     /// spacer between two lists makes one list, removing a line inside an item can make
     /// a loose list tight. Such fixes are not safe.
     static func joinsContainers(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit]) -> Bool {
         let lines = scan.lines
         var i = 0
         while i < lines.count {
-            guard isTouched(i, lines[i], source, edits), !survives(i, lines[i], source, edits) else {
+            // A line that opens a list item keeps its item whatever happens to its text.
+            guard !lines[i].opensListItem, isTouched(i, lines[i], source, edits), !survives(i, lines[i], source, edits) else {
                 i += 1
                 continue
             }
@@ -62,7 +63,7 @@ public enum StructureCheck {
             while above >= 0 && (lines[above].kind == .blank || !survives(above, lines[above], source, edits)) { above -= 1 }
             var below = i + 1
             while below < lines.count && (lines[below].kind == .blank || !survives(below, lines[below], source, edits)) { below += 1 }
-            if above >= 0, below < lines.count, lines[above].containerDepth > 0, lines[below].containerDepth > 0 {
+            if above >= 0, below < lines.count, lines[above].listDepth > 0, lines[below].listDepth > 0 {
                 return true
             }
             i = below

@@ -29,6 +29,8 @@ struct GhostCardMarkerRule: Rule {
         for line in 0..<document.source.lineCount {
             let info = document.line(line)
             if info.kind == .frontMatter || info.kind == .blank || info.kind.isCode { continue }
+            // Inside <script>, <style>, <pre> and <textarea> a marker is text the page shows or runs.
+            if info.kind == .html, document.blocks.block(ofLine: line)?.htmlType == 1 { continue }
             let start = info.contentStart
             let end = document.source.contentEnd(line)
             var found: [GhostMarker] = []
@@ -43,7 +45,9 @@ struct GhostCardMarkerRule: Rule {
                     i += 1
                 }
             }
-            if found.isEmpty, let bare = bareMarker(b, start, end, line) { found.append(bare) }
+            if found.isEmpty, let bare = bareMarker(b, start, end, line), !isInCodeSpan(document, bare.range.lowerBound) {
+                found.append(bare)
+            }
             markers.append(contentsOf: found)
         }
         return markers
@@ -53,13 +57,16 @@ struct GhostCardMarkerRule: Rule {
         document.inlines.span(containing: i)?.kind == .codeSpan
     }
 
-    /// A marker whose comment delimiters were stripped, alone on its line.
+    /// A marker whose comment delimiters were stripped, alone on its line. Without
+    /// delimiters only Ghost's own card names count, so prose like `kg-card-end: htmlIntro`
+    /// is never taken for a marker.
     private func bareMarker(_ b: [UInt8], _ start: Int, _ end: Int, _ line: Int) -> GhostMarker? {
         let lo = GhostMarker.skipBlanks(b, start, end)
         var hi = end
         while hi > lo && GhostMarker.isBlank(b[hi - 1]) { hi -= 1 }
         guard hi > lo, b[lo] == 0x6B || b[lo] == 0x4B,  // k
-              let (role, name) = GhostMarker.body(b, from: lo, end: hi), role != .membersOnly else { return nil }
+              let (role, name) = GhostMarker.body(b, from: lo, end: hi), role != .membersOnly,
+              GhostMarker.cardNames.contains(name) else { return nil }
         return GhostMarker(role: role, form: .bare, name: name, range: lo..<hi, line: line)
     }
 }

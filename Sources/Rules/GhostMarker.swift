@@ -12,6 +12,10 @@ struct GhostMarker {
     var range: Range<Int>
     var line: Int
 
+    /// The card names Ghost 1.x–5.x wrote into markers (reference/ghost-formats.md §1).
+    static let cardNames: Set<String> = ["markdown", "card-markdown", "html", "image", "gallery", "embed",
+                                         "bookmark", "code", "hr"]
+
     /// `kg-card-begin: NAME` as Ghost writes it, for messages.
     var canonical: String {
         switch role {

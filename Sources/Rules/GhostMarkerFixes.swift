@@ -34,10 +34,21 @@ struct GhostMarkerFixes {
         return result
     }
 
-    /// Whether the line has nothing but markers and blanks after its container prefix.
+    /// Whether the line has nothing but markers and blanks after its container prefix,
+    /// and removing the whole line takes no container with it: not a line opening a list
+    /// item, nor a block quote line whose quote has no other line (there only the marker
+    /// goes, as when it is glued to text).
     private func isMarkerOnly(_ line: Int, _ indices: [Int]) -> Bool {
         let b = document.bytes
-        var i = document.line(line).contentStart
+        let info = document.line(line)
+        if info.opensListItem { return false }
+        if b[document.source.lineStart(line)..<info.contentStart].contains(0x3E) {
+            let depth = info.containerDepth
+            let quoteGoesOn = (line > 0 && document.line(line - 1).containerDepth >= depth)
+                || (line + 1 < document.source.lineCount && document.line(line + 1).containerDepth >= depth)
+            if !quoteGoesOn { return false }
+        }
+        var i = info.contentStart
         let end = document.source.contentEnd(line)
         var k = 0
         while i < end {
@@ -70,8 +81,12 @@ struct GhostMarkerFixes {
                 edit = LineRemoval.edit(removingLines: (first - 1)...last, in: source)
             }
         } else if hasAbove && hasBelow && !blankAbove && !blankBelow && separatesBlocks(lines) {
-            // Keep a blank line in place so the blocks above and below stay apart.
-            edit = .delete(source.lineStart(first)..<source.contentEnd(last))
+            // Keep a blank line in place so the blocks above and below stay apart; a block
+            // quote's `>` stays, so the quote goes on.
+            let b = document.bytes
+            var lo = document.line(first).contentStart
+            while lo > source.lineStart(first) && GhostMarker.isBlank(b[lo - 1]) { lo -= 1 }
+            edit = .delete(lo..<source.contentEnd(last))
         } else {
             edit = LineRemoval.edit(removingLines: lines, in: source)
         }
@@ -96,13 +111,15 @@ struct GhostMarkerFixes {
     private func gluedEdit(_ k: Int) -> Edit {
         let b = document.bytes
         let m = markers[k]
-        let lineStart = document.line(m.line).contentStart
-        let lineEnd = document.source.contentEnd(m.line)
+        let textStart = document.line(m.line).contentStart
+        let textEnd = document.source.contentEnd(m.line)
         var lo = m.range.lowerBound, hi = m.range.upperBound
-        let blankBefore = lo > lineStart && GhostMarker.isBlank(b[lo - 1])
-        let blankAfter = hi < lineEnd && GhostMarker.isBlank(b[hi])
-        if hi == lineEnd {
-            while lo > lineStart && GhostMarker.isBlank(b[lo - 1]) { lo -= 1 }
+        let blankBefore = lo > textStart && GhostMarker.isBlank(b[lo - 1])
+        let blankAfter = hi < textEnd && GhostMarker.isBlank(b[hi])
+        if hi == textEnd {
+            // No trailing blanks: back to the text, or to the `>` or `-` of a container.
+            let floor = document.source.lineStart(m.line)
+            while lo > floor && GhostMarker.isBlank(b[lo - 1]) { lo -= 1 }
         } else if blankBefore && blankAfter {
             hi += 1
         }

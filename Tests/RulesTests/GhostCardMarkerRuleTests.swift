@@ -81,3 +81,42 @@ import Testing
         #expect(fixed("Text.\n\n<!--kg-card-end: markdown-->", id) == "Text.")
     }
 }
+
+/// Containers, raw-text HTML and code spans around markers (found in review).
+@Suite struct GhostCardMarkerContainerTests {
+    let id = ["ghost-card-marker"]
+
+    @Test func aMarkerBetweenTwoQuotedParagraphsLeavesAQuotedBlankLine() {
+        #expect(fixed("> a\n> <!--kg-card-end: markdown-->\n> b\n", id) == "> a\n>\n> b\n")
+    }
+
+    @Test func aMarkerOpeningAListItemKeepsTheItem() {
+        let text = "- one\n- <!--kg-card-end: markdown-->\n- two\n"
+        #expect(fixed(text, id) == "- one\n-\n- two\n")
+    }
+
+    @Test func aQuoteHoldingOnlyAMarkerKeepsItsQuote() {
+        #expect(fixed("Text.\n\n> <!--kg-card-begin: html-->\n\nMore.\n", id) == "Text.\n\n>\n\nMore.\n")
+    }
+
+    @Test func markerLinesBetweenTwoListsAreNotSafeToRemove() {
+        let text = "- a\n- b\n\n<!--kg-card-end: markdown-->\n<!--kg-card-begin: markdown-->\n\n- c\n"
+        #expect(lint(text, id).allSatisfy { $0.fix?.applicability == .unsafe })
+        #expect(fixed(text, id) == text)
+    }
+
+    @Test func markersInRawTextHTMLStay() {
+        let text = "<script>\nvar s = \"<!--kg-card-begin: html-->\";\n</script>\n\n<pre>\nkg-card-begin: html\n</pre>\n"
+        #expect(lint(text, id).isEmpty)
+    }
+
+    @Test func aBareMarkerInsideAMultiLineCodeSpanStays() {
+        #expect(lint("Ghost writes `<!--\nkg-card-begin: html\n-->` around cards.\n", id).isEmpty)
+    }
+
+    @Test func bareMarkersNeedAGhostCardName() {
+        #expect(lint("kg-card-end: htmlIntro\n", id).isEmpty)
+        #expect(lint("A.\n\nkg-card-end: html<!--kg-card-end: html-->Intro\n", id).count == 1)
+        #expect(fixed("A.\n\nkg-card-end: html<!--kg-card-end: html-->Intro\n", id) == "A.\n\nkg-card-end: htmlIntro\n")
+    }
+}
