@@ -6,6 +6,8 @@ public enum FixApplier {
         public var bytes: [UInt8]
         /// How many fixes were applied (identical duplicates included).
         public var applied: Int
+        /// The fixes whose edits were applied (each edit once).
+        public var taken: [Fix]
     }
 
     public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> Outcome {
@@ -15,6 +17,7 @@ public enum FixApplier {
         var taken = SortedEdits()
         var takenSet = Set<Edit>()
         var applied = 0
+        var takenFixes: [Fix] = []
         for fix in ordered {
             if fix.edits.allSatisfy(takenSet.contains) {
                 applied += 1
@@ -22,6 +25,7 @@ public enum FixApplier {
             }
             if fix.edits.contains(where: taken.overlaps) { continue }
             for edit in fix.edits { taken.insert(edit) }
+            takenFixes.append(fix)
             takenSet.formUnion(fix.edits)
             applied += 1
         }
@@ -34,7 +38,7 @@ public enum FixApplier {
             cursor = edit.range.upperBound
         }
         out.append(contentsOf: bytes[cursor...])
-        return Outcome(bytes: out, applied: applied)
+        return Outcome(bytes: out, applied: applied, taken: takenFixes)
     }
 }
 

@@ -44,7 +44,18 @@ public struct Linter: Sendable {
         }
         if findings.isEmpty { return findings }
         let suppressions = Suppressions(document)
-        findings.removeAll { suppressions.suppresses($0.ruleID, line: document.source.line(containing: $0.range.lowerBound)) }
+        let isSuppressed = findings.map { suppressions.suppresses($0.ruleID, line: document.source.line(containing: $0.range.lowerBound)) }
+        let suppressedRanges = zip(findings, isSuppressed).filter(\.1).map(\.0.range)
+        findings = zip(findings, isSuppressed).filter { !$0.1 }.map(\.0)
+        if !suppressedRanges.isEmpty {
+            // A fix that would also change suppressed text (a spacer or marker group) is withheld.
+            for k in findings.indices {
+                guard let fix = findings[k].fix else { continue }
+                if fix.edits.contains(where: { e in suppressedRanges.contains { e.range.overlaps($0) } }) {
+                    findings[k].fix = nil
+                }
+            }
+        }
         findings.sort { ($0.range.lowerBound, $0.ruleID, $0.range.upperBound) < ($1.range.lowerBound, $1.ruleID, $1.range.upperBound) }
         return findings
     }
@@ -79,7 +90,18 @@ public struct Linter: Sendable {
             if fixes.isEmpty {
                 return FixResult(bytes: bytes, remaining: findings, applied: applied, passes: pass, failure: nil)
             }
-            let outcome = FixApplier.apply(fixes, to: bytes)
+            var outcome = FixApplier.apply(fixes, to: bytes)
+            if level == .safe, !StructureCheck.preservesBlocks(document, applying: outcome.taken.flatMap(\.edits), limitCost: false) {
+                // Each fix was safe alone but not all of them together (a marker removal
+                // and an entity removal that together start a heading): keep the fixes,
+                // in order, that still leave the blocks alone; the rest wait for a later pass.
+                var accepted: [Fix] = []
+                for fix in outcome.taken
+                where StructureCheck.preservesBlocks(document, applying: (accepted + [fix]).flatMap(\.edits), limitCost: false) {
+                    accepted.append(fix)
+                }
+                outcome = FixApplier.apply(accepted, to: bytes)
+            }
             if outcome.bytes == bytes {
                 return FixResult(bytes: bytes, remaining: findings, applied: applied, passes: pass, failure: nil)
             }

@@ -13,7 +13,9 @@ public enum StructureCheck {
     /// Lines times nesting depth of the largest window worth re-scanning.
     public static let maxWindowCost = 50_000
 
-    public static func preservesBlocks(_ document: Document, applying edits: [Edit]) -> Bool {
+    /// `limitCost: false` scans whatever window the edits need (the linter's check of a
+    /// whole pass); rules keep the limit.
+    public static func preservesBlocks(_ document: Document, applying edits: [Edit], limitCost: Bool = true) -> Bool {
         guard let first = edits.map(\.range.lowerBound).min(),
               let last = edits.map(\.range.upperBound).max() else { return true }
         let source = document.source
@@ -33,7 +35,7 @@ public enum StructureCheck {
         // block quote) would make each check cost as much as the file: such fixes are
         // not proven safe, and say so by failing the check.
         let depth = lines[from...min(end, source.lineCount - 1)].reduce(0) { max($0, Int($1.containerDepth)) }
-        if (min(end, source.lineCount - 1) - from + 1) * (depth + 1) > maxWindowCost { return false }
+        if limitCost && (min(end, source.lineCount - 1) - from + 1) * (depth + 1) > maxWindowCost { return false }
 
         let before = Array(source.bytes[window])
         let shifted = edits.map { Edit(range: ($0.range.lowerBound - window.lowerBound)..<($0.range.upperBound - window.lowerBound),

@@ -120,3 +120,19 @@ import Testing
         #expect(fixed("A.\n\nkg-card-end: html<!--kg-card-end: html-->Intro\n", id) == "A.\n\nkg-card-end: htmlIntro\n")
     }
 }
+
+@Suite struct FixInteractionTests {
+    @Test func twoFixesThatAreSafeAloneButNotTogetherAreSpreadOverPasses() {
+        let text = "{/*kg-card-end: html*/}&nbsp;# Title\n"
+        // Together they would make a heading; the marker goes, the entity's fix is then unsafe.
+        #expect(fixed(text) == "&nbsp;# Title\n")
+    }
+
+    @Test func aSuppressedMarkerIsNotRemovedByItsGroup() {
+        let text = "Intro.\n\n<!-- galley-disable-next-line ghost-card-marker -->\n<!--kg-card-begin: html-->\n<!--kg-card-end: html-->\n\nOutro.\n"
+        #expect(fixed(text) == text)
+        let spacer = "A.\n\n<!-- galley-disable-next-line nbsp-entity -->\n&nbsp;\n&nbsp;\n\nB.\n"
+        #expect(fixed(spacer) == spacer)
+        #expect(lint(spacer).count == 1)
+    }
+}
