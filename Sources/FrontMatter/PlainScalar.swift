@@ -20,4 +20,18 @@ enum PlainScalar {
         }
         return "str"
     }
+
+    /// One spelling per value, so `yes` and `true`, `~` and `null`, `007` and `7` compare equal.
+    static func normalized(_ s: String, as type: String) -> String {
+        switch type {
+        case "bool": return ["y", "yes", "true", "on"].contains(s.lowercased()) ? "true" : "false"
+        case "null": return "null"
+        case "int":
+            let digits = s.filter { $0 != "_" && $0 != "+" }
+            let negative = digits.hasPrefix("-")
+            let magnitude = digits.drop { $0 == "-" || $0 == "0" }
+            return (negative && !magnitude.isEmpty ? "-" : "") + (magnitude.isEmpty ? "0" : String(magnitude))
+        default: return s
+        }
+    }
 }

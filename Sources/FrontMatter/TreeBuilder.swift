@@ -102,8 +102,15 @@ struct TreeBuilder {
     /// (an integer) and `"1"` (a string) differ while `a` and `'a'` are the same.
     static func keyIdentity(_ node: YAMLNode) -> String {
         guard case let .scalar(value, style) = node.kind else { return node.canonical }
-        if let tag = node.tag { return "!<\(tag)>" + value }
-        return (style == .plain ? PlainScalar.resolvedType(value) : "str") + ":" + value
+        let core = "tag:yaml.org,2002:"
+        let type: String
+        if let tag = node.tag {
+            guard tag.hasPrefix(core) else { return "!<\(tag)>" + value }
+            type = String(tag.dropFirst(core.count))
+        } else {
+            type = style == .plain ? PlainScalar.resolvedType(value) : "str"
+        }
+        return type + ":" + PlainScalar.normalized(value, as: type)
     }
 
     static func text(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -24,7 +24,10 @@ public final class Document {
         } else {
             yaml = nil
         }
-        let bodyStart = fm.flatMap { $0.isClosed ? $0.bodyStart : nil } ?? 0
+        // Front matter that is never closed: the whole file is taken as front matter, so
+        // no rule reads or rewrites it as Markdown until the block is fixed (the
+        // front-matter-syntax rule says what is wrong).
+        let bodyStart = fm.map { $0.isClosed ? $0.bodyStart : bytes.count } ?? 0
         blocks = BlockScanner.scan(source, bodyStart: bodyStart)
     }
 

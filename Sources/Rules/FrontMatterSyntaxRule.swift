@@ -13,12 +13,15 @@ struct FrontMatterSyntaxRule: Rule {
     )
 
     func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
-        guard let block = document.frontMatter, block.kind == .yaml else { return }
+        guard let block = document.frontMatter else { return }
         guard block.isClosed else {
-            findings.append(finding("front matter opened on line \(document.source.location(of: block.openFence.lowerBound).line) is never closed (no `---` or `...` line ends it)",
+            let close = block.kind == .yaml ? "`---` or `...`" : "`+++`"
+            let line = document.source.location(of: block.openFence.lowerBound).line
+            findings.append(finding("front matter opened on line \(line) is never closed (no \(close) line ends it); the file is not checked further",
                                     fenceRange(block), context))
             return
         }
+        guard block.kind == .yaml else { return }
         guard let yaml = document.yaml else { return }
         for problem in yaml.problems {
             let message: String

@@ -136,3 +136,21 @@ import Testing
         #expect(doc.root == nil)
     }
 }
+
+@Suite struct YAMLResolvedKeyTests {
+    @Test(arguments: [
+        ("!!str a: 1\na: 2\n", 1),
+        ("yes: 1\ntrue: 2\n", 1),
+        ("~: 1\nnull: 2\n", 1),
+        ("007: 1\n7: 2\n", 1),
+        ("1: a\n\"1\": b\n", 0),
+        ("!!int 1: a\n1: b\n", 1),
+        ("!custom a: 1\na: 2\n", 0),
+    ])
+    func keysAreComparedAfterResolution(_ yaml: String, _ duplicates: Int) {
+        let bytes = Array(yaml.utf8)
+        let doc = YAMLParser.parse(bytes, range: 0..<bytes.count)
+        let found = doc.problems.filter { if case .duplicateKey = $0.kind { return true } else { return false } }
+        #expect(found.count == duplicates)
+    }
+}
