@@ -4,6 +4,8 @@ import Foundation
 /// walked for `*.md`, `*.markdown` and `*.mdx`, skipping `.git`, `node_modules` and
 /// hidden directories; a file named explicitly is taken whatever its extension.
 /// Walking uses `readdir`'s entry types, so a directory of N files costs no N `stat`s.
+/// A file is identified by device and inode: a file reached twice is checked once, and
+/// a symbolic link cycle is walked once.
 struct FileDiscovery {
     static let skippedDirectories: Set<String> = [".git", "node_modules"]
 
@@ -13,24 +15,36 @@ struct FileDiscovery {
         var errors: [(path: String, message: String)] = []
     }
 
+    /// A file's identity: the same file reached through two paths or a link is one file.
+    struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
     static func discover(_ paths: [String]) -> Result {
         var result = Result()
+        var found: [(path: String, id: FileID)] = []
+        var visited = Set<FileID>()
         for path in paths.isEmpty ? ["."] : paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
-                result.errors.append((path, "no such file or directory"))
+                result.errors.append((path, String(cString: strerror(errno))))
                 continue
             }
+            let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             if info.st_mode & S_IFMT == S_IFDIR {
-                walk(path, into: &result)
+                walk(path, id, into: &result, found: &found, visited: &visited)
             } else {
-                result.files.append(path)
+                found.append((path, id))
             }
         }
-        // The same file reached twice (`galley check . post.md`) is checked once.
-        var seen = Set<String>()
-        result.files = result.files.filter { seen.insert(normalized($0)).inserted }
-        result.files.sort()
+        // Of the paths to one file, the shortest is kept (`d/x.md` over `d/../d/x.md`).
+        var best: [FileID: String] = [:]
+        for (path, id) in found {
+            if let kept = best[id], (kept.utf8.count, kept) <= (path.utf8.count, path) { continue }
+            best[id] = path
+        }
+        result.files = best.values.sorted()
         return result
     }
 
@@ -43,9 +57,12 @@ struct FileDiscovery {
         }
     }
 
-    private static func walk(_ root: String, into result: inout Result) {
-        var stack = [root]
-        while let dir = stack.popLast() {
+    private static func walk(_ root: String, _ rootID: FileID, into result: inout Result,
+                             found: inout [(path: String, id: FileID)], visited: inout Set<FileID>) {
+        var stack = [(root, rootID)]
+        while let (dir, dirID) = stack.popLast() {
+            // A directory reached twice (through a symbolic link) is walked once.
+            guard visited.insert(dirID).inserted else { continue }
             guard let handle = opendir(dir) else {
                 result.errors.append((dir, "cannot read directory: \(String(cString: strerror(errno)))"))
                 continue
@@ -53,30 +70,37 @@ struct FileDiscovery {
             defer { closedir(handle) }
             let prefix = dir == "." && root == "." ? "" : (dir.hasSuffix("/") ? dir : dir + "/")
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(validatingCString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                guard let name = decoded else {
+                    let shown = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                    }
+                    if isMarkdown(shown) { result.errors.append((prefix + shown, "the file name is not valid UTF-8; skipped")) }
+                    continue
                 }
                 if name == "." || name == ".." { continue }
                 let path = prefix + name
                 var type = entry.pointee.d_type
+                var id = FileID(device: dirID.device, inode: UInt64(entry.pointee.d_ino))
                 if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
                     var info = stat()
                     guard stat(path, &info) == 0 else { continue }  // a dangling link
                     type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                    id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+                } else if type == UInt8(DT_DIR) {
+                    var info = stat()
+                    guard stat(path, &info) == 0 else { continue }
+                    id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
                 }
                 if type == UInt8(DT_DIR) {
-                    if !name.hasPrefix(".") && !skippedDirectories.contains(name) { stack.append(path) }
+                    if !name.hasPrefix(".") && !skippedDirectories.contains(name) { stack.append((path, id)) }
                 } else if type == UInt8(DT_REG) && isMarkdown(name) {
-                    result.files.append(path)
+                    found.append((path, id))
                 }
             }
         }
-    }
-
-    /// A path without `./` segments or doubled slashes, for recognising duplicates.
-    static func normalized(_ path: String) -> String {
-        (path.hasPrefix("/") ? "/" : "")
-            + path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }.joined(separator: "/")
     }
 
     static func standardized(_ path: String) -> String {

@@ -1,16 +1,15 @@
 import MarkdownScanner
 import RuleEngine
 
-/// A finding with its position in lines and columns, ready to print.
+/// A finding with the line and column where it starts, ready to print.
 struct ReportedFinding: Sendable {
     var finding: Finding
     var start: SourceLocation
-    var end: SourceLocation
 
-    init(_ finding: Finding, in source: SourceText) {
-        self.finding = finding
-        start = source.location(of: finding.range.lowerBound)
-        end = source.location(of: finding.range.upperBound)
+    /// Locates findings sorted by position in one pass over the text.
+    static func locate(_ findings: [Finding], in source: SourceText) -> [ReportedFinding] {
+        var cursor = LocationCursor(source)
+        return findings.map { ReportedFinding(finding: $0, start: cursor.location(of: $0.range.lowerBound)) }
     }
 }
 

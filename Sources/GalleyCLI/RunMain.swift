@@ -4,6 +4,9 @@ import Foundation
 extension GalleyCommand {
     /// Parses and runs; usage errors exit 2 (ArgumentParser's default would be 64).
     public static func runMain(_ arguments: [String]? = nil) -> Never {
+        // `galley check | head`: a closed pipe ends the output quietly, not the process
+        // with SIGPIPE, so the exit status still says clean / findings / error.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -113,11 +113,11 @@ struct Runner {
         }
         switch mode {
         case .check:
-            report.findings = linter.check(document).map { ReportedFinding($0, in: document.source) }
+            report.findings = ReportedFinding.locate(linter.check(document), in: document.source)
         case let .fix(level, diffOnly):
             let result = linter.fix(path: path, bytes: bytes, upTo: level)
             let source = SourceText(result.bytes)
-            report.findings = result.remaining.map { ReportedFinding($0, in: source) }
+            report.findings = ReportedFinding.locate(result.remaining, in: source)
             if let failure = result.failure {
                 report.error = failure
                 return report
@@ -133,7 +133,7 @@ struct Runner {
             } catch {
                 report.error = "\(error)"
                 report.fixesApplied = 0
-                report.findings = linter.check(document).map { ReportedFinding($0, in: document.source) }
+                report.findings = ReportedFinding.locate(linter.check(document), in: document.source)
             }
         }
         return report

@@ -33,7 +33,7 @@ struct TextReporter {
         var line = "\(plural(checked, "file")), \(plural(findings.count, "finding")), \(fixable) fixable"
         if unsafeOnly > 0 { line += " (\(unsafeOnly) more with --unsafe-fixes)" }
         let failed = reports.count - checked
-        if failed > 0 { line += "; \(plural(failed, "file")) could not be checked" }
+        if failed > 0 { line += "; \(plural(failed, "file")) with errors (see above)" }
         return line + "\n"
     }
 }

@@ -82,6 +82,7 @@ public struct Configuration: Sendable {
     }
 
     private static func parseRules(_ node: YAMLNode, knownRules: [String: [RuleOption]]) throws -> [String: RuleSetting] {
+        if isNull(node) { return [:] }  // `rules:` with nothing under it
         guard let pairs = node.mapping else {
             throw ConfigurationError(message: "`rules` must map rule ids to settings", offset: node.range.lowerBound)
         }
@@ -135,7 +136,13 @@ public struct Configuration: Sendable {
         }
     }
 
+    private static func isNull(_ node: YAMLNode) -> Bool {
+        if case .scalar(let value, .plain) = node.kind, node.tag == nil { return ["", "~", "null"].contains(value) }
+        return false
+    }
+
     private static func stringList(_ node: YAMLNode, what: String) throws -> [String] {
+        if isNull(node) { return [] }
         if let s = node.scalar { return [s] }
         guard let items = node.sequence else {
             throw ConfigurationError(message: "`\(what)` must be a list of strings", offset: node.range.lowerBound)

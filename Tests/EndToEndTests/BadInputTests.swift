@@ -21,7 +21,7 @@ import Testing
         } else {
             #expect(try box.text("good.md") == "Good post.\n")
         }
-        #expect(out.stdout.contains("1 file could not be checked"))
+        #expect(out.stdout.contains("1 file with errors"))
     }
 
     @Test func unreadableFile() throws {

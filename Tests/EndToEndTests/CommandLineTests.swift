@@ -114,7 +114,7 @@ import Testing
         #expect(try box.run("check", "--no-such-flag").status == 2)
         let missing = try box.run("check", "missing.md")
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("missing.md: no such file or directory"))
+        #expect(missing.stderr.contains("missing.md: No such file or directory"))
     }
 
     @Test func rulesAndExplainWorkFromTheBinary() throws {
@@ -175,5 +175,50 @@ import Testing
         #expect(try box.text("real/p.md") == "a b\n")
         let kind = try FileManager.default.attributesOfItem(atPath: box.root.appendingPathComponent("link.md").path)[.type] as? FileAttributeType
         #expect(kind == .typeSymbolicLink)
+    }
+}
+
+@Suite struct FileSystemTests {
+    @Test func aFileReachedTwiceIsCheckedOnceAndLinkCyclesEnd() throws {
+        let box = try Sandbox()
+        try box.write("d/x.md", "a&nbsp;b\n")
+        try FileManager.default.createSymbolicLink(atPath: box.root.appendingPathComponent("d/self").path, withDestinationPath: ".")
+        let out = try box.run("check", "d", "d/x.md", "d/../d/x.md")
+        #expect(out.stdout == "d/x.md:1:2: warning [nbsp-entity] non-breaking space entity `&nbsp;` in prose [fix: Replace the entity with a space]\n1 file, 1 finding, 1 fixable\n")
+        let fix = try box.run("fix", "d/x.md", "d/../d/x.md")
+        #expect(fix.status == 0)
+        #expect(try box.text("d/x.md") == "a b\n")
+    }
+
+    @Test func aFileNameThatIsNotUTF8IsReported() throws {
+        let box = try Sandbox()
+        try box.write("ok.md", "fine\n")
+        // caf\xE9.md: a Latin-1 file name.
+        var name = Array((box.root.path + "/caf").utf8CString.dropLast().map(UInt8.init(bitPattern:)))
+        name += [0xE9] + Array(".md".utf8) + [0]
+        let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        #expect(fd >= 0)
+        close(fd)
+        let out = try box.run("check", ".")
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("the file name is not valid UTF-8; skipped"))
+        #expect(out.stdout.contains("ok.md") == false)  // clean, so not listed
+        #expect(out.stdout.contains("1 file, 0 findings"))
+    }
+
+    @Test func aClosedPipeIsNotAnError() throws {
+        let box = try Sandbox()
+        try box.write("p.md", String(repeating: "a&nbsp;b\n\n", count: 20_000))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.currentDirectoryURL = box.root
+        // galley's own status, from inside the pipeline (141 would mean killed by SIGPIPE).
+        process.arguments = ["-c", "( '\(Galley.binary.path)' check p.md; echo \"status=$?\" >&2 ) | head -1 >/dev/null"]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(text.contains("status=1"), "\(text)")
     }
 }
