@@ -12,7 +12,6 @@ final class ConfigurationResolver {
     private var byDirectory: [String: Result<Configuration, ConfigurationError>] = [:]
     /// The same, keyed by the directory part of a path as the user wrote it.
     private var byWrittenDirectory: [Substring: Result<Configuration, ConfigurationError>] = [:]
-    private var loaded: [String: Result<Configuration, ConfigurationError>] = [:]
 
     init(overridePath: String?) {
         override = overridePath.map { Self.load($0) }
@@ -40,8 +39,7 @@ final class ConfigurationResolver {
         let candidate = (dir as NSString).appendingPathComponent(Self.fileName)
         let result: Result<Configuration, ConfigurationError>
         if fm.fileExists(atPath: candidate) {
-            result = loaded[candidate] ?? Self.load(Self.displayPath(candidate))
-            loaded[candidate] = result
+            result = Self.load(Self.displayPath(candidate))
         } else if fm.fileExists(atPath: (dir as NSString).appendingPathComponent(".git")) || dir == "/" || dir.isEmpty {
             result = .success(.default)
         } else {

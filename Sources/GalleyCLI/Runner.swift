@@ -48,7 +48,7 @@ struct Runner {
         let mode = self.mode
         let verbose = options.verbose
         let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let reporter = TextReporter(fixLevel: fixLevel)
+        let reporter = self.reporter
         reports += Parallel.map(jobs, workers: workers) { job in
             var report = Self.process(job.path, job.linter, mode: mode, verbose: verbose)
             report.rendered = reporter.lines(report)
@@ -58,15 +58,14 @@ struct Runner {
         return report(reports)
     }
 
-    private var fixLevel: Applicability {
-        if case let .fix(level, _) = mode { return level }
-        return .safe
+    private var reporter: TextReporter {
+        if case let .fix(level, _) = mode { return TextReporter(fixLevel: level) }
+        return TextReporter(fixLevel: .safe)
     }
 
     private func report(_ reports: [FileReport]) -> Int32 {
         var diffOnly = false
         if case let .fix(_, d) = mode { diffOnly = d }
-        let reporter = TextReporter(fixLevel: fixLevel)
         for r in reports {
             for note in r.notes { Self.printNote(note) }
             if let error = r.error { Self.printError("\(r.path): \(error)") }

@@ -78,7 +78,7 @@ public struct BlockScanner {
         switch leaf {
         case let .fenced(char, length):
             let ind = cur.indent(in: b, end: end)
-            if ind.width <= 3, isFence(ind.pos, end: end, char: char, minLength: length, closing: true) {
+            if ind.width <= 3, isClosingFence(ind.pos, end: end, char: char, minLength: length) {
                 record(i, .fenceClose, cur.pos, opens: false)
                 closeLeaf()
             } else {

@@ -140,7 +140,7 @@ extension BlockScanner {
         return (c, q - p)
     }
 
-    func isFence(_ p: Int, end: Int, char: UInt8, minLength: Int, closing: Bool) -> Bool {
+    func isClosingFence(_ p: Int, end: Int, char: UInt8, minLength: Int) -> Bool {
         var q = p
         while q < end && b[q] == char { q += 1 }
         return q - p >= minLength && isBlank(q, end)

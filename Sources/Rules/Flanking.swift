@@ -1,3 +1,5 @@
+import MarkdownScanner
+
 /// The character classes CommonMark's flanking rules use: Unicode whitespace (Zs, tab,
 /// line breaks, form feed; the start or end of the text counts as whitespace) and
 /// Unicode punctuation (general categories P and S).
@@ -14,10 +16,7 @@ enum Flanking {
     static func isSpaceOrPunctuation(at offset: Int, in b: [UInt8]) -> Bool {
         guard offset < b.count else { return true }
         let c = b[offset]
-        if c < 0x80 {
-            return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
-                || (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E)
-        }
+        if c < 0x80 { return ByteClass.isWhitespace(c) || ByteClass.isASCIIPunctuation(c) }
         var end = offset + 1
         while end < b.count && b[end] & 0xC0 == 0x80 { end += 1 }
         guard let scalar = String(decoding: b[offset..<end], as: UTF8.self).unicodeScalars.first else { return true }

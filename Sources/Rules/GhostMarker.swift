@@ -82,7 +82,7 @@ struct GhostMarker {
         return i
     }
 
-    static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+    static func isBlank(_ c: UInt8) -> Bool { ByteClass.isSpaceOrTab(c) }
     static func isNameByte(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) || c == 0x2D || c == 0x5F
     }

@@ -31,12 +31,12 @@ struct NbspRun {
         }
         for k in runs.indices {
             var lo = runs[k].entities.first!.lowerBound, hi = runs[k].entities.last!.upperBound
-            while lo > start && isBlankByte(b[lo - 1]) { lo -= 1 }
-            while hi < end && isBlankByte(b[hi]) { hi += 1 }
+            while lo > start && ByteClass.isSpaceOrTab(b[lo - 1]) { lo -= 1 }
+            while hi < end && ByteClass.isSpaceOrTab(b[hi]) { hi += 1 }
             runs[k].range = lo..<hi
             runs[k].touchesStart = lo == start
             runs[k].touchesEnd = hi == end
-            runs[k].containsBlank = b[lo..<hi].contains(where: isBlankByte)
+            runs[k].containsBlank = b[lo..<hi].contains(where: ByteClass.isSpaceOrTab)
         }
         return runs
     }
@@ -47,7 +47,7 @@ struct NbspRun {
         let end = document.source.contentEnd(line)
         var sawEntity = false
         while i < end {
-            if isBlankByte(b[i]) {
+            if ByteClass.isSpaceOrTab(b[i]) {
                 i += 1
             } else if let e = NbspEntity.match(b, at: i, end: end) {
                 sawEntity = true
@@ -155,6 +155,5 @@ struct NbspRun {
 
     private func isDelimiter(_ c: UInt8) -> Bool { c == 0x2A || c == 0x5F }
 
-    private static func isBlank(_ b: [UInt8], _ r: Range<Int>) -> Bool { b[r].allSatisfy(isBlankByte) }
-    private static func isBlankByte(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+    private static func isBlank(_ b: [UInt8], _ r: Range<Int>) -> Bool { b[r].allSatisfy(ByteClass.isSpaceOrTab) }
 }
