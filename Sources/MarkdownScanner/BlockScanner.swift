@@ -111,32 +111,37 @@ public struct BlockScanner {
 
     /// Consumes the prefixes of the open containers; returns how many matched.
     mutating func matchContainers(_ cur: inout Cursor, end: Int) -> Int {
-        if isBlank(cur.pos, end) {
-            // A blank line matches every list item up to the first block quote or the first
-            // item still waiting for content, without looking at each container.
-            return min(quoteIndices.first ?? containers.count, emptyFrom, containers.count)
-        }
         var matched = 0
-        for c in containers {
-            switch c {
+        while matched < containers.count {
+            if isBlank(cur.pos, end) {
+                // The rest is blank: every list item matches up to the next block quote or the
+                // first item still waiting for content, without looking at each container.
+                return max(matched, min(nextQuote(after: matched), emptyFrom))
+            }
+            switch containers[matched] {
             case .quote:
                 let ind = cur.indent(in: b, end: end)
                 guard ind.width <= 3, ind.pos < end, b[ind.pos] == 0x3E else { return matched }
                 cur = Cursor(pos: ind.pos + 1, col: ind.col + 1)
                 cur.skipOneSpace(in: b, end: end)
             case let .item(width):
-                if isBlank(cur.pos, end) {
-                    // Blank after the prefixes of outer containers (`>` then nothing).
-                    guard matched < emptyFrom else { return matched }
-                } else {
-                    let ind = cur.indent(in: b, end: end)
-                    guard ind.width >= width else { return matched }
-                    cur.advance(columns: width, in: b, end: end)
-                }
+                let ind = cur.indent(in: b, end: end)
+                guard ind.width >= width else { return matched }
+                cur.advance(columns: width, in: b, end: end)
             }
             matched += 1
         }
         return matched
+    }
+
+    /// The index of the first block quote at or after `k` in `containers`, or their count.
+    func nextQuote(after k: Int) -> Int {
+        var lo = 0, hi = quoteIndices.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quoteIndices[mid] < k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < quoteIndices.count ? quoteIndices[lo] : containers.count
     }
 
     /// Opens new block quotes and list items at the cursor. Returns whether a list item opened.
