@@ -29,6 +29,10 @@ public struct BlockScanner {
     /// per line, so tests at each of many nested list markers stay O(1).
     var lastNonBlank = 0
     var breakTailStart = 0
+    /// Where the line's leading spaces end, and whether they hold a tab: inside them the
+    /// indentation from any position is known without scanning (deep lists stay linear).
+    var leadingBlankEnd = 0
+    var leadingHasTab = false
     var leaf: Leaf = .none
     var leafBlock: Int32 = -1
     var lines: [LineInfo] = []
@@ -77,7 +81,7 @@ public struct BlockScanner {
     mutating func continueLeaf(_ i: Int, _ cur: Cursor, end: Int, blank: Bool) -> Bool {
         switch leaf {
         case let .fenced(char, length):
-            let ind = cur.indent(in: b, end: end)
+            let ind = indentation(cur, end)
             if ind.width <= 3, isClosingFence(ind.pos, end: end, char: char, minLength: length) {
                 record(i, .fenceClose, cur.pos, opens: false)
                 closeLeaf()
@@ -98,7 +102,7 @@ public struct BlockScanner {
                 record(i, .blank, cur.pos, opens: false, block: -1)
                 return true
             }
-            if cur.indent(in: b, end: end).width >= 4 {
+            if indentation(cur, end).width >= 4 {
                 record(i, .indentedCode, cur.pos, opens: false)
                 return true
             }
@@ -120,18 +124,27 @@ public struct BlockScanner {
             }
             switch containers[matched] {
             case .quote:
-                let ind = cur.indent(in: b, end: end)
+                let ind = indentation(cur, end)
                 guard ind.width <= 3, ind.pos < end, b[ind.pos] == 0x3E else { return matched }
                 cur = Cursor(pos: ind.pos + 1, col: ind.col + 1)
                 cur.skipOneSpace(in: b, end: end)
             case let .item(width):
-                let ind = cur.indent(in: b, end: end)
+                let ind = indentation(cur, end)
                 guard ind.width >= width else { return matched }
                 cur.advance(columns: width, in: b, end: end)
             }
             matched += 1
         }
         return matched
+    }
+
+    /// `cur.indent(in:end:)`, in O(1) within the line's leading spaces.
+    func indentation(_ cur: Cursor, _ end: Int) -> (pos: Int, col: Int, width: Int) {
+        if !leadingHasTab && cur.pos <= leadingBlankEnd {
+            let width = leadingBlankEnd - cur.pos
+            return (leadingBlankEnd, cur.col + width, width)
+        }
+        return cur.indent(in: b, end: end)
     }
 
     /// The index of the first block quote at or after `k` in `containers`, or their count.
@@ -149,7 +162,7 @@ public struct BlockScanner {
         var openedItem = false
         var openedAny = false
         while true {
-            let ind = cur.indent(in: b, end: end)
+            let ind = indentation(cur, end)
             guard ind.width <= 3, ind.pos < end else { break }
             if b[ind.pos] == 0x3E {
                 closeLeaf()
@@ -186,7 +199,7 @@ public struct BlockScanner {
 
     /// Classifies the rest of the line as a leaf block line.
     mutating func scanLeaf(_ i: Int, _ cur: Cursor, end: Int, opensListItem: Bool) {
-        let ind = cur.indent(in: b, end: end)
+        let ind = indentation(cur, end)
         let p = ind.pos
         if p >= end {
             if leaf == .paragraph { closeLeaf() }
@@ -261,6 +274,13 @@ public struct BlockScanner {
     }
 
     mutating func measureLine(_ start: Int, _ end: Int) {
+        var first = start
+        leadingHasTab = false
+        while first < end && ByteClass.isSpaceOrTab(b[first]) {
+            if b[first] == 0x09 { leadingHasTab = true }
+            first += 1
+        }
+        leadingBlankEnd = first
         var k = end - 1
         while k >= start && ByteClass.isSpaceOrTab(b[k]) { k -= 1 }
         lastNonBlank = k

@@ -63,7 +63,7 @@ extension BlockScanner {
     /// Whether the line at the cursor starts a block that can interrupt a paragraph
     /// (or, for a lazy line, that is not paragraph continuation text).
     func startsBlock(_ cur: Cursor, end: Int, inParagraph: Bool) -> Bool {
-        let ind = cur.indent(in: b, end: end)
+        let ind = indentation(cur, end)
         let p = ind.pos
         guard ind.width <= 3, p < end else { return false }
         if b[p] == 0x3E { return true }
