@@ -57,10 +57,14 @@ public enum YAMLParser {
 }
 
 /// The 1-based line of `offset` in the file (LF, CRLF and CR end lines).
+/// The end of a file that ends with a line break belongs to the last line, as in
+/// `SourceText.location(of:)`, so both number lines alike.
 func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
     var line = 1
     var i = 0
-    while i < min(offset, bytes.count) {
+    var limit = min(offset, bytes.count)
+    if limit == bytes.count && limit > 0 && (bytes[limit - 1] == 0x0A || bytes[limit - 1] == 0x0D) { limit -= 1 }
+    while i < limit {
         if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { line += 1 }
         i += 1
     }
