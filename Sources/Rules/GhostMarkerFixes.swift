@@ -41,13 +41,7 @@ struct GhostMarkerFixes {
     private func isMarkerOnly(_ line: Int, _ indices: [Int]) -> Bool {
         let b = document.bytes
         let info = document.line(line)
-        if info.opensListItem { return false }
-        if b[document.source.lineStart(line)..<info.contentStart].contains(0x3E) {
-            let depth = info.containerDepth
-            let quoteGoesOn = (line > 0 && document.line(line - 1).containerDepth >= depth)
-                || (line + 1 < document.source.lineCount && document.line(line + 1).containerDepth >= depth)
-            if !quoteGoesOn { return false }
-        }
+        if ContainerGuard.removingDropsContainer(document, lines: line...line) { return false }
         var i = info.contentStart
         let end = document.source.contentEnd(line)
         var k = 0

@@ -85,12 +85,16 @@ struct NbspEntityRule: Rule {
     /// line; a spacer line inside a longer paragraph goes alone.
     private func wholeLineFix(_ run: NbspRun, _ document: Document) -> Fix? {
         let info = document.line(run.line)
-        guard !info.opensListItem, info.block >= 0 else { return nil }
+        guard info.block >= 0 else { return nil }
         let block = document.blocks.blocks[Int(info.block)]
         let source = document.source
         let isSpacer = (block.firstLine...block.lastLine).allSatisfy { l in
             NbspRun.isEntityOnlyLine(document, l)
         }
+        // Lines that hold a container's only `>` or a list marker keep it: then only the
+        // entities go (the caller's fix for the run).
+        let removed = isSpacer ? block.firstLine...block.lastLine : run.line...run.line
+        guard !ContainerGuard.removingDropsContainer(document, lines: removed) else { return nil }
         let edit: Edit
         let title: String
         if isSpacer {

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// What `safe` promises, checked with a reference renderer: on generated Ghost-export
+/// posts, cmark renders each post before and after `galley fix` to the same HTML, up to
+/// what the fixes are meant to change (marker comments gone, non-breaking spaces become
+/// spaces, empty spacer paragraphs gone, whitespace). Runs when `cmark` (Debian package
+/// `cmark`) and `../shared/bench/gen_corpus.py` are present; `.ci/run` installs cmark.
+@Suite struct RenderingOracleTests {
+    static let cmark = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let generator = Galley.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
+
+    static var available: Bool {
+        cmark != nil && FileManager.default.fileExists(atPath: generator.path)
+    }
+
+    func render(_ bytes: [UInt8]) throws -> String {
+        var input = bytes
+        if input.starts(with: [0xEF, 0xBB, 0xBF]) { input.removeFirst(3) }
+        // cmark knows no front matter: render the body only.
+        if let text = String(bytes: input, encoding: .utf8), text.hasPrefix("---"),
+           let close = text.range(of: "\n---", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) {
+            input = Array(text[close.upperBound...].utf8)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.cmark!)
+        process.arguments = ["--unsafe"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Removes what the safe fixes are meant to change, and nothing else.
+    func normalize(_ html: String) -> String {
+        var h = html
+        let patterns = [
+            #"<!--\s*kg-card-(begin|end)\s*:\s*[\w-]+\s*-->"#,        // card markers
+            #"<!--\s*members-only\s*-->"#,
+            #"\{/<em>\s*kg-card-(begin|end)\s*:\s*[\w-]+\s*</em>/\}"#, // JSX form, as cmark renders it
+            #"(?m)^<p>kg-card-(begin|end):\s?[\w-]+</p>$"#,            // stripped delimiters, alone
+            #"\s+"#,
+        ]
+        for (k, pattern) in patterns.enumerated() {
+            h = h.replacingOccurrences(of: pattern, with: k == patterns.count - 1 ? " " : "", options: .regularExpression)
+            if k == 0 { h = h.replacingOccurrences(of: "\u{A0}", with: " ") }
+        }
+        h = h.replacingOccurrences(of: "\u{A0}", with: " ")
+        h = h.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        h = h.replacingOccurrences(of: #" ?(<[^>]+>) ?"#, with: "$1", options: .regularExpression)
+        h = h.replacingOccurrences(of: "<p></p>", with: "")
+        return h.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Inputs where a careless fix changes the rendering (each was once a bug or a
+    /// review finding): emphasis next to entities, block syntax before entities, spacers
+    /// and markers between lists, in quotes and list items, tabs, code, raw-text HTML.
+    static let risky: [String] = [
+        "**Astuce**&nbsp;: voici\n\nx **&nbsp;bold**\n\nVoir (_&nbsp;note_) ici\n\n*a&nbsp;*\n",
+        "Intro :\n-&nbsp;premier point\n-&nbsp;second point\n\n#&nbsp;1 du classement\n\n1.&nbsp;Premier\n",
+        "Title\n==&nbsp;\n\n# foo&nbsp;#\n\n&nbsp;# Not a heading\n\nIntro\n&nbsp;- not an item\n",
+        "- a\n- b\n\n&nbsp;\n\n- c\n- d\n\n1. a\n\n&nbsp;\n\n1. b\n\n- a\n\n  &nbsp;\n- b\n",
+        "- a\n- b\n\n<!--kg-card-end: markdown-->\n<!--kg-card-begin: markdown-->\n\n- c\n",
+        "> a\n> <!--kg-card-end: markdown-->\n> b\n\n- one\n- <!--kg-card-end: markdown-->\n- two\n\n- a\n  <!--kg-card-end: markdown-->\n  b\n",
+        "Text.\n\n> <!--kg-card-begin: html-->\n\nMore.\n\n> &nbsp;\n\nEnd.\n",
+        "- a\n\n\t  b&nbsp;c\n\n>\t  a&nbsp;b\n\n> 1.  a\n>\n>     b&nbsp;c\n",
+        "<script>\nvar s = \"<!--kg-card-begin: html-->\";\n</script>\n\n<pre>\nkg-card-begin: html\n</pre>\n",
+        "Ghost writes `<!--\nkg-card-begin: html\n-->` around cards.\n\nkg-card-end: html<!--kg-card-end: html-->Intro\n",
+        "{/*kg-card-end: html*/}&nbsp;# Title\n\n<!--kg-card-end: markdown--><p>In this part</p>\nA Markdown paragraph.\n",
+        "Intro.\n\n    code one\n\n\n&nbsp;\n\n\n    code two\n\nOutro.\n",
+        "[Note]: the price is&nbsp;high\n\n  [a]: /u<!--kg-card-begin: markdown--><p>x</p>\n",
+        "Prix&NBSP;: 12 euros, « &nbsp;simple&#xa0;», fin&nbsp;!\n",
+    ]
+
+    @Test(.enabled(if: cmark != nil), arguments: risky.indices)
+    func safeFixesKeepTheRenderingOfRiskyInputs(_ index: Int) throws {
+        let box = try Sandbox()
+        let input = Array(Self.risky[index].utf8)
+        try box.write("p.md", bytes: input)
+        _ = try box.run("fix", "p.md")
+        let after = try box.read("p.md")
+        #expect(try normalize(render(input)) == normalize(render(after)), "\(String(decoding: after, as: UTF8.self))")
+    }
+
+    @Test(.enabled(if: available))
+    func safeFixesKeepTheRenderedHTML() throws {
+        let box = try Sandbox()
+        let generate = Process()
+        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generate.arguments = ["python3", Self.generator.path, "--out", box.root.appendingPathComponent("corpus").path,
+                              "--files", "150", "--seed", "7"]
+        generate.standardOutput = FileHandle.nullDevice
+        try generate.run()
+        generate.waitUntilExit()
+        #expect(generate.terminationStatus == 0)
+        let posts = box.root.appendingPathComponent("corpus/_posts")
+        let names = try FileManager.default.contentsOfDirectory(atPath: posts.path).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(names.count == 150)
+        var before: [String: [UInt8]] = [:]
+        for name in names { before[name] = [UInt8](try Data(contentsOf: posts.appendingPathComponent(name))) }
+
+        let out = try Galley.run(["fix", "corpus/_posts"], in: box.root)
+        #expect(out.status == 0 || out.status == 1)
+        var changed = 0, differing: [String] = []
+        for name in names {
+            let after = [UInt8](try Data(contentsOf: posts.appendingPathComponent(name)))
+            if after == before[name]! { continue }
+            changed += 1
+            if try normalize(render(before[name]!)) != normalize(render(after)) { differing.append(name) }
+        }
+        #expect(changed > 100, "the corpus should exercise the fixes")
+        #expect(differing.isEmpty, "rendering changed for \(differing)")
+    }
+}
