@@ -56,27 +56,3 @@ public struct YAMLNode: Sendable, Equatable {
         }
     }
 }
-
-public struct YAMLPair: Sendable, Equatable {
-    public var key: YAMLNode
-    public var value: YAMLNode
-}
-
-/// A problem found while parsing front matter; `offset` is a byte offset in the file.
-public struct YAMLProblem: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
-        case syntax
-        case duplicateKey(String, firstOffset: Int)
-        case tooDeep
-    }
-    public let kind: Kind
-    public let message: String
-    public let range: Range<Int>
-}
-
-public struct YAMLDocument: Sendable {
-    /// nil when the block is empty or could not be parsed.
-    public let root: YAMLNode?
-    public let problems: [YAMLProblem]
-    public var hasSyntaxError: Bool { problems.contains { $0.kind == .syntax || $0.kind == .tooDeep } }
-}

@@ -1,41 +1,7 @@
-/// What a rule is, independent of any document.
-public struct RuleDescriptor: Sendable {
-    public var id: String
-    public var summary: String
-    public var defaultSeverity: Severity
-    /// The best applicability this rule's fixes can have, or nil when it never fixes.
-    public var fix: Applicability?
-    /// Option keys accepted in `.galley.yml`.
-    public var options: [RuleOption]
-    /// Whether the rule is on when the configuration does not mention it.
-    public var enabledByDefault: Bool
-
-    public init(id: String, summary: String, defaultSeverity: Severity, fix: Applicability?,
-                options: [RuleOption] = [], enabledByDefault: Bool = true) {
-        self.id = id
-        self.summary = summary
-        self.defaultSeverity = defaultSeverity
-        self.fix = fix
-        self.options = options
-        self.enabledByDefault = enabledByDefault
-    }
-}
-
 /// A rule reads a `Document` and appends findings; each finding carries the exact fix,
 /// so there is no separate fix function that could disagree with `check`.
 public protocol Rule: Sendable {
     var descriptor: RuleDescriptor { get }
-    /// Checks one document. `severity` is the configured severity for this rule.
+    /// Checks one document; `context` carries the configured severity and options.
     func check(_ document: Document, context: RuleContext, into findings: inout [Finding])
-}
-
-/// What the engine hands a rule besides the document: its configured severity and options.
-public struct RuleContext: Sendable {
-    public var severity: Severity
-    public var options: RuleOptions
-
-    public init(severity: Severity, options: RuleOptions = RuleOptions()) {
-        self.severity = severity
-        self.options = options
-    }
 }

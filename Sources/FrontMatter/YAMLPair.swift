@@ -1,0 +1,4 @@
+public struct YAMLPair: Sendable, Equatable {
+    public var key: YAMLNode
+    public var value: YAMLNode
+}
