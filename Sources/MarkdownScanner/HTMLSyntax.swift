@@ -36,7 +36,10 @@ enum HTMLSyntax {
                 return 6
             }
         }
-        if !inParagraph, let tagEnd = tag(b, at: i, end: end), !isRawTagName(b, at: i, end: end) {
+        // The raw-text names are excluded for open tags only: `</script>` alone is type 7
+        // (as cmark and markdown-it read it).
+        let closing = i + 1 < end && b[i + 1] == 0x2F
+        if !inParagraph, let tagEnd = tag(b, at: i, end: end), closing || !isRawTagName(b, at: i, end: end) {
             var k = tagEnd
             while k < end && ByteClass.isSpaceOrTab(b[k]) { k += 1 }
             if k == end { return 7 }

@@ -19,6 +19,10 @@ public enum FixApplier {
         var applied = 0
         var takenFixes: [Fix] = []
         for fix in ordered {
+            // A fix whose own edits overlap is malformed: it is never applied.
+            if zip(fix.edits, fix.edits.dropFirst()).contains(where: { $0.overlaps($1) || $0.range.upperBound > $1.range.lowerBound }) {
+                continue
+            }
             if fix.edits.allSatisfy(takenSet.contains) {
                 applied += 1
                 continue

@@ -24,8 +24,25 @@ struct GhostMarkerFixes {
                 let fix = groupFix(line...last)
                 for l in line...last { for k in byLine[l]! { result[k] = fix } }
             } else {
-                let edits = indices.map(gluedEdit)
-                let safe = StructureCheck.preservesBlocks(document, applying: edits)
+                // Markers side by side can claim the same blank between them: overlapping
+                // deletions merge into one edit that those markers share.
+                var edits = indices.map(gluedEdit)
+                var clusterStart = 0
+                for a in edits.indices.dropFirst() {
+                    if edits[a].range.lowerBound < edits[a - 1].range.upperBound {
+                        var lo = edits[clusterStart].range.lowerBound
+                        let hi = max(edits[a - 1].range.upperBound, edits[a].range.upperBound)
+                        if hi == document.source.contentEnd(line) {
+                            while lo > document.source.lineStart(line) && GhostMarker.isBlank(document.bytes[lo - 1]) { lo -= 1 }
+                        }
+                        for c in clusterStart...a { edits[c] = .delete(lo..<hi) }
+                    } else {
+                        clusterStart = a
+                    }
+                }
+                let distinct = edits.reduce(into: [Edit]()) { if $0.last != $1 { $0.append($1) } }
+                let safe = StructureCheck.preservesBlocks(document, applying: distinct)
+                    && !gluedRemovalChangesInlines(indices, distinct)
                 for (k, edit) in zip(indices, edits) {
                     result[k] = Fix(title: "Remove the marker", edits: [edit], applicability: safe ? .safe : .unsafe)
                 }
@@ -62,8 +79,8 @@ struct GhostMarkerFixes {
         let source = document.source
         let first = lines.lowerBound, last = lines.upperBound
         let hasAbove = first > 0, hasBelow = last + 1 < source.lineCount
-        let blankAbove = hasAbove && document.line(first - 1).kind == .blank
-        let blankBelow = hasBelow && document.line(last + 1).kind == .blank
+        let blankAbove = hasAbove && ContainerGuard.isBlankSibling(document, first - 1, of: first)
+        let blankBelow = hasBelow && ContainerGuard.isBlankSibling(document, last + 1, of: last)
         let edit: Edit
         if (!hasAbove || blankAbove) && (!hasBelow || blankBelow) {
             // Removing the lines would leave two blank lines, or one at an edge of the file.
@@ -84,9 +101,38 @@ struct GhostMarkerFixes {
         } else {
             edit = LineRemoval.edit(removingLines: lines, in: source)
         }
-        let safe = StructureCheck.preservesBlocks(document, applying: [edit])
+        let safe = StructureCheck.preservesBlocks(document, applying: [edit]) && !insideLongerParagraph(lines)
         let title = lines.count == 1 ? "Remove the marker line" : "Remove the \(lines.count) marker lines"
         return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe)
+    }
+
+    /// Marker lines that are lines of a longer paragraph (bare or JSX markers, which are
+    /// text): the paragraph's line breaks, hard breaks and emphasis may depend on them.
+    private func insideLongerParagraph(_ lines: ClosedRange<Int>) -> Bool {
+        lines.contains { l in
+            guard let block = document.blocks.block(ofLine: l), block.kind == .paragraph else { return false }
+            return block.firstLine < lines.lowerBound || block.lastLine > lines.upperBound
+        }
+    }
+
+    /// Whether removing glued markers could change inline structure: a backtick next to
+    /// the removed text (two backtick runs would join), a backslash before it (the marker
+    /// was escaped, so it is visible text), or a JSX marker in a paragraph with other `*`
+    /// or `_` (the marker's own `*` can pair with them as emphasis).
+    private func gluedRemovalChangesInlines(_ indices: [Int], _ edits: [Edit]) -> Bool {
+        let b = document.bytes
+        for edit in edits {
+            let lo = edit.range.lowerBound, hi = edit.range.upperBound
+            if (lo > 0 && (b[lo - 1] == 0x60 || b[lo - 1] == 0x5C)) || (hi < b.count && b[hi] == 0x60) { return true }
+        }
+        for k in indices where markers[k].form == .jsx {
+            guard let block = document.blocks.block(ofLine: markers[k].line) else { continue }
+            let text = document.source.lineStart(block.firstLine)..<document.source.lineEnd(block.lastLine)
+            let ownStars = markers.filter { $0.line >= block.firstLine && $0.line <= block.lastLine && $0.form == .jsx }.count * 2
+            let stars = b[text].filter { $0 == 0x2A || $0 == 0x5F }.count
+            if stars > ownStars { return true }
+        }
+        return false
     }
 
     /// Whether the marker lines form blocks of their own, between the block above and

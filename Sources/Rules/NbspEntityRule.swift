@@ -14,6 +14,9 @@ struct NbspEntityRule: Rule {
 
     func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
         let frenchSpacing = context.options.bool("french-spacing", default: true)
+        // With definitions in the file, `[a&nbsp;b]` may be a reference label, matched
+        // character for character against a definition: changing it could break the link.
+        let hasDefinitions = document.blocks.lines.contains { $0.kind == .linkDefinition }
         for line in 0..<document.source.lineCount where isEntityLine(document, line) {
             let entities = self.entities(in: document, line: line)
             guard !entities.isEmpty else { continue }
@@ -26,7 +29,8 @@ struct NbspEntityRule: Rule {
                     fixes = run.fixes(in: document, frenchSpacing: frenchSpacing)
                 }
                 // A misspelt entity shows as text: removing it changes what readers see.
-                let allValid = run.entities.allSatisfy { NbspEntity.isValid(document.bytes, $0) }
+                let fixesStaySafe = run.entities.allSatisfy { NbspEntity.isValid(document.bytes, $0) }
+                    && !(hasDefinitions && isInBrackets(document, run))
                 for (entity, fix) in zip(run.entities, fixes) {
                     let spelling = document.source.string(entity)
                     let message = NbspEntity.isValid(document.bytes, entity)
@@ -34,7 +38,7 @@ struct NbspEntityRule: Rule {
                         : "`\(spelling)` is not an entity (names are case-sensitive) and shows as text; a non-breaking space was meant"
                     findings.append(Finding(ruleID: descriptor.id, range: entity, message: message,
                                             severity: context.severity,
-                                            fix: allValid ? fix : fix.downgraded(to: .unsafe)))
+                                            fix: fixesStaySafe ? fix : fix.downgraded(to: .unsafe)))
                 }
             }
         }
@@ -99,9 +103,9 @@ struct NbspEntityRule: Rule {
         let title: String
         if isSpacer {
             var first = block.firstLine, last = block.lastLine
-            if last + 1 < source.lineCount && document.line(last + 1).kind == .blank {
+            if last + 1 < source.lineCount && ContainerGuard.isBlankSibling(document, last + 1, of: last) {
                 last += 1
-            } else if first > 0 && document.line(first - 1).kind == .blank {
+            } else if first > 0 && ContainerGuard.isBlankSibling(document, first - 1, of: first) {
                 first -= 1
             }
             edit = LineRemoval.edit(removingLines: first...last, in: source)
@@ -110,7 +114,47 @@ struct NbspEntityRule: Rule {
             edit = LineRemoval.edit(removingLines: run.line...run.line, in: source)
             title = "Remove the line made only of `&nbsp;`"
         }
-        let safe = StructureCheck.preservesBlocks(document, applying: [edit])
+        // A hard line break (trailing `\` or two spaces) next to a removed line would
+        // move or vanish.
+        let breaks = !isSpacer && (endsWithHardBreak(document, run.line) || (run.line > block.firstLine && endsWithHardBreak(document, run.line - 1)))
+        let safe = !breaks && StructureCheck.preservesBlocks(document, applying: [edit])
         return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe)
+    }
+
+    private func endsWithHardBreak(_ document: Document, _ line: Int) -> Bool {
+        let b = document.bytes
+        let start = document.line(line).contentStart
+        var e = document.source.contentEnd(line)
+        if e - start >= 2 && b[e - 1] == 0x20 && b[e - 2] == 0x20 { return true }
+        var slashes = 0
+        while e > start && b[e - 1] == 0x5C {
+            slashes += 1
+            e -= 1
+        }
+        return slashes % 2 == 1
+    }
+
+    /// Whether the run sits between an unescaped `[` and `]` on its line.
+    private func isInBrackets(_ document: Document, _ run: NbspRun) -> Bool {
+        let b = document.bytes
+        let start = document.line(run.line).contentStart, end = document.source.contentEnd(run.line)
+        var k = run.range.lowerBound - 1
+        var opened = false
+        while k >= start {
+            if b[k] == 0x5D { break }
+            if b[k] == 0x5B && (k == start || b[k - 1] != 0x5C) {
+                opened = true
+                break
+            }
+            k -= 1
+        }
+        guard opened else { return false }
+        k = run.range.upperBound
+        while k < end {
+            if b[k] == 0x5D { return true }
+            if b[k] == 0x5B { return false }
+            k += 1
+        }
+        return false
     }
 }

@@ -122,10 +122,14 @@ struct NbspRun {
         return true
     }
 
-    /// In `# Title&nbsp;#` a space would turn the trailing `#` into a closing sequence.
+    /// In `# Title&nbsp;#` a space would turn the trailing `#` into a closing sequence, and
+    /// in `# #&nbsp;` removing the entity would; any `#` next to the run in a heading counts.
     private func closesATXHeading(_ document: Document) -> Bool {
         guard document.line(line).kind == .atxHeading else { return false }
         let b = document.bytes
+        if (range.lowerBound > 0 && b[range.lowerBound - 1] == 0x23) || (range.upperBound < b.count && b[range.upperBound] == 0x23) {
+            return true
+        }
         let end = document.source.contentEnd(line)
         var k = range.upperBound
         var hashes = 0

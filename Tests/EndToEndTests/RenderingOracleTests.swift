@@ -40,10 +40,10 @@ import Testing
     func normalize(_ html: String) -> String {
         var h = html
         let patterns = [
-            #"<!--\s*kg-card-(begin|end)\s*:\s*[\w-]+\s*-->"#,        // card markers
-            #"<!--\s*members-only\s*-->"#,
-            #"\{/<em>\s*kg-card-(begin|end)\s*:\s*[\w-]+\s*</em>/\}"#, // JSX form, as cmark renders it
-            #"(?m)^<p>kg-card-(begin|end):\s?[\w-]+</p>$"#,            // stripped delimiters, alone
+            #"(?i)<!--\s*kg-card-(begin|end)\s*:\s*[\w-]+\s*-->"#,        // card markers, any case
+            #"(?i)<!--\s*members-only\s*-->"#,
+            #"(?i)\{/<em>\s*kg-card-(begin|end)\s*:\s*[\w-]+\s*</em>/\}"#, // JSX form, as cmark renders it
+            #"(?im)^<p>kg-card-(begin|end):\s?[\w-]+</p>$"#,            // stripped delimiters, alone
             #"\s+"#,
         ]
         for (k, pattern) in patterns.enumerated() {
@@ -75,6 +75,30 @@ import Testing
         "Intro.\n\n    code one\n\n\n&nbsp;\n\n\n    code two\n\nOutro.\n",
         "[Note]: the price is&nbsp;high\n\n  [a]: /u<!--kg-card-begin: markdown--><p>x</p>\n",
         "Prix&NBSP;: 12 euros, « &nbsp;simple&#xa0;», fin&nbsp;!\n",
+        // Minimal failures found by a fuzzing review with cmark as the oracle.
+        ">\n&#xA0;",
+        "0.\n<!--members-only-->",
+        "`{/*kg-card-begin:y */}*",
+        "# #&#xA0;",
+        ">&#Xa0;\n1.",
+        "*\n&NonBreakingSpace;",
+        ">\n<!--kg-card-begin:n-->",
+        "|  \n&#Xa0;",
+        "-\r<!--KG-CARD-end:k-->",
+        "0.\r&#160;",
+        "</script>&#160;",
+        "[a&nbsp;b]\n\n[a&nbsp;b]:/",
+        "<!--Kg-Card-begin:n-->\n-",
+        "&nbsp;\n>",
+        "1.\nkg-card-end:bookmark",
+        ";*{/* kg-card-end:m*/}",
+        "\\\n&nbsp;",
+        "-\n&nbsp;&#xa0;&#xa0;<!--Kg-Card-end:e-->",
+        "kg-card-end:embed  \rq",
+        "&nbsp;kg-card-begin:markdown&nbsp;  \nb",
+        "`;`<!--KG-CARD-end:L-->`",
+        "\\<!--kg-card-begin:w-->",
+        "a {/*kg-card-begin: html*/}\t<!--kg-card-end: html-->",
     ]
 
     @Test(.enabled(if: cmark != nil), arguments: risky.indices)
