@@ -46,10 +46,33 @@ public enum StructureCheck {
         let afterScan = BlockScanner.scan(SourceText(after))
         return expectedSignature(beforeText, beforeScan, shifted) == signature(afterScan)
             && !joinsContainers(beforeText, beforeScan, shifted)
+            && !touchesPossibleDefinition(beforeText, beforeScan, shifted)
     }
 
-    /// Whether the edits remove or blank lines that sit between two lines held by list
-    /// items. The leaf signature cannot see list identity or looseness: removing a
+    /// A paragraph that starts like a link reference definition (`[label]:`) may be one
+    /// spread over lines once an edit removes what spoilt it (the first scanner knows
+    /// only one-line definitions), and a definition renders nothing: edits there are
+    /// not proven safe.
+    static func touchesPossibleDefinition(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit]) -> Bool {
+        for block in scan.blocks where block.kind == .paragraph || block.kind == .linkDefinition {
+            let b = source.bytes
+            var p = scan.lines[block.firstLine].contentStart
+            let end = source.contentEnd(block.firstLine)
+            while p < end && ByteClass.isSpaceOrTab(b[p]) { p += 1 }
+            guard p < end && b[p] == 0x5B && ByteSearch.index(of: "]:", in: b, from: p, end: end) != nil else { continue }
+            // The definition, the blank lines after it and the first line after those: what
+            // follows a definition may continue it (a title), and implementations differ there.
+            var last = block.lastLine + 1
+            while last < scan.lines.count && scan.lines[last].kind == .blank { last += 1 }
+            let range = source.lineStart(block.firstLine)..<source.lineEnd(min(last, scan.lines.count - 1))
+            if edits.contains(where: { $0.range.overlaps(range) || range.contains($0.range.lowerBound) }) { return true }
+        }
+        return false
+    }
+
+    /// Whether the edits remove or blank a line inside a list item, or lines that sit
+    /// between two lines held by list items. The leaf signature cannot see list
+    /// identity or looseness: removing a
     /// spacer between two lists makes one list, removing a line inside an item can make
     /// a loose list tight. Such fixes are not safe.
     static func joinsContainers(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit]) -> Bool {
@@ -61,6 +84,8 @@ public enum StructureCheck {
                 i += 1
                 continue
             }
+            // A block removed from inside a list item can make a loose list tight.
+            if lines[i].kind != .blank && lines[i].listDepth > 0 { return true }
             var above = i - 1
             while above >= 0 && (lines[above].kind == .blank || !survives(above, lines[above], source, edits)) { above -= 1 }
             var below = i + 1

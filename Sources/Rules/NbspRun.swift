@@ -116,6 +116,8 @@ struct NbspRun {
             if Flanking.isSpaceOrPunctuation(at: k, in: b) { return false }
         }
         if closesATXHeading(document) { return false }
+        // `\ &nbsp;` at a line end: removing the run leaves a backslash that breaks the line.
+        if touchesEnd && range.lowerBound > 0 && b[range.lowerBound - 1] == 0x5C { return false }
         if touchesStart || touchesEnd || onlyBlockSyntaxBefore(document) {
             return StructureCheck.preservesBlocks(document, applying: edits)
         }

@@ -99,6 +99,19 @@ import Testing
         "`;`<!--KG-CARD-end:L-->`",
         "\\<!--kg-card-begin:w-->",
         "a {/*kg-card-begin: html*/}\t<!--kg-card-end: html-->",
+        "\\ &NonBreakingSpace;\nr",
+        "\\ &#160;\rt",
+        "[a]:\np<!--KG-CARD-begin:e -->",
+        "[a]:\"\n&#xa0;\n\n\tm",
+        "- [a]:u\n\n\n\t<!--members-only-->",
+        "&nbsp;  \n/",
+        "\\<!--members-only-->",
+        "&#160;\n>",
+        "{/*kg-card-end:e*/}\n>",
+        ">\r<!--kg-card-begin:l-->",
+        "*\nkg-card-begin:html{/*KG-CARD-end:w*/}",
+        "</pre>\n+ |\n\n    &nbsp;",
+        "</script>\n- d\n\n    &nbsp;",
     ]
 
     @Test(.enabled(if: cmark != nil), arguments: risky.indices)
