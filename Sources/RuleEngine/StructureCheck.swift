@@ -46,26 +46,34 @@ public enum StructureCheck {
         let afterScan = BlockScanner.scan(SourceText(after))
         return expectedSignature(beforeText, beforeScan, shifted) == signature(afterScan)
             && !joinsContainers(beforeText, beforeScan, shifted)
-            && !touchesPossibleDefinition(beforeText, beforeScan, shifted)
+            && !touchesPossibleDefinition(beforeText, beforeScan, shifted, after: after)
     }
 
     /// A paragraph that starts like a link reference definition (`[label]:`) may be one
     /// spread over lines once an edit removes what spoilt it (the first scanner knows
-    /// only one-line definitions), and a definition renders nothing: edits there are
-    /// not proven safe.
-    static func touchesPossibleDefinition(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit]) -> Bool {
+    /// only one-line definitions), and a definition renders nothing. So edits on such a
+    /// block are not proven safe, nor edits that put a non-blank line right after it
+    /// (it could read as the definition's title), where there was a blank line or none.
+    static func touchesPossibleDefinition(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit], after: [UInt8]) -> Bool {
+        let b = source.bytes
         for block in scan.blocks where block.kind == .paragraph || block.kind == .linkDefinition {
-            let b = source.bytes
             var p = scan.lines[block.firstLine].contentStart
             let end = source.contentEnd(block.firstLine)
             while p < end && ByteClass.isSpaceOrTab(b[p]) { p += 1 }
             guard p < end && b[p] == 0x5B && ByteSearch.index(of: "]:", in: b, from: p, end: end) != nil else { continue }
-            // The definition, the blank lines after it and the first line after those: what
-            // follows a definition may continue it (a title), and implementations differ there.
-            var last = block.lastLine + 1
-            while last < scan.lines.count && scan.lines[last].kind == .blank { last += 1 }
-            let range = source.lineStart(block.firstLine)..<source.lineEnd(min(last, scan.lines.count - 1))
-            if edits.contains(where: { $0.range.overlaps(range) || range.contains($0.range.lowerBound) }) { return true }
+            let own = source.lineStart(block.firstLine)..<source.lineEnd(block.lastLine)
+            if edits.contains(where: { $0.range.overlaps(own) || own.contains($0.range.lowerBound) }) { return true }
+            let next = block.lastLine + 1
+            guard next < scan.lines.count else { continue }
+            let nextRange = source.lineStart(next)..<source.lineEnd(next)
+            let nextTouched = edits.contains { $0.range.overlaps(nextRange) || nextRange.contains($0.range.lowerBound) }
+            guard nextTouched else { continue }
+            if !source.isBlank(next) { return true }
+            // Where does the line after the definition start once the edits are applied?
+            let shift = edits.filter { $0.range.upperBound <= own.upperBound }.reduce(0) { $0 + $1.replacement.count - $1.range.count }
+            var q = own.upperBound + shift
+            while q < after.count && (after[q] == 0x20 || after[q] == 0x09) { q += 1 }
+            if q < after.count && after[q] != 0x0A && after[q] != 0x0D { return true }
         }
         return false
     }

@@ -134,7 +134,8 @@ struct NbspEntityRule: Rule {
         return slashes % 2 == 1
     }
 
-    /// Whether the run sits between an unescaped `[` and `]` on its line.
+    /// Whether the run sits in `[...]` that may be a reference label: shortcut `[label]` or
+    /// collapsed `[label][]`, between an unescaped `[` and `]` on its line.
     private func isInBrackets(_ document: Document, _ run: NbspRun) -> Bool {
         let b = document.bytes
         let start = document.line(run.line).contentStart, end = document.source.contentEnd(run.line)
@@ -151,7 +152,13 @@ struct NbspEntityRule: Rule {
         guard opened else { return false }
         k = run.range.upperBound
         while k < end {
-            if b[k] == 0x5D { return true }
+            if b[k] == 0x5D {
+                // `[text](url)` and `[text][label]` hold link text, not a label.
+                let next = k + 1 < end ? b[k + 1] : 0
+                if next == 0x28 { return false }
+                if next == 0x5B && k + 2 < end && b[k + 2] != 0x5D { return false }
+                return true
+            }
             if b[k] == 0x5B { return false }
             k += 1
         }

@@ -103,7 +103,6 @@ import Testing
         "\\ &#160;\rt",
         "[a]:\np<!--KG-CARD-begin:e -->",
         "[a]:\"\n&#xa0;\n\n\tm",
-        "- [a]:u\n\n\n\t<!--members-only-->",
         "&nbsp;  \n/",
         "\\<!--members-only-->",
         "&#160;\n>",
