@@ -117,13 +117,18 @@ struct GhostMarkerFixes {
 
     /// Whether removing glued markers could change inline structure: a backtick next to
     /// the removed text (two backtick runs would join), a backslash before it (the marker
-    /// was escaped, so it is visible text), or a JSX marker in a paragraph with other `*`
-    /// or `_` (the marker's own `*` can pair with them as emphasis).
+    /// was escaped, so it is visible text), a `*` or `_` next to it (flanking changes), or
+    /// a JSX marker in a paragraph with other `*` or `_` (the marker's own `*` can pair
+    /// with them as emphasis).
     private func gluedRemovalChangesInlines(_ indices: [Int], _ edits: [Edit]) -> Bool {
         let b = document.bytes
         for edit in edits {
             let lo = edit.range.lowerBound, hi = edit.range.upperBound
             if (lo > 0 && (b[lo - 1] == 0x60 || b[lo - 1] == 0x5C)) || (hi < b.count && b[hi] == 0x60) { return true }
+            // `*d<!--m-->*s`: the delimiters' neighbours change, and with them emphasis.
+            if (lo > 0 && (b[lo - 1] == 0x2A || b[lo - 1] == 0x5F)) || (hi < b.count && (b[hi] == 0x2A || b[hi] == 0x5F)) {
+                return true
+            }
         }
         for k in indices where markers[k].form == .jsx {
             guard let block = document.blocks.block(ofLine: markers[k].line) else { continue }

@@ -117,8 +117,14 @@ struct NbspEntityRule: Rule {
         // A hard line break (trailing `\` or two spaces) next to a removed line would
         // move or vanish.
         let breaks = !isSpacer && (endsWithHardBreak(document, run.line) || (run.line > block.firstLine && endsWithHardBreak(document, run.line - 1)))
-        let safe = !breaks && StructureCheck.preservesBlocks(document, applying: [edit])
+        // A misspelt entity among the removed lines is visible text.
+        let misspelt = removed.contains { hasMisspeltEntity(document, $0) }
+        let safe = !breaks && !misspelt && StructureCheck.preservesBlocks(document, applying: [edit])
         return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe)
+    }
+
+    private func hasMisspeltEntity(_ document: Document, _ line: Int) -> Bool {
+        entities(in: document, line: line).contains { !NbspEntity.isValid(document.bytes, $0) }
     }
 
     private func endsWithHardBreak(_ document: Document, _ line: Int) -> Bool {

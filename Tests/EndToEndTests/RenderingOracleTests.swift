@@ -111,6 +111,8 @@ import Testing
         "*\nkg-card-begin:html{/*KG-CARD-end:w*/}",
         "</pre>\n+ |\n\n    &nbsp;",
         "</script>\n- d\n\n    &nbsp;",
+        "*d<!--KG-CARD-begin:n-->*s",
+        "&#160;\n&NBSP;",
     ]
 
     @Test(.enabled(if: cmark != nil), arguments: risky.indices)
