@@ -33,6 +33,7 @@ public struct BlockScanner {
     /// indentation from any position is known without scanning (deep lists stay linear).
     var leadingBlankEnd = 0
     var leadingHasTab = false
+    var quotesOpened: UInt32 = 0
     var leaf: Leaf = .none
     var leafBlock: Int32 = -1
     var lines: [LineInfo] = []
@@ -55,6 +56,7 @@ public struct BlockScanner {
             return
         }
         measureLine(start, end)
+        quotesOpened = 0
         var cur = Cursor(pos: start, col: 0)
         let matched = matchContainers(&cur, end: end)
         let allMatched = matched == containers.count
@@ -65,7 +67,7 @@ public struct BlockScanner {
             // The paragraph is in an unmatched container, so at the matched level there is
             // no paragraph to interrupt: any block start (a list item at 2, an empty item)
             // ends the laziness.
-            if leaf == .paragraph && !blank && !startsBlock(cur, end: end, inParagraph: false) {
+            if leaf == .paragraph && !blank && !startsBlock(cur, end: end, inParagraph: false, lazy: true) {
                 record(i, .paragraph, cur.pos, opens: false)
                 return
             }
@@ -168,6 +170,7 @@ public struct BlockScanner {
                 closeLeaf()
                 quoteIndices.append(containers.count)
                 containers.append(.quote)
+                quotesOpened += 1
                 cur = Cursor(pos: ind.pos + 1, col: ind.col + 1)
                 cur.skipOneSpace(in: b, end: end)
                 openedAny = true
@@ -207,7 +210,7 @@ public struct BlockScanner {
             return
         }
         if leaf == .paragraph {
-            if ind.width <= 3, isSetextUnderline(p, end: end) {
+            if ind.width <= 3, blocks[Int(leafBlock)].kind == .paragraph, isSetextUnderline(p, end: end) {
                 blocks[Int(leafBlock)].kind = .setextHeading
                 record(i, .setextUnderline, cur.pos, opens: opensListItem)
                 closeLeaf()
@@ -241,7 +244,9 @@ public struct BlockScanner {
                 closeLeaf()
             }
         } else if isLinkDefinition(p, end: end) {
-            openLeaf(.none, kind: .linkDefinition, line: i)
+            // CommonMark reads definitions out of paragraph text: the lines after one
+            // continue it as a paragraph would (lazily, and indented code cannot interrupt).
+            openLeaf(.paragraph, kind: .linkDefinition, line: i)
             record(i, .linkDefinition, cur.pos, opens: opensListItem)
         } else {
             openLeaf(.paragraph, kind: .paragraph, line: i)
@@ -302,6 +307,6 @@ public struct BlockScanner {
         if blockIndex >= 0 { blocks[Int(blockIndex)].lastLine = i }
         lines.append(LineInfo(kind: kind, contentStart: contentStart, block: blockIndex,
                               opensListItem: opens, containerDepth: UInt32(containers.count),
-                              listDepth: UInt32(containers.count - quoteIndices.count)))
+                              listDepth: UInt32(containers.count - quoteIndices.count), opensQuotes: quotesOpened))
     }
 }

@@ -62,7 +62,10 @@ extension BlockScanner {
 
     /// Whether the line at the cursor starts a block that can interrupt a paragraph
     /// (or, for a lazy line, that is not paragraph continuation text).
-    func startsBlock(_ cur: Cursor, end: Int, inParagraph: Bool) -> Bool {
+    /// On a `lazy` line (a paragraph is open in a container that did not match) there is
+    /// no paragraph at the matched level, so any list item may start, but an HTML block of
+    /// type 7 still may not (as cmark decides).
+    func startsBlock(_ cur: Cursor, end: Int, inParagraph: Bool, lazy: Bool = false) -> Bool {
         let ind = indentation(cur, end)
         let p = ind.pos
         guard ind.width <= 3, p < end else { return false }
@@ -70,7 +73,7 @@ extension BlockScanner {
         if isThematicBreak(p, end: end) || isATXHeading(p, end: end) || fenceOpening(p, end: end) != nil {
             return true
         }
-        if HTMLSyntax.blockStart(b, at: p, end: end, inParagraph: inParagraph) > 0 { return true }
+        if HTMLSyntax.blockStart(b, at: p, end: end, inParagraph: inParagraph || lazy) > 0 { return true }
         if let m = listMarker(p, end: end), !inParagraph || (!m.emptyItem && (!m.ordered || m.startsAtOne)) {
             return true
         }

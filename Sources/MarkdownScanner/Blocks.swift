@@ -38,6 +38,8 @@ public struct LineInfo: Sendable, Equatable {
     public var containerDepth: UInt32
     /// How many of them are list items.
     public var listDepth: UInt32 = 0
+    /// How many block quotes open on this line.
+    public var opensQuotes: UInt32 = 0
 }
 
 /// A leaf block: its kind and the lines it spans (inclusive).

@@ -83,7 +83,10 @@ enum HTMLSyntax {
                 if j < end && b[j] == 0x3E { return j + 1 }
                 if j + 1 < end && b[j] == 0x2D && b[j + 1] == 0x3E { return j + 2 }
                 while j + 2 < end {
-                    if b[j] == 0x2D && b[j + 1] == 0x2D && b[j + 2] == 0x3E { return j + 3 }
+                    if b[j] == 0x2D && b[j + 1] == 0x2D && b[j + 2] == 0x3E {
+                        // `--->` ends no comment for cmark and markdown-it: it shows as text.
+                        return j > i + 4 && b[j - 1] == 0x2D ? nil : j + 3
+                    }
                     j += 1
                 }
                 return nil

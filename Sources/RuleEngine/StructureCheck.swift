@@ -1,3 +1,4 @@
+import FrontMatter
 import MarkdownScanner
 
 /// Verifies that a fix leaves the block structure alone: after the edits, the document
@@ -42,11 +43,22 @@ public enum StructureCheck {
                                        replacement: $0.replacement) }
         let after = FixApplier.apply([Fix(title: "", edits: shifted, applicability: .safe)], to: before).bytes
         let beforeText = SourceText(before)
-        let beforeScan = BlockScanner.scan(beforeText)
-        let afterScan = BlockScanner.scan(SourceText(after))
-        return expectedSignature(beforeText, beforeScan, shifted) == signature(afterScan)
-            && !joinsContainers(beforeText, beforeScan, shifted)
-            && !touchesPossibleDefinition(beforeText, beforeScan, shifted, after: after)
+        // Removing the first lines must not make the file start with front matter.
+        if from == 0 && document.frontMatter == nil && FrontMatter.split(after) != nil { return false }
+        return compare(beforeText, BlockScanner.scan(beforeText), after: after, edits: shifted)
+    }
+
+    /// The verdict on text before (scanned) and after the edits: same leaf blocks, hard
+    /// breaks and container openings, no list joined, no possible definition touched.
+    static func compare(_ beforeText: SourceText, _ beforeScan: BlockScan, after: [UInt8], edits: [Edit],
+                        afterBodyStart: Int = 0) -> Bool {
+        let afterText = SourceText(after)
+        let afterScan = BlockScanner.scan(afterText, bodyStart: afterBodyStart)
+        return expectedSignature(beforeText, beforeScan, edits) == signature(afterScan)
+            && hardBreaks(beforeText, beforeScan, survivingOnly: edits) == hardBreaks(afterText, afterScan, survivingOnly: nil)
+            && containerOpenings(beforeScan) == containerOpenings(afterScan)
+            && !joinsContainers(beforeText, beforeScan, edits)
+            && !touchesPossibleDefinition(beforeText, beforeScan, edits, after: after)
     }
 
     /// A paragraph that starts like a link reference definition (`[label]:`) may be one
@@ -78,6 +90,41 @@ public enum StructureCheck {
         return false
     }
 
+    /// Block quotes and list items opened in the window: a fix must not make a quote or
+    /// an item vanish (all its lines removed), split one, or merge two.
+    static func containerOpenings(_ scan: BlockScan) -> (quotes: Int, items: Int) {
+        scan.lines.reduce((0, 0)) { ($0.0 + Int($1.opensQuotes), $0.1 + ($1.opensListItem ? 1 : 0)) }
+    }
+
+    /// How many paragraph lines end with a hard line break (two spaces or a backslash)
+    /// and are followed by another line of their paragraph. With `survivingOnly`, lines
+    /// the edits remove are not counted. A fix must not add or remove a `<br>`.
+    static func hardBreaks(_ source: SourceText, _ scan: BlockScan, survivingOnly edits: [Edit]?) -> Int {
+        let b = source.bytes
+        var count = 0
+        for block in scan.blocks where block.kind == .paragraph {
+            var lastSurviving: Int?
+            for line in block.firstLine...block.lastLine {
+                if let edits, !survives(line, scan.lines[line], source, edits) { continue }
+                if let previous = lastSurviving, endsWithHardBreak(b, scan.lines[previous].contentStart, source.contentEnd(previous)) {
+                    count += 1
+                }
+                lastSurviving = line
+            }
+        }
+        return count
+    }
+
+    private static func endsWithHardBreak(_ b: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        if end - start >= 2 && b[end - 1] == 0x20 && b[end - 2] == 0x20 { return true }
+        var e = end, slashes = 0
+        while e > start && b[e - 1] == 0x5C {
+            slashes += 1
+            e -= 1
+        }
+        return slashes % 2 == 1
+    }
+
     /// Whether the edits remove or blank a line inside a list item, or lines that sit
     /// between two lines held by list items. The leaf signature cannot see list
     /// identity or looseness: removing a
@@ -85,6 +132,11 @@ public enum StructureCheck {
     /// a loose list tight. Such fixes are not safe.
     static func joinsContainers(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit]) -> Bool {
         let lines = scan.lines
+        // A block removed from inside a list item can make a loose list tight.
+        for (i, line) in lines.enumerated() where line.kind != .blank && line.listDepth > 0 && !line.opensListItem
+            && isTouched(i, line, source, edits) && !survives(i, line, source, edits) {
+            return true
+        }
         var i = 0
         while i < lines.count {
             // A line that opens a list item keeps its item whatever happens to its text.
@@ -92,8 +144,6 @@ public enum StructureCheck {
                 i += 1
                 continue
             }
-            // A block removed from inside a list item can make a loose list tight.
-            if lines[i].kind != .blank && lines[i].listDepth > 0 { return true }
             var above = i - 1
             while above >= 0 && (lines[above].kind == .blank || !survives(above, lines[above], source, edits)) { above -= 1 }
             var below = i + 1

@@ -38,7 +38,7 @@ struct GhostCardMarkerRule: Rule {
             while i < end {
                 let c = b[i]
                 if (c == 0x3C || c == 0x7B), let m = GhostMarker.delimited(b, at: i, end: end, line: line),
-                   info.kind == .html || !isInCodeSpan(document, i) {
+                   info.kind == .html || isMarkupInProse(document, m) {
                     found.append(m)
                     i = m.range.upperBound
                 } else {
@@ -55,6 +55,14 @@ struct GhostCardMarkerRule: Rule {
 
     private func isInCodeSpan(_ document: Document, _ i: Int) -> Bool {
         document.inlines.span(containing: i)?.kind == .codeSpan
+    }
+
+    /// In prose, a comment marker must be raw HTML of its own (not text inside a code
+    /// span, a link title or an HTML attribute), and a JSX marker must be outside every
+    /// span.
+    private func isMarkupInProse(_ document: Document, _ m: GhostMarker) -> Bool {
+        guard let span = document.inlines.span(containing: m.range.lowerBound) else { return m.form == .jsx || m.form == .bare }
+        return m.form == .comment && span.kind == .rawHTML && span.range == m.range
     }
 
     /// A marker whose comment delimiters were stripped, alone on its line. Without

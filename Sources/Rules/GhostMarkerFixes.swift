@@ -129,6 +129,19 @@ struct GhostMarkerFixes {
             if (lo > 0 && (b[lo - 1] == 0x2A || b[lo - 1] == 0x5F)) || (hi < b.count && (b[hi] == 0x2A || b[hi] == 0x5F)) {
                 return true
             }
+            // In prose, text joined across the removed marker can form new syntax
+            // (`[a]<!--m-->(/u)` a link, `&<!--m-->nbsp;` an entity) when either side is
+            // punctuation; letters meeting letters show as they did.
+            let line = document.source.line(containing: lo)
+            let before = lo > document.line(line).contentStart ? b[lo - 1] : 0x20
+            let after = hi < document.source.contentEnd(line) ? b[hi] : 0x20
+            if document.line(line).kind != .html && !ByteClass.isSpaceOrTab(before) && !ByteClass.isSpaceOrTab(after)
+                && (ByteClass.isASCIIPunctuation(before) || ByteClass.isASCIIPunctuation(after)) {
+                return true
+            }
+            // `# Title #<!--m-->`: a `#` next to the removed text in a heading could become
+            // a closing sequence.
+            if document.line(line).kind == .atxHeading && (before == 0x23 || after == 0x23) { return true }
         }
         for k in indices where markers[k].form == .jsx {
             guard let block = document.blocks.block(ofLine: markers[k].line) else { continue }

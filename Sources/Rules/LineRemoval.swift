@@ -10,7 +10,10 @@ enum LineRemoval {
         let start = source.lineStart(lines.lowerBound)
         let end = source.lineEnd(lines.upperBound)
         if lines.upperBound == source.lineCount - 1, !source.hasLineBreak(lines.upperBound), lines.lowerBound > 0 {
-            return .delete(source.contentEnd(lines.lowerBound - 1)..<end)
+            // Blank lines left at the end go too: the file ends with text, as it did.
+            var first = lines.lowerBound
+            while first > 1 && source.isBlank(first - 1) { first -= 1 }
+            return .delete(source.contentEnd(first - 1)..<end)
         }
         return .delete(start..<end)
     }

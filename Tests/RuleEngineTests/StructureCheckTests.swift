@@ -119,11 +119,10 @@ import Testing
     func fullCheck(_ document: Document, _ edits: [Edit]) -> Bool {
         let after = FixApplier.apply([Fix(title: "", edits: edits, applicability: .safe)], to: document.bytes).bytes
         let fm = FrontMatter.split(after)
-        let scan = BlockScanner.scan(SourceText(after), bodyStart: fm.flatMap { $0.isClosed ? $0.bodyStart : nil } ?? 0)
         let body = document.frontMatter.flatMap { $0.isClosed ? $0.bodyStart : nil } ?? 0
         let before = BlockScanner.scan(document.source, bodyStart: body)
-        return StructureCheck.expectedSignature(document.source, before, edits) == StructureCheck.signature(scan)
-            && !StructureCheck.joinsContainers(document.source, before, edits)
+        return StructureCheck.compare(document.source, before, after: after, edits: edits,
+                                      afterBodyStart: fm.flatMap { $0.isClosed ? $0.bodyStart : nil } ?? 0)
     }
 
     @Test(arguments: documents.indices)

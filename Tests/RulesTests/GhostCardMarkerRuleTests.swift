@@ -79,6 +79,7 @@ import Testing
 
     @Test func noFinalNewlineStaysThatWay() {
         #expect(fixed("Text.\n\n<!--kg-card-end: markdown-->", id) == "Text.")
+        #expect(fixed("x\n\n\n<!--kg-card-end: markdown-->", id) == "x")
     }
 }
 
