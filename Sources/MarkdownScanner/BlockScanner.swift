@@ -69,12 +69,17 @@ public struct BlockScanner {
             // ends the laziness.
             if leaf == .paragraph && !blank && !startsBlock(cur, end: end, inParagraph: false, lazy: true) {
                 record(i, .paragraph, cur.pos, opens: false)
+                lines[lines.count - 1].isLazy = true
                 return
             }
             truncateContainers(to: matched)
             closeLeaf()
         }
+        let depthBefore = containers.count
         let opens = openContainers(&cur, end: end)
+        // A container opened inside another is content of it: only the innermost new one
+        // may still be empty (`1. 1.` on a line: the outer item is not empty).
+        if containers.count > depthBefore { emptyFrom = containers.count - 1 }
         scanLeaf(i, cur, end: end, opensListItem: opens)
     }
 

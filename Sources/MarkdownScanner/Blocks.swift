@@ -40,6 +40,9 @@ public struct LineInfo: Sendable, Equatable {
     public var listDepth: UInt32 = 0
     /// How many block quotes open on this line.
     public var opensQuotes: UInt32 = 0
+    /// A lazy continuation line: paragraph text that did not match all the containers
+    /// of its paragraph (a line without `>` continuing a quoted paragraph).
+    public var isLazy = false
 }
 
 /// A leaf block: its kind and the lines it spans (inclusive).

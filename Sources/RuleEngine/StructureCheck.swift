@@ -55,8 +55,9 @@ public enum StructureCheck {
         let afterText = SourceText(after)
         let afterScan = BlockScanner.scan(afterText, bodyStart: afterBodyStart)
         return expectedSignature(beforeText, beforeScan, edits) == signature(afterScan)
-            && hardBreaks(beforeText, beforeScan, survivingOnly: edits) == hardBreaks(afterText, afterScan, survivingOnly: nil)
+            && hardBreaks(beforeText, beforeScan) == hardBreaks(afterText, afterScan)
             && containerOpenings(beforeScan) == containerOpenings(afterScan)
+            && lineShapes(beforeText, beforeScan, edits) == lineShapes(afterText, afterScan, nil)
             && !joinsContainers(beforeText, beforeScan, edits)
             && !touchesPossibleDefinition(beforeText, beforeScan, edits, after: after)
     }
@@ -90,26 +91,45 @@ public enum StructureCheck {
         return false
     }
 
-    /// Block quotes and list items opened in the window: a fix must not make a quote or
-    /// an item vanish (all its lines removed), split one, or merge two.
-    static func containerOpenings(_ scan: BlockScan) -> (quotes: Int, items: Int) {
-        scan.lines.reduce((0, 0)) { ($0.0 + Int($1.opensQuotes), $0.1 + ($1.opensListItem ? 1 : 0)) }
+    /// Block quotes and list items opened in the window, with the depth where each
+    /// opens: a fix must not make a quote or an item vanish (all its lines removed),
+    /// split or merge them, or nest an item that was a sibling.
+    static func containerOpenings(_ scan: BlockScan) -> [UInt32] {
+        scan.lines.flatMap { line -> [UInt32] in
+            (line.opensListItem ? [line.containerDepth] : []) + Array(repeating: line.containerDepth | 0x8000_0000, count: Int(line.opensQuotes))
+        }
+    }
+
+    /// The shape of a line that has text: container depth, whether it is a lazy
+    /// continuation line, and the length of its container prefix.
+    struct LineShape: Equatable {
+        var depth: UInt32
+        var lazy: Bool
+        var prefix: Int
+    }
+
+    /// The shape of every line that has text, in order (with edits: of the lines that
+    /// keep text). A lazy line whose first character becomes a `>`, or a line that moves
+    /// into or out of a list item, changes it.
+    static func lineShapes(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit]?) -> [LineShape] {
+        scan.lines.indices.compactMap { i in
+            let line = scan.lines[i]
+            guard line.kind != .blank && line.kind != .frontMatter else { return nil }
+            if let edits, !survives(i, line, source, edits) { return nil }
+            return LineShape(depth: line.containerDepth, lazy: line.isLazy, prefix: line.contentStart - source.lineStart(i))
+        }
     }
 
     /// How many paragraph lines end with a hard line break (two spaces or a backslash)
-    /// and are followed by another line of their paragraph. With `survivingOnly`, lines
-    /// the edits remove are not counted. A fix must not add or remove a `<br>`.
-    static func hardBreaks(_ source: SourceText, _ scan: BlockScan, survivingOnly edits: [Edit]?) -> Int {
+    /// and are followed by another line of their paragraph: each is a `<br>`, and a fix
+    /// must not add one or take one away (also not by removing the line that holds it).
+    static func hardBreaks(_ source: SourceText, _ scan: BlockScan) -> Int {
         let b = source.bytes
         var count = 0
-        for block in scan.blocks where block.kind == .paragraph {
-            var lastSurviving: Int?
-            for line in block.firstLine...block.lastLine {
-                if let edits, !survives(line, scan.lines[line], source, edits) { continue }
-                if let previous = lastSurviving, endsWithHardBreak(b, scan.lines[previous].contentStart, source.contentEnd(previous)) {
-                    count += 1
-                }
-                lastSurviving = line
+        for block in scan.blocks where block.kind == .paragraph && block.firstLine < block.lastLine {
+            for line in block.firstLine..<block.lastLine where scan.lines[line + 1].block == scan.lines[line].block
+                && endsWithHardBreak(b, scan.lines[line].contentStart, source.contentEnd(line)) {
+                count += 1
             }
         }
         return count
@@ -144,10 +164,15 @@ public enum StructureCheck {
                 i += 1
                 continue
             }
+            // Neighbours: the nearest lines that stay and hold text or open an item (an
+            // empty `-` item is a blank line that is still a list item).
+            func skip(_ k: Int) -> Bool {
+                !lines[k].opensListItem && (lines[k].kind == .blank || !survives(k, lines[k], source, edits))
+            }
             var above = i - 1
-            while above >= 0 && (lines[above].kind == .blank || !survives(above, lines[above], source, edits)) { above -= 1 }
+            while above >= 0 && skip(above) { above -= 1 }
             var below = i + 1
-            while below < lines.count && (lines[below].kind == .blank || !survives(below, lines[below], source, edits)) { below += 1 }
+            while below < lines.count && skip(below) { below += 1 }
             if above >= 0, below < lines.count, lines[above].listDepth > 0, lines[below].listDepth > 0 {
                 return true
             }
@@ -160,16 +185,18 @@ public enum StructureCheck {
         edits.contains { $0.range.overlaps(source.lineStart(i)..<source.lineEnd(i)) || $0.range.lowerBound == line.contentStart }
     }
 
-    /// A blank line outside every container with no indented code on either side (indented
-    /// code continues across blank lines, so its blocks could join): the next line starts
+    /// A blank line outside every container, with no indented code on either side
+    /// (indented code continues across blank lines, so its blocks could join) and no list
+    /// just above (the window must see a list an edit could join): the next line starts
     /// afresh in both versions.
     private static func isSyncPoint(_ i: Int, _ lines: [LineInfo]) -> Bool {
-        guard lines[i].kind == .blank && lines[i].containerDepth == 0 else { return false }
+        guard lines[i].kind == .blank && lines[i].containerDepth == 0 && !lines[i].opensListItem else { return false }
         var k = i - 1
-        while k >= 0 && lines[k].kind == .blank { k -= 1 }
-        if k >= 0 && lines[k].kind == .indentedCode { return false }
+        while k >= 0 && lines[k].kind == .blank && !lines[k].opensListItem { k -= 1 }
+        // Not right after a list (an edit below could join it) or indented code.
+        if k >= 0 && (lines[k].kind == .indentedCode || lines[k].listDepth > 0) { return false }
         k = i + 1
-        while k < lines.count && lines[k].kind == .blank { k += 1 }
+        while k < lines.count && lines[k].kind == .blank && !lines[k].opensListItem { k += 1 }
         return k == lines.count || lines[k].kind != .indentedCode
     }
 

@@ -135,6 +135,14 @@ import Testing
         "<!--kg-card-begin: markdown-->\n---\ntitle: x\n---\nHi\n",
         ">&nbsp;\n><!--kg-card-begin:g-->\n",
         ">><!--KG-CARD-begin:a-->\n>><!--KG-CARD-end:L-->",
+        "+ <!--kg-card-end:r-->\n\n<!--Kg-Card-begin:k-->\n+",
+        "-\t&#160;\n  - <!--kg-card-begin:n-->",
+        ">\\\n&#xA0;><",
+        ">2) \\\n&#xA0;><",
+        "1.\t1. <!--Kg-Card-begin:l-->\n<!--kg-card-begin:o-->\n\t<",
+        "+\n<!--Kg-Card-begin:k-->\n+",
+        "1.\r&#xa0;\r1.\tx",
+        "-\n<!--members-only-->\n-",
     ]
 
     @Test(.enabled(if: cmark != nil), arguments: risky.indices)
