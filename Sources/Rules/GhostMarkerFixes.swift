@@ -139,9 +139,17 @@ struct GhostMarkerFixes {
                 && (ByteClass.isASCIIPunctuation(before) || ByteClass.isASCIIPunctuation(after)) {
                 return true
             }
-            // `# Title #<!--m-->`: a `#` next to the removed text in a heading could become
-            // a closing sequence.
-            if document.line(line).kind == .atxHeading && (before == 0x23 || after == 0x23) { return true }
+            // `# Title #<!--m-->`, `# # <!--m--> `: a `#` by the removed text (blanks aside)
+            // in a heading could become a closing sequence.
+            if document.line(line).kind == .atxHeading {
+                var k = lo
+                while k > document.line(line).contentStart && ByteClass.isSpaceOrTab(b[k - 1]) { k -= 1 }
+                var m = hi
+                while m < document.source.contentEnd(line) && ByteClass.isSpaceOrTab(b[m]) { m += 1 }
+                if (k > document.line(line).contentStart && b[k - 1] == 0x23) || (m < document.source.contentEnd(line) && b[m] == 0x23) {
+                    return true
+                }
+            }
         }
         for k in indices where markers[k].form == .jsx {
             guard let block = document.blocks.block(ofLine: markers[k].line) else { continue }

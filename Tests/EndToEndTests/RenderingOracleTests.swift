@@ -143,6 +143,7 @@ import Testing
         "+\n<!--Kg-Card-begin:k-->\n+",
         "1.\r&#xa0;\r1.\tx",
         "-\n<!--members-only-->\n-",
+        "# # <!--Kg-Card-begin:y--> ",
     ]
 
     @Test(.enabled(if: cmark != nil), arguments: risky.indices)
