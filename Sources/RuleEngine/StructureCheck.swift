@@ -74,17 +74,23 @@ public enum StructureCheck {
             let end = source.contentEnd(block.firstLine)
             while p < end && ByteClass.isSpaceOrTab(b[p]) { p += 1 }
             guard p < end && b[p] == 0x5B && ByteSearch.index(of: "]:", in: b, from: p, end: end) != nil else { continue }
-            let own = source.lineStart(block.firstLine)..<source.lineEnd(block.lastLine)
-            if edits.contains(where: { $0.range.overlaps(own) || own.contains($0.range.lowerBound) }) { return true }
+            // The definition's text (its last line break may go, at the end of a file).
+            let own = source.lineStart(block.firstLine)..<source.contentEnd(block.lastLine)
+            if edits.contains(where: { $0.range.overlaps(own) || (own.contains($0.range.lowerBound) && $0.range.lowerBound > own.lowerBound) }) {
+                return true
+            }
             let next = block.lastLine + 1
             guard next < scan.lines.count else { continue }
             let nextRange = source.lineStart(next)..<source.lineEnd(next)
             let nextTouched = edits.contains { $0.range.overlaps(nextRange) || nextRange.contains($0.range.lowerBound) }
             guard nextTouched else { continue }
             if !source.isBlank(next) { return true }
-            // Where does the line after the definition start once the edits are applied?
+            // What follows the definition once the edits are applied: a blank line or the
+            // end, as before.
             let shift = edits.filter { $0.range.upperBound <= own.upperBound }.reduce(0) { $0 + $1.replacement.count - $1.range.count }
             var q = own.upperBound + shift
+            if q < after.count && after[q] == 0x0D { q += 1 }
+            if q < after.count && after[q] == 0x0A { q += 1 }
             while q < after.count && (after[q] == 0x20 || after[q] == 0x09) { q += 1 }
             if q < after.count && after[q] != 0x0A && after[q] != 0x0D { return true }
         }
