@@ -106,13 +106,20 @@ struct Runner {
             report.error = "not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at line \(at.line), column \(at.column)); the file was not checked"
             return report
         }
-        let document = Document(path: path, bytes: bytes, session: linter.session)
-        if verbose, let fm = document.frontMatter, fm.kind == .toml {
-            report.notes.append("\(path): skipped TOML front matter (`+++`, lines 1-\(document.source.location(of: fm.range.upperBound - 1).line)); only YAML front matter is checked")
+        // Fix mode scans in its own passes: the file as read is scanned here only when needed.
+        var scanned: Document?
+        func document() -> Document {
+            if let scanned { return scanned }
+            let made = Document(path: path, bytes: bytes, session: linter.session)
+            scanned = made
+            return made
+        }
+        if verbose, let fm = document().frontMatter, fm.kind == .toml {
+            report.notes.append("\(path): skipped TOML front matter (`+++`, lines 1-\(document().source.location(of: fm.range.upperBound - 1).line)); only YAML front matter is checked")
         }
         switch mode {
         case .check:
-            report.findings = ReportedFinding.locate(linter.check(document), in: document.source)
+            report.findings = ReportedFinding.locate(linter.check(document()), in: document().source)
         case let .fix(level, diffOnly):
             let result = linter.fix(path: path, bytes: bytes, upTo: level)
             let source = SourceText(result.bytes)
@@ -132,7 +139,7 @@ struct Runner {
             } catch {
                 report.error = "\(error)"
                 report.fixesApplied = 0
-                report.findings = ReportedFinding.locate(linter.check(document), in: document.source)
+                report.findings = ReportedFinding.locate(linter.check(document()), in: document().source)
             }
         }
         return report

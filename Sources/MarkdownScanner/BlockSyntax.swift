@@ -186,14 +186,7 @@ extension BlockScanner {
         while q < end && ByteClass.isSpaceOrTab(b[q]) { q += 1 }
         if q >= end { return true }
         // A title, separated from the destination by whitespace, then nothing else.
-        guard q > afterDestination, b[q] == 0x22 || b[q] == 0x27 || b[q] == 0x28 else { return false }
-        let close: UInt8 = b[q] == 0x28 ? 0x29 : b[q]
-        q += 1
-        while q < end && b[q] != close {
-            if b[q] == 0x5C { q += 1 }
-            q += 1
-        }
-        guard q < end else { return false }
-        return isBlank(q + 1, end)
+        guard q > afterDestination, let titleEnd = InlineSyntax.titleEnd(b, at: q, end: end) else { return false }
+        return isBlank(titleEnd, end)
     }
 }

@@ -252,17 +252,10 @@ struct InlineParser {
         let afterDest = j
         j = skipSpace(j)
         var title: Range<Int>?
-        if j < n && j > afterDest && (v[j] == 0x22 || v[j] == 0x27 || v[j] == 0x28) {
-            let close: UInt8 = v[j] == 0x28 ? 0x29 : v[j]
-            let titleStart = j
-            j += 1
-            while j < n && v[j] != close {
-                if v[j] == 0x5C { j += 1 }
-                j += 1
-            }
-            guard j < n else { return nil }
-            title = titleStart..<(j + 1)
-            j = skipSpace(j + 1)
+        if j > afterDest, j < n, v[j] == 0x22 || v[j] == 0x27 || v[j] == 0x28 {
+            guard let titleEnd = InlineSyntax.titleEnd(v, at: j, end: n) else { return nil }
+            title = j..<titleEnd
+            j = skipSpace(titleEnd)
         }
         return j < n && v[j] == 0x29 ? (j + 1, title) : nil
     }

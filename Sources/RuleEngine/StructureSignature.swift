@@ -75,21 +75,11 @@ extension StructureCheck {
         var count = 0
         for block in scan.blocks where block.kind == .paragraph && block.firstLine < block.lastLine {
             for line in block.firstLine..<block.lastLine where scan.lines[line + 1].block == scan.lines[line].block
-                && endsWithHardBreak(b, scan.lines[line].contentStart, source.contentEnd(line)) {
+                && InlineSyntax.endsWithHardBreak(b, start: scan.lines[line].contentStart, end: source.contentEnd(line)) {
                 count += 1
             }
         }
         return count
-    }
-
-    static func endsWithHardBreak(_ b: [UInt8], _ start: Int, _ end: Int) -> Bool {
-        if end - start >= 2 && b[end - 1] == 0x20 && b[end - 2] == 0x20 { return true }
-        var e = end, slashes = 0
-        while e > start && b[e - 1] == 0x5C {
-            slashes += 1
-            e -= 1
-        }
-        return slashes % 2 == 1
     }
 
     /// Whether the edits remove or blank a line inside a list item, or lines that sit

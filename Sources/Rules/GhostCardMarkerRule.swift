@@ -71,7 +71,7 @@ struct GhostCardMarkerRule: Rule {
     private func bareMarker(_ b: [UInt8], _ start: Int, _ end: Int, _ line: Int) -> GhostMarker? {
         let lo = GhostMarker.skipBlanks(b, start, end)
         var hi = end
-        while hi > lo && GhostMarker.isBlank(b[hi - 1]) { hi -= 1 }
+        while hi > lo && ByteClass.isSpaceOrTab(b[hi - 1]) { hi -= 1 }
         guard hi > lo, b[lo] == 0x6B || b[lo] == 0x4B,  // k
               let (role, name) = GhostMarker.body(b, from: lo, end: hi), role != .membersOnly,
               GhostMarker.cardNames.contains(name) else { return nil }

@@ -30,7 +30,7 @@ struct GhostMarker {
     static func body(_ b: [UInt8], from: Int, end: Int) -> (Role, String)? {
         var i = skipBlanks(b, from, end)
         var e = end
-        while e > i && isBlank(b[e - 1]) { e -= 1 }
+        while e > i && ByteClass.isSpaceOrTab(b[e - 1]) { e -= 1 }
         if matches(b, i, e, "members-only") && i + 12 == e { return (.membersOnly, "") }
         let role: Role
         if matches(b, i, e, "kg-card-begin") {
@@ -78,11 +78,10 @@ struct GhostMarker {
 
     static func skipBlanks(_ b: [UInt8], _ from: Int, _ end: Int) -> Int {
         var i = from
-        while i < end && isBlank(b[i]) { i += 1 }
+        while i < end && ByteClass.isSpaceOrTab(b[i]) { i += 1 }
         return i
     }
 
-    static func isBlank(_ c: UInt8) -> Bool { ByteClass.isSpaceOrTab(c) }
     static func isNameByte(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) || c == 0x2D || c == 0x5F
     }

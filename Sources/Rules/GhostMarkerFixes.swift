@@ -33,7 +33,7 @@ struct GhostMarkerFixes {
                         var lo = edits[clusterStart].range.lowerBound
                         let hi = max(edits[a - 1].range.upperBound, edits[a].range.upperBound)
                         if hi == document.source.contentEnd(line) {
-                            while lo > document.source.lineStart(line) && GhostMarker.isBlank(document.bytes[lo - 1]) { lo -= 1 }
+                            while lo > document.source.lineStart(line) && ByteClass.isSpaceOrTab(document.bytes[lo - 1]) { lo -= 1 }
                         }
                         for c in clusterStart...a { edits[c] = .delete(lo..<hi) }
                     } else {
@@ -96,7 +96,7 @@ struct GhostMarkerFixes {
             // quote's `>` stays, so the quote goes on.
             let b = document.bytes
             var lo = document.line(first).contentStart
-            while lo > source.lineStart(first) && GhostMarker.isBlank(b[lo - 1]) { lo -= 1 }
+            while lo > source.lineStart(first) && ByteClass.isSpaceOrTab(b[lo - 1]) { lo -= 1 }
             edit = .delete(lo..<source.contentEnd(last))
         } else {
             edit = LineRemoval.edit(removingLines: lines, in: source)
@@ -180,12 +180,12 @@ struct GhostMarkerFixes {
         let textStart = document.line(m.line).contentStart
         let textEnd = document.source.contentEnd(m.line)
         var lo = m.range.lowerBound, hi = m.range.upperBound
-        let blankBefore = lo > textStart && GhostMarker.isBlank(b[lo - 1])
-        let blankAfter = hi < textEnd && GhostMarker.isBlank(b[hi])
+        let blankBefore = lo > textStart && ByteClass.isSpaceOrTab(b[lo - 1])
+        let blankAfter = hi < textEnd && ByteClass.isSpaceOrTab(b[hi])
         if hi == textEnd {
             // No trailing blanks: back to the text, or to the `>` or `-` of a container.
             let floor = document.source.lineStart(m.line)
-            while lo > floor && GhostMarker.isBlank(b[lo - 1]) { lo -= 1 }
+            while lo > floor && ByteClass.isSpaceOrTab(b[lo - 1]) { lo -= 1 }
         } else if blankBefore && blankAfter {
             hi += 1
         }

@@ -128,16 +128,8 @@ struct NbspEntityRule: Rule {
     }
 
     private func endsWithHardBreak(_ document: Document, _ line: Int) -> Bool {
-        let b = document.bytes
-        let start = document.line(line).contentStart
-        var e = document.source.contentEnd(line)
-        if e - start >= 2 && b[e - 1] == 0x20 && b[e - 2] == 0x20 { return true }
-        var slashes = 0
-        while e > start && b[e - 1] == 0x5C {
-            slashes += 1
-            e -= 1
-        }
-        return slashes % 2 == 1
+        InlineSyntax.endsWithHardBreak(document.bytes, start: document.line(line).contentStart,
+                                       end: document.source.contentEnd(line))
     }
 
     /// Whether the run sits in `[...]` that may be a reference label: shortcut `[label]` or

@@ -29,5 +29,9 @@ import Testing
         #expect(findings.allSatisfy { $0.range.upperBound <= text.utf8.count })
         let result = linter.fix(path: name, bytes: Array(text.utf8), upTo: .unsafe)
         #expect(result.passes <= Linter.maxPasses)
+        // Whatever the fixes did, the result is still UTF-8 and settles: fixing it again
+        // applies nothing.
+        #expect(String(validating: result.bytes, as: UTF8.self) != nil)
+        #expect(linter.fix(path: name, bytes: result.bytes, upTo: .unsafe).applied == 0)
     }
 }
