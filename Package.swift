@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "GalleyCLI",
             dependencies: [
-                "Rules", "RuleEngine",
+                "Rules", "RuleEngine", "MarkdownScanner", "FrontMatter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,6 +13,7 @@ public struct BlockScanner {
         case fenced(char: UInt8, length: Int)
         case indented
         case html(type: UInt8)
+        case table
     }
 
     let b: [UInt8]
@@ -38,13 +39,19 @@ public struct BlockScanner {
     var leafBlock: Int32 = -1
     var lines: [LineInfo] = []
     var blocks: [Block] = []
+    /// Whether the open paragraph starts with `[`: only then can it begin with link
+    /// reference definitions, which are read out of it when it closes.
+    var paragraphMayDefine = false
+    /// The normalized labels of every link reference definition.
+    var definitions: Set<String> = []
 
     /// Scans `text`; lines that start before `bodyStart` are front matter.
     public static func scan(_ text: SourceText, bodyStart: Int = 0) -> BlockScan {
         var s = BlockScanner(b: text.bytes, text: text)
         s.lines.reserveCapacity(text.lineCount)
         for i in 0..<text.lineCount { s.scanLine(i, bodyStart: bodyStart) }
-        return BlockScan(lines: s.lines, blocks: s.blocks)
+        s.closeLeaf()
+        return BlockScan(lines: s.lines, blocks: s.blocks, definitions: s.definitions)
     }
 
     // MARK: per line
@@ -115,6 +122,13 @@ public struct BlockScanner {
             }
             closeLeaf()
             return false
+        case .table:
+            if blank || startsBlock(cur, end: end, inParagraph: false) {
+                closeLeaf()
+                return false
+            }
+            record(i, .tableRow, cur.pos, opens: false)
+            return true
         case .none, .paragraph:
             return false
         }
@@ -214,13 +228,25 @@ public struct BlockScanner {
             record(i, .blank, cur.pos, opens: opensListItem, block: -1)
             return
         }
-        if leaf == .paragraph {
-            if ind.width <= 3, blocks[Int(leafBlock)].kind == .paragraph, isSetextUnderline(p, end: end) {
+        if leaf == .paragraph, ind.width <= 3, let columns = TableSyntax.delimiterColumns(b, from: p, end: end),
+           case let header = blocks[Int(leafBlock)].lastLine, !lines[header].isLazy,
+           TableSyntax.cells(b, from: lines[header].contentStart, end: text.contentEnd(header)).count == columns {
+            openTable(header: header)
+            record(i, .tableDelimiter, cur.pos, opens: opensListItem)
+            return
+        }
+        if leaf == .paragraph, ind.width <= 3, isSetextUnderline(p, end: end) {
+            // Definitions come out of the paragraph first; if nothing else is left, there is
+            // no heading text and the line is read afresh (`===` as text, `---` as a break).
+            resolveDefinitions()
+            if leaf == .paragraph {
                 blocks[Int(leafBlock)].kind = .setextHeading
                 record(i, .setextUnderline, cur.pos, opens: opensListItem)
                 closeLeaf()
                 return
             }
+        }
+        if leaf == .paragraph {
             if !startsBlock(cur, end: end, inParagraph: true) {
                 record(i, .paragraph, cur.pos, opens: opensListItem)
                 return
@@ -248,13 +274,10 @@ public struct BlockScanner {
             if type <= 5 && HTMLSyntax.blockEnds(type: type, b, from: closeSearchStart(type, p), end: end) {
                 closeLeaf()
             }
-        } else if isLinkDefinition(p, end: end) {
-            // CommonMark reads definitions out of paragraph text: the lines after one
-            // continue it as a paragraph would (lazily, and indented code cannot interrupt).
-            openLeaf(.paragraph, kind: .linkDefinition, line: i)
-            record(i, .linkDefinition, cur.pos, opens: opensListItem)
         } else {
+            // Link reference definitions are paragraph text until the paragraph closes.
             openLeaf(.paragraph, kind: .paragraph, line: i)
+            paragraphMayDefine = b[p] == 0x5B
             record(i, .paragraph, cur.pos, opens: opensListItem)
         }
     }
@@ -267,6 +290,23 @@ public struct BlockScanner {
         case 5: p + 9
         default: p
         }
+    }
+
+    /// Turns the last line of the open paragraph into a table's header row; the lines
+    /// before it stay a paragraph (and may hold definitions).
+    mutating func openTable(header: Int) {
+        if blocks[Int(leafBlock)].firstLine == header {
+            blocks.removeLast()
+            paragraphMayDefine = false
+            leaf = .none
+            leafBlock = -1
+        } else {
+            blocks[Int(leafBlock)].lastLine = header - 1
+            closeLeaf()
+        }
+        openLeaf(.table, kind: .table, line: header)
+        lines[header].kind = .tableRow
+        lines[header].block = leafBlock
     }
 
     // MARK: bookkeeping
@@ -302,8 +342,53 @@ public struct BlockScanner {
     }
 
     mutating func closeLeaf() {
+        if leaf == .paragraph { resolveDefinitions() }
         leaf = .none
         leafBlock = -1
+    }
+
+    /// Reads the link reference definitions at the start of the open paragraph (the last
+    /// block) and splits it: one `linkDefinition` block per definition, then what is left
+    /// as the paragraph, which stays open. With nothing left, no leaf is open.
+    mutating func resolveDefinitions() {
+        guard paragraphMayDefine, leafBlock >= 0 else { return }
+        paragraphMayDefine = false
+        let para = blocks[Int(leafBlock)]
+        var buffer: [UInt8] = []
+        var lineAt: [Int] = []  // the buffer offset where each line of the paragraph starts
+        for l in para.firstLine...para.lastLine {
+            if l > para.firstLine { buffer.append(0x0A) }
+            lineAt.append(buffer.count)
+            let end = text.contentEnd(l)
+            buffer.append(contentsOf: b[LinkSyntax.skipSpaces(b, from: lines[l].contentStart, end: end)..<end])
+        }
+        var pos = 0, line = para.firstLine
+        var found: [(first: Int, last: Int)] = []
+        while pos < buffer.count, let d = LinkSyntax.definition(buffer, at: pos, end: buffer.count) {
+            definitions.insert(LinkSyntax.normalizedLabel(buffer[d.label]))
+            var last = line
+            while last + 1 <= para.lastLine && lineAt[last + 1 - para.firstLine] <= d.end { last += 1 }
+            found.append((line, last))
+            line = last + 1
+            pos = d.end + 1
+        }
+        guard !found.isEmpty else { return }
+        blocks.removeLast()
+        for (first, last) in found {
+            blocks.append(Block(kind: .linkDefinition, firstLine: first, lastLine: last, htmlType: 0))
+            for l in first...last {
+                lines[l].kind = .linkDefinition
+                lines[l].block = Int32(blocks.count - 1)
+            }
+        }
+        if line <= para.lastLine {
+            blocks.append(Block(kind: para.kind, firstLine: line, lastLine: para.lastLine, htmlType: 0))
+            leafBlock = Int32(blocks.count - 1)
+            for l in line...para.lastLine { lines[l].block = leafBlock }
+        } else {
+            leaf = .none
+            leafBlock = -1
+        }
     }
 
     mutating func record(_ i: Int, _ kind: LineKind, _ contentStart: Int, opens: Bool, block: Int32? = nil) {

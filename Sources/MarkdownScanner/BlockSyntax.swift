@@ -148,45 +148,4 @@ extension BlockScanner {
         while q < end && b[q] == char { q += 1 }
         return q - p >= minLength && isBlank(q, end)
     }
-
-    /// A one-line link reference definition: `[label]: destination "optional title"` and
-    /// nothing else on the line. (Definitions spanning lines come with the
-    /// CommonMark-exact scanner; until then they read as paragraphs.)
-    func isLinkDefinition(_ p: Int, end: Int) -> Bool {
-        guard p < end, b[p] == 0x5B else { return false }
-        var q = p + 1
-        var sawLabel = false
-        while q < end && b[q] != 0x5D {
-            if b[q] == 0x5C { q += 1 } else if b[q] == 0x5B { return false } else if !ByteClass.isWhitespace(b[q]) { sawLabel = true }
-            q += 1
-        }
-        guard sawLabel, q + 1 < end, b[q + 1] == 0x3A else { return false }
-        q += 2
-        while q < end && ByteClass.isSpaceOrTab(b[q]) { q += 1 }
-        guard q < end else { return false }
-        // The destination: <...> or a run without spaces whose parentheses balance.
-        if b[q] == 0x3C {
-            q += 1
-            while q < end && b[q] != 0x3E && b[q] != 0x3C {
-                if b[q] == 0x5C { q += 1 }
-                q += 1
-            }
-            guard q < end, b[q] == 0x3E else { return false }
-            q += 1
-        } else {
-            var depth = 0
-            while q < end && !ByteClass.isSpaceOrTab(b[q]) {
-                if b[q] == 0x5C { q += 1 } else if b[q] == 0x28 { depth += 1 } else if b[q] == 0x29 { depth -= 1 }
-                if depth < 0 { return false }
-                q += 1
-            }
-            guard depth == 0 else { return false }
-        }
-        let afterDestination = q
-        while q < end && ByteClass.isSpaceOrTab(b[q]) { q += 1 }
-        if q >= end { return true }
-        // A title, separated from the destination by whitespace, then nothing else.
-        guard q > afterDestination, let titleEnd = InlineSyntax.titleEnd(b, at: q, end: end) else { return false }
-        return isBlank(titleEnd, end)
-    }
 }

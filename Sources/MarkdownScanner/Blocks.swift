@@ -12,16 +12,22 @@ public enum LineKind: UInt8, Sendable {
     case indentedCode
     case html
     case linkDefinition
+    /// A GFM table's header or body row (its cells are prose).
+    case tableRow
+    /// A GFM table's delimiter row (`| --- | :-: |`).
+    case tableDelimiter
 
     /// Lines whose text rules must leave exactly as it is.
     public var isCode: Bool { self == .fenceOpen || self == .fenceClose || self == .fencedCode || self == .indentedCode }
 }
 
 public enum BlockKind: UInt8, Sendable {
-    case paragraph, atxHeading, setextHeading, thematicBreak, fencedCode, indentedCode, html, linkDefinition
+    case paragraph, atxHeading, setextHeading, thematicBreak, fencedCode, indentedCode, html, linkDefinition, table
 
     /// Blocks whose inline content is prose (scanned for code spans, HTML, links).
-    public var hasInlines: Bool { self == .paragraph || self == .atxHeading || self == .setextHeading }
+    public var hasInlines: Bool {
+        self == .paragraph || self == .atxHeading || self == .setextHeading || self == .table
+    }
     public var isCode: Bool { self == .fencedCode || self == .indentedCode }
 }
 
@@ -58,6 +64,8 @@ public struct Block: Sendable, Equatable {
 public struct BlockScan: Sendable {
     public var lines: [LineInfo]
     public var blocks: [Block]
+    /// The normalized labels of the document's link reference definitions.
+    public var definitions: Set<String> = []
 
     public func block(ofLine i: Int) -> Block? {
         let b = lines[i].block

@@ -72,8 +72,22 @@ enum HTMLSyntax {
         }
     }
 
+    /// Where searches for an end marker already failed: a search that starts at or
+    /// after such a point fails too, so a unit full of unclosed `<!--` stays linear.
+    struct SearchMemo {
+        var comment = Int.max
+        var cdata = Int.max
+        var declaration = Int.max
+        var instruction = Int.max
+    }
+
     /// Inline raw HTML starting at the `<` at `i`: returns the offset after it, or nil.
     static func inline(_ b: [UInt8], at i: Int, end: Int) -> Int? {
+        var memo = SearchMemo()
+        return inline(b, at: i, end: end, memo: &memo)
+    }
+
+    static func inline(_ b: [UInt8], at i: Int, end: Int, memo: inout SearchMemo) -> Int? {
         guard i + 1 < end, b[i] == 0x3C else { return nil }
         let c = b[i + 1]
         if c == 0x21 {  // <!
@@ -82,6 +96,7 @@ enum HTMLSyntax {
                 var j = i + 4
                 if j < end && b[j] == 0x3E { return j + 1 }
                 if j + 1 < end && b[j] == 0x2D && b[j + 1] == 0x3E { return j + 2 }
+                guard j < memo.comment else { return nil }
                 while j + 2 < end {
                     if b[j] == 0x2D && b[j + 1] == 0x2D && b[j + 2] == 0x3E {
                         // `--->` ends no comment for cmark and markdown-it: it shows as text.
@@ -89,16 +104,24 @@ enum HTMLSyntax {
                     }
                     j += 1
                 }
+                memo.comment = i + 4
                 return nil
             }
             if ByteSearch.hasPrefix(b, at: i, end: end, lowercased: "<![cdata[") {
-                return find(b, from: i + 9, end: end, "]]>")
+                return find(b, from: i + 9, end: end, "]]>", memo: &memo.cdata)
             }
-            if i + 2 < end && ByteClass.isLetter(b[i + 2]) { return find(b, from: i + 2, end: end, ">") }
+            if i + 2 < end && ByteClass.isLetter(b[i + 2]) { return find(b, from: i + 2, end: end, ">", memo: &memo.declaration) }
             return nil
         }
-        if c == 0x3F { return find(b, from: i + 2, end: end, "?>") }
+        if c == 0x3F { return find(b, from: i + 2, end: end, "?>", memo: &memo.instruction) }
         return tag(b, at: i, end: end)
+    }
+
+    private static func find(_ b: [UInt8], from: Int, end: Int, _ needle: StaticString, memo: inout Int) -> Int? {
+        guard from < memo else { return nil }
+        if let e = find(b, from: from, end: end, needle) { return e }
+        memo = from
+        return nil
     }
 
     /// An open tag or a closing tag starting at `i`; returns the offset after `>`.

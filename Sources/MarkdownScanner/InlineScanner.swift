@@ -1,19 +1,75 @@
 /// A range inside prose that rules must treat as not-prose.
 public struct InlineSpan: Sendable, Equatable {
     public enum Kind: UInt8, Sendable {
-        case codeSpan, autolink, rawHTML, linkDestination
-        /// The quoted title of an inline link or image: rendered text, not a URL.
+        case codeSpan, autolink, rawHTML
+        /// From the `(` after a link's text up to its title (or its `)` without a title).
+        case linkDestination
+        /// A link's quoted title with what follows it up to `)`: rendered text, not a URL.
         case linkTitle
+        /// The `[label]` or `[]` after the text of a full or collapsed reference link.
+        case linkLabel
     }
     public var kind: Kind
     public var range: Range<Int>
 }
 
-/// The protected inline ranges of a whole document, sorted by start.
-public struct InlineIndex: Sendable {
-    public let spans: [InlineSpan]
+/// A run of `*` or `_` in prose, and what CommonMark's emphasis algorithm made of it.
+/// Characters are consumed from the inner ends: a closer's from its start, an opener's
+/// from its end; those in between stay literal text.
+public struct DelimiterRun: Sendable, Equatable {
+    public struct Flags: OptionSet, Sendable, Equatable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let leftFlanking = Flags(rawValue: 1)
+        public static let rightFlanking = Flags(rawValue: 2)
+        public static let canOpen = Flags(rawValue: 4)
+        public static let canClose = Flags(rawValue: 8)
+        /// Inside the text of a link or an image (alt text).
+        public static let inLinkText = Flags(rawValue: 16)
+        public static let inImageText = Flags(rawValue: 32)
+    }
+    /// File offset of the first character.
+    public var start: Int
+    public var length: Int
+    /// `*` or `_`.
+    public var char: UInt8
+    public var flags: Flags
+    /// Characters used as closing emphasis, at the start of the run.
+    public var consumedFront: Int
+    /// Characters used as opening emphasis, at the end of the run.
+    public var consumedBack: Int
+    /// The block (index into `BlockScan.blocks`) holding the run.
+    public var block: Int32
 
-    public init(spans: [InlineSpan]) { self.spans = spans }
+    public var range: Range<Int> { start..<(start + length) }
+    /// The characters CommonMark prints as text.
+    public var literalRange: Range<Int> { (start + consumedFront)..<(start + length - consumedBack) }
+    public var isFullyConsumed: Bool { consumedFront + consumedBack == length }
+}
+
+/// The inline facts of a whole document, each list sorted by position.
+public struct InlineIndex: Sendable {
+    /// Code spans, autolinks, raw HTML and link tails.
+    public let spans: [InlineSpan]
+    /// Every `*` / `_` run in prose with its verdict.
+    public let runs: [DelimiterRun]
+    /// File offsets of backslash-escaped `*` and `_` (the offset of the `\`).
+    public let escapes: [Int]
+    /// The text of every link and image (between the brackets), sorted by start; nested
+    /// ones overlap.
+    public let linkTexts: [LinkText]
+
+    public struct LinkText: Sendable, Equatable {
+        public var range: Range<Int>
+        public var isImage: Bool
+    }
+
+    public init(spans: [InlineSpan], runs: [DelimiterRun] = [], escapes: [Int] = [], linkTexts: [LinkText] = []) {
+        self.spans = spans
+        self.runs = runs
+        self.escapes = escapes
+        self.linkTexts = linkTexts
+    }
 
     /// The first span that ends after `offset` (for a forward cursor over a line).
     public func firstIndex(endingAfter offset: Int) -> Int {
@@ -38,38 +94,67 @@ public struct InlineIndex: Sendable {
     }
 }
 
-/// Finds code spans, autolinks, raw inline HTML and link destinations in every block
-/// with inline content. The lines of a block are joined (with `\n`) into one buffer,
-/// since spans cross lines; offsets are mapped back to the file.
+/// The inline pass. Each block with inline content (paragraph, heading, table cell) is
+/// joined into one buffer (lines separated by `\n`, container prefixes and indentation
+/// left out), parsed once from left to right, and its offsets mapped back to the file.
 public enum InlineScanner {
     public static func scan(_ text: SourceText, _ blocks: BlockScan) -> InlineIndex {
-        var spans: [InlineSpan] = []
-        var buffer: [UInt8] = []
-        var pieces: [(virtual: Int, file: Int)] = []
-        for block in blocks.blocks where block.kind.hasInlines {
-            buffer.removeAll(keepingCapacity: true)
-            pieces.removeAll(keepingCapacity: true)
+        var out = InlineOutput()
+        var unit = InlineUnit()
+        let b = text.bytes
+        for (index, block) in blocks.blocks.enumerated() where block.kind.hasInlines {
+            if block.kind == .table {
+                for line in block.firstLine...block.lastLine where blocks.lines[line].kind == .tableRow {
+                    for cell in TableSyntax.cells(b, from: blocks.lines[line].contentStart, end: text.contentEnd(line)) {
+                        unit.reset()
+                        unit.append(b, cell)
+                        unit.parse(definitions: blocks.definitions, block: Int32(index), into: &out)
+                    }
+                }
+                continue
+            }
+            unit.reset()
             for line in block.firstLine...block.lastLine {
                 let info = blocks.lines[line]
                 if info.kind == .setextUnderline { continue }
-                var start = info.contentStart
                 let end = text.contentEnd(line)
-                while start < end && ByteClass.isSpaceOrTab(text.bytes[start]) { start += 1 }
-                if !buffer.isEmpty { buffer.append(0x0A) }
-                pieces.append((buffer.count, start))
-                buffer.append(contentsOf: text.bytes[start..<end])
+                var start = LinkSyntax.skipSpaces(b, from: info.contentStart, end: end)
+                var stop = end
+                if block.kind == .atxHeading { (start, stop) = ATXSyntax.content(b, from: start, end: end) }
+                unit.append(b, start..<stop)
             }
-            var parser = InlineParser(v: buffer)
-            let found = parser.run()
-            for span in found {
-                spans.append(InlineSpan(kind: span.kind,
-                                        range: map(span.range.lowerBound, pieces)..<map(span.range.upperBound, pieces)))
-            }
+            unit.parse(definitions: blocks.definitions, block: Int32(index), into: &out)
         }
-        return InlineIndex(spans: spans)
+        out.linkTexts.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return InlineIndex(spans: out.spans, runs: out.runs, escapes: out.escapes, linkTexts: out.linkTexts)
+    }
+}
+
+/// What the inline pass found, in file offsets.
+struct InlineOutput {
+    var spans: [InlineSpan] = []
+    var runs: [DelimiterRun] = []
+    var escapes: [Int] = []
+    var linkTexts: [InlineIndex.LinkText] = []
+}
+
+/// One unit of inline content: its joined bytes and where each piece came from.
+struct InlineUnit {
+    var buffer: [UInt8] = []
+    var pieces: [(virtual: Int, file: Int)] = []
+
+    mutating func reset() {
+        buffer.removeAll(keepingCapacity: true)
+        pieces.removeAll(keepingCapacity: true)
     }
 
-    private static func map(_ v: Int, _ pieces: [(virtual: Int, file: Int)]) -> Int {
+    mutating func append(_ b: [UInt8], _ range: Range<Int>) {
+        if !pieces.isEmpty { buffer.append(0x0A) }
+        pieces.append((buffer.count, range.lowerBound))
+        buffer.append(contentsOf: b[range])
+    }
+
+    func map(_ v: Int) -> Int {
         var lo = 0, hi = pieces.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -77,192 +162,39 @@ public enum InlineScanner {
         }
         return pieces[lo].file + (v - pieces[lo].virtual)
     }
+
+    func parse(definitions: Set<String>, block: Int32, into out: inout InlineOutput) {
+        guard !buffer.isEmpty else { return }
+        var parser = InlineParser(v: buffer, definitions: definitions)
+        parser.run()
+        for s in parser.spans {
+            out.spans.append(InlineSpan(kind: s.kind, range: map(s.range.lowerBound)..<map(s.range.upperBound)))
+        }
+        for r in parser.runs {
+            out.runs.append(DelimiterRun(start: map(r.start), length: r.length, char: r.char, flags: r.flags,
+                                         consumedFront: r.consumedFront, consumedBack: r.consumedBack, block: block))
+        }
+        for e in parser.escapes { out.escapes.append(map(e)) }
+        for t in parser.linkTexts {
+            out.linkTexts.append(.init(range: map(t.range.lowerBound)..<map(t.range.upperBound), isImage: t.image))
+        }
+    }
 }
 
-/// The inline pass over one block's joined text.
-struct InlineParser {
-    let v: [UInt8]
-    var spans: [InlineSpan] = []
-    /// Backtick runs (start, length), and a cursor into them.
-    var runs: [(start: Int, length: Int)] = []
-    var runCursor = 0
-    /// Run lengths known to have no closer further on.
-    var unmatchedLengths = Set<Int>()
-    /// Unescaped `[` not yet closed: a `](` without one is not a link. (Which brackets
-    /// really form links, with reference definitions, comes with the CommonMark-exact scanner.)
-    var openBrackets = 0
-
-    init(v: [UInt8]) { self.v = v }
-
-    mutating func run() -> [InlineSpan] {
-        collectBacktickRuns()
-        let n = v.count
-        var i = 0
-        while i < n {
-            switch v[i] {
-            case 0x5C:  // backslash
-                i += (i + 1 < n && ByteClass.isASCIIPunctuation(v[i + 1])) ? 2 : 1
-            case 0x60:  // backtick
-                i = codeSpan(at: i)
-            case 0x3C:  // <
-                if let e = autolink(at: i) {
-                    spans.append(InlineSpan(kind: .autolink, range: i..<e))
-                    i = e
-                } else if let e = HTMLSyntax.inline(v, at: i, end: n) {
-                    spans.append(InlineSpan(kind: .rawHTML, range: i..<e))
-                    i = e
-                } else {
-                    i += 1
-                }
-            case 0x5B:  // [
-                openBrackets += 1
-                i += 1
-            case 0x5D where openBrackets == 0:
-                i += 1
-            case 0x5D where i + 1 < n && v[i + 1] == 0x28:  // ]( closing an open [
-                openBrackets -= 1
-                if let tail = linkTail(at: i + 1) {
-                    if let title = tail.title {
-                        spans.append(InlineSpan(kind: .linkDestination, range: (i + 1)..<title.lowerBound))
-                        spans.append(InlineSpan(kind: .linkTitle, range: title))
-                    } else {
-                        spans.append(InlineSpan(kind: .linkDestination, range: (i + 1)..<tail.end))
-                    }
-                    i = tail.end
-                } else {
-                    i += 1
-                }
-            case 0x5D:
-                openBrackets -= 1
-                i += 1
-            default:
-                i += 1
-            }
+/// ATX heading content: after the opening `#`s, without the optional closing sequence.
+enum ATXSyntax {
+    static func content(_ b: [UInt8], from start: Int, end: Int) -> (Int, Int) {
+        var s = start
+        while s < end && b[s] == 0x23 { s += 1 }
+        s = LinkSyntax.skipSpaces(b, from: s, end: end)
+        var e = end
+        while e > s && ByteClass.isSpaceOrTab(b[e - 1]) { e -= 1 }
+        var h = e
+        while h > s && b[h - 1] == 0x23 { h -= 1 }
+        if h < e && (h == s || ByteClass.isSpaceOrTab(b[h - 1])) {
+            e = h
+            while e > s && ByteClass.isSpaceOrTab(b[e - 1]) { e -= 1 }
         }
-        return spans
-    }
-
-    mutating func collectBacktickRuns() {
-        var i = 0
-        while i < v.count {
-            if v[i] == 0x60 {
-                let s = i
-                while i < v.count && v[i] == 0x60 { i += 1 }
-                runs.append((s, i - s))
-            } else {
-                i += 1
-            }
-        }
-    }
-
-    /// At a backtick run: returns where scanning continues, recording a code span when
-    /// a closing run of the same length exists.
-    mutating func codeSpan(at i: Int) -> Int {
-        while runCursor < runs.count && runs[runCursor].start + runs[runCursor].length <= i { runCursor += 1 }
-        // An escaped first backtick was skipped by the caller, so the run may start inside.
-        let runEnd = runs[runCursor].start + runs[runCursor].length
-        let length = runEnd - i
-        if !unmatchedLengths.contains(length) {
-            var k = runCursor + 1
-            while k < runs.count {
-                if runs[k].length == length {
-                    let end = runs[k].start + length
-                    spans.append(InlineSpan(kind: .codeSpan, range: i..<end))
-                    runCursor = k + 1
-                    return end
-                }
-                k += 1
-            }
-            unmatchedLengths.insert(length)
-        }
-        return runEnd
-    }
-
-    func autolink(at i: Int) -> Int? {
-        let n = v.count
-        var j = i + 1
-        // URI autolink: scheme of 2...32 characters, then no spaces, `<` or `>`.
-        if j < n && ByteClass.isLetter(v[j]) {
-            var k = j + 1
-            while k < n && (ByteClass.isAlnum(v[k]) || v[k] == 0x2B || v[k] == 0x2E || v[k] == 0x2D) { k += 1 }
-            if k - j >= 2 && k - j <= 32 && k < n && v[k] == 0x3A {
-                k += 1
-                while k < n && v[k] > 0x20 && v[k] != 0x3C && v[k] != 0x3E { k += 1 }
-                if k < n && v[k] == 0x3E { return k + 1 }
-            }
-        }
-        // Email autolink.
-        let local = j
-        while j < n && (ByteClass.isAlnum(v[j]) || isEmailLocal(v[j])) { j += 1 }
-        guard j > local, j < n, v[j] == 0x40 else { return nil }
-        j += 1
-        var labelLength = 0
-        while j < n {
-            let c = v[j]
-            if ByteClass.isAlnum(c) || (c == 0x2D && labelLength > 0) {
-                labelLength += 1
-                guard labelLength <= 63 else { return nil }
-            } else if c == 0x2E && labelLength > 0 && v[j - 1] != 0x2D {
-                labelLength = 0
-            } else if c == 0x3E && labelLength > 0 && v[j - 1] != 0x2D {
-                return j + 1
-            } else {
-                return nil
-            }
-            j += 1
-        }
-        return nil
-    }
-
-    private func isEmailLocal(_ c: UInt8) -> Bool {
-        switch c {
-        case 0x2E, 0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A, 0x2B, 0x2F, 0x3D, 0x3F, 0x5E, 0x5F, 0x60,
-             0x7B, 0x7C, 0x7D, 0x7E, 0x2D: return true
-        default: return false
-        }
-    }
-
-    /// `(destination "title")` starting at `(`: the offset after `)` and the title's range.
-    func linkTail(at open: Int) -> (end: Int, title: Range<Int>?)? {
-        let n = v.count
-        var j = skipSpace(open + 1)
-        if j < n && v[j] == 0x3C {
-            j += 1
-            while j < n && v[j] != 0x3E && v[j] != 0x0A && v[j] != 0x3C {
-                if v[j] == 0x5C { j += 1 }
-                j += 1
-            }
-            guard j < n, v[j] == 0x3E else { return nil }
-            j += 1
-        } else {
-            var depth = 0
-            while j < n && v[j] > 0x20 {
-                if v[j] == 0x5C && j + 1 < n && ByteClass.isASCIIPunctuation(v[j + 1]) {
-                    j += 2
-                    continue
-                }
-                if v[j] == 0x28 { depth += 1 } else if v[j] == 0x29 {
-                    if depth == 0 { break }
-                    depth -= 1
-                }
-                j += 1
-            }
-            guard depth == 0 else { return nil }
-        }
-        let afterDest = j
-        j = skipSpace(j)
-        var title: Range<Int>?
-        if j > afterDest, j < n, v[j] == 0x22 || v[j] == 0x27 || v[j] == 0x28 {
-            guard let titleEnd = InlineSyntax.titleEnd(v, at: j, end: n) else { return nil }
-            title = j..<titleEnd
-            j = skipSpace(titleEnd)
-        }
-        return j < n && v[j] == 0x29 ? (j + 1, title) : nil
-    }
-
-    private func skipSpace(_ from: Int) -> Int {
-        var j = from
-        while j < v.count && ByteClass.isWhitespace(v[j]) { j += 1 }
-        return j
+        return (s, e)
     }
 }

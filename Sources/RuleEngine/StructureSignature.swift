@@ -3,11 +3,12 @@ import MarkdownScanner
 /// What `StructureCheck.compare` looks at: leaf blocks, container openings, line
 /// shapes, hard breaks, list joins and possible link reference definitions.
 extension StructureCheck {
-    /// A paragraph that starts like a link reference definition (`[label]:`) may be one
-    /// spread over lines once an edit removes what spoilt it (the first scanner knows
-    /// only one-line definitions), and a definition renders nothing. So edits on such a
-    /// block are not proven safe, nor edits that put a non-blank line right after it
-    /// (it could read as the definition's title), where there was a blank line or none.
+    /// A definition's label decides which reference links elsewhere in the document
+    /// resolve, which no comparison of the edited window can see; and a paragraph that
+    /// starts like one (`[label]:`) may become one when an edit removes what spoilt it.
+    /// So edits on such a block are not proven safe, nor edits that put a non-blank line
+    /// right after it (it could read as the definition's title), where there was a blank
+    /// line or none.
     static func touchesPossibleDefinition(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit], after: [UInt8]) -> Bool {
         let b = source.bytes
         for block in scan.blocks where block.kind == .paragraph || block.kind == .linkDefinition {

@@ -16,7 +16,7 @@ struct NbspEntityRule: Rule {
         let frenchSpacing = context.options.bool("french-spacing", default: true)
         // With definitions in the file, `[a&nbsp;b]` may be a reference label, matched
         // character for character against a definition: changing it could break the link.
-        let hasDefinitions = document.blocks.lines.contains { $0.kind == .linkDefinition }
+        let hasDefinitions = !document.blocks.definitions.isEmpty
         for line in 0..<document.source.lineCount where isEntityLine(document, line) {
             let entities = self.entities(in: document, line: line)
             guard !entities.isEmpty else { continue }
@@ -44,10 +44,10 @@ struct NbspEntityRule: Rule {
         }
     }
 
-    /// Paragraph and heading lines; not code, HTML blocks, front matter or definitions.
+    /// Paragraph, heading and table rows; not code, HTML blocks, front matter or definitions.
     private func isEntityLine(_ document: Document, _ line: Int) -> Bool {
         switch document.line(line).kind {
-        case .paragraph, .atxHeading: true
+        case .paragraph, .atxHeading, .tableRow: true
         default: false
         }
     }
@@ -91,6 +91,8 @@ struct NbspEntityRule: Rule {
         let info = document.line(run.line)
         guard info.block >= 0 else { return nil }
         let block = document.blocks.blocks[Int(info.block)]
+        // A table row is a row however empty: only its entities go.
+        guard block.kind != .table else { return nil }
         let source = document.source
         let isSpacer = (block.firstLine...block.lastLine).allSatisfy { l in
             NbspRun.isEntityOnlyLine(document, l)
