@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Linear-time check: writes the adversarial inputs of ../shared/commonmark/pathological.py
-# at scale 1 and 2 and times `galley check` (release build) on each, best of 3 runs.
-# Prints: pattern, bytes at scale 1, seconds at scale 1 and 2, and their ratio
-# (about 2 for linear work; 4 would be quadratic).
+# at scale 1 and 2 and times, in a release build, best of 3 runs each:
+#   - `galley scan`: the whole scanner (blocks, then inlines and emphasis for every
+#     paragraph), which `check` only runs as far as the enabled rules ask;
+#   - `galley check` with the default rules.
+# Prints: pattern, bytes at scale 1, how much larger the scale-2 input is (2 for most;
+# 4 for the backtick patterns, whose size grows with the square of the repetitions),
+# seconds at scale 1 and 2 and their ratio for scan (about the size factor for linear
+# work, its square for quadratic work), and check's seconds at scale 1 and 2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release >/dev/null
@@ -12,12 +17,12 @@ rm -rf "$work"
 python3 ../shared/commonmark/pathological.py "$work/1" --scale 1 >/dev/null
 python3 ../shared/commonmark/pathological.py "$work/2" --scale 2 >/dev/null
 
-best() {  # best wall time of 3 runs, in seconds
+best() {  # best wall time of 3 runs of `galley $1 $2`, in seconds
     local best=999
     for _ in 1 2 3; do
         local s e t
         s=$(date +%s.%N)
-        "$galley" check "$1" >/dev/null 2>&1 || true
+        "$galley" "$1" "$2" >/dev/null 2>&1 || true
         e=$(date +%s.%N)
         t=$(echo "$e - $s" | bc)
         best=$(echo "if ($t < $best) $t else $best" | bc)
@@ -25,11 +30,15 @@ best() {  # best wall time of 3 runs, in seconds
     echo "$best"
 }
 
-printf "%-62s %10s %8s %8s %6s\n" pattern bytes "t1 (s)" "t2 (s)" ratio
+printf "%-58s %9s %6s %8s %8s %6s %9s %9s\n" pattern bytes "size x" "scan t1" "scan t2" ratio "check t1" "check t2"
 for f in "$work"/1/*.md; do
     name=$(basename "$f")
-    t1=$(best "$f")
-    t2=$(best "$work/2/$name")
+    t1=$(best scan "$f")
+    t2=$(best scan "$work/2/$name")
+    c1=$(best check "$f")
+    c2=$(best check "$work/2/$name")
     ratio=$(echo "scale=2; if ($t1 > 0.005) $t2 / $t1 else 0" | bc)
-    printf "%-62s %10s %8.3f %8.3f %6s\n" "$name" "$(stat -c %s "$f")" "$t1" "$t2" "$ratio"
+    b1=$(stat -c %s "$f")
+    grow=$(echo "scale=1; $(stat -c %s "$work/2/$name") / $b1" | bc)
+    printf "%-58s %9s %6s %8.3f %8.3f %6s %9.3f %9.3f\n" "$name" "$b1" "$grow" "$t1" "$t2" "$ratio" "$c1" "$c2"
 done
