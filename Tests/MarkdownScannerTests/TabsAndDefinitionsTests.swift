@@ -22,18 +22,4 @@ import Testing
         #expect(s.kinds == [.paragraph, .blank, .paragraph])
         #expect(s.lines[2].containerDepth == 2)
     }
-
-    @Test(arguments: [
-        ("[a]: /url\n", true),
-        ("[a]: /url \"title\"\n", true),
-        ("[a]: <my url> 'title'\n", true),
-        ("[a]:\t/url (title)  \n", true),
-        ("[Note]: the price is high\n", false),
-        ("[a]: /url \"title\" trailing\n", false),
-        ("[a]: /url\"title\"\n", true),
-        ("[a]: /u(x\n", false),
-    ])
-    func oneLineDefinitions(_ markdown: String, _ isDefinition: Bool) {
-        #expect((Scanned(markdown).kinds == [.linkDefinition]) == isDefinition)
-    }
 }

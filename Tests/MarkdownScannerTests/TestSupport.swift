@@ -14,7 +14,20 @@ struct Scanned {
     var kinds: [LineKind] { scan.lines.map(\.kind) }
     var lines: [LineInfo] { scan.lines }
     var blocks: [Block] { scan.blocks }
-    var spans: [InlineSpan] { InlineScanner.scan(text, scan).spans }
+    var index: InlineIndex { InlineScanner.scan(text, scan) }
+    var spans: [InlineSpan] { index.spans }
+
+    /// Each `*` / `_` run as written, with its literal characters in brackets:
+    /// `*a**` where the second run keeps one character literal reads `*`, `[*]*`.
+    var verdicts: [String] {
+        index.runs.map { run in
+            let chars = String(repeating: run.char == 0x2A ? "*" : "_", count: run.length)
+            let lit = run.literalRange
+            if lit.isEmpty { return chars }
+            let a = lit.lowerBound - run.start, z = lit.upperBound - run.start
+            return String(chars.prefix(a)) + "[" + String(chars.prefix(z).dropFirst(a)) + "]" + String(chars.dropFirst(z))
+        }
+    }
 
     func block(ofLine i: Int) -> Block? { scan.block(ofLine: i) }
     func string(_ r: Range<Int>) -> String { text.string(r) }
