@@ -76,17 +76,16 @@ enum HTMLSyntax {
     /// after such a point fails too, so a unit full of unclosed `<!--` stays linear.
     struct SearchMemo {
         var comment = Int.max
+        /// The first `-->` found by a search that started at `commentSearch`: it is also
+        /// the first for any later start up to it.
+        var commentSearch = Int.max
+        var commentEnd = -1
         var cdata = Int.max
         var declaration = Int.max
         var instruction = Int.max
     }
 
     /// Inline raw HTML starting at the `<` at `i`: returns the offset after it, or nil.
-    static func inline(_ b: [UInt8], at i: Int, end: Int) -> Int? {
-        var memo = SearchMemo()
-        return inline(b, at: i, end: end, memo: &memo)
-    }
-
     static func inline(_ b: [UInt8], at i: Int, end: Int, memo: inout SearchMemo) -> Int? {
         guard i + 1 < end, b[i] == 0x3C else { return nil }
         let c = b[i + 1]
@@ -97,15 +96,19 @@ enum HTMLSyntax {
                 if j < end && b[j] == 0x3E { return j + 1 }
                 if j + 1 < end && b[j] == 0x2D && b[j + 1] == 0x3E { return j + 2 }
                 guard j < memo.comment else { return nil }
-                while j + 2 < end {
-                    if b[j] == 0x2D && b[j + 1] == 0x2D && b[j + 2] == 0x3E {
-                        // `--->` ends no comment for cmark and markdown-it: it shows as text.
-                        return j > i + 4 && b[j - 1] == 0x2D ? nil : j + 3
+                if memo.commentSearch <= j && j <= memo.commentEnd {
+                    j = memo.commentEnd
+                } else {
+                    memo.commentSearch = j
+                    while j + 2 < end && !(b[j] == 0x2D && b[j + 1] == 0x2D && b[j + 2] == 0x3E) { j += 1 }
+                    guard j + 2 < end else {
+                        memo.comment = i + 4
+                        return nil
                     }
-                    j += 1
+                    memo.commentEnd = j
                 }
-                memo.comment = i + 4
-                return nil
+                // `--->` ends no comment for cmark and markdown-it: it shows as text.
+                return j > i + 4 && b[j - 1] == 0x2D ? nil : j + 3
             }
             if ByteSearch.hasPrefix(b, at: i, end: end, lowercased: "<![cdata[") {
                 return find(b, from: i + 9, end: end, "]]>", memo: &memo.cdata)
