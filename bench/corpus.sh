@@ -25,6 +25,9 @@ hyperfine --warmup 2 --runs 10 -i \
 echo "peak memory (check):"
 /usr/bin/time -f "  %e s wall, %M KB max RSS" "$galley" check "$out/_posts" >/dev/null || true
 
+echo "per file, against the manifest and markdown-it-py:"
+python3 bench/compare_corpus.py "$out" "$galley"
+
 echo "findings per rule (galley) vs ground truth (summary.json):"
 "$galley" check "$out/_posts" | grep -o '\[[a-z-]*\]' | sort | uniq -c || true
 python3 - "$out/summary.json" <<'PY'

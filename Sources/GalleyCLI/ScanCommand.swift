@@ -53,10 +53,15 @@ struct ScanCommand: ParsableCommand {
                         + " consumed \(run.consumedFront)+\(run.consumedBack) literal \(run.literalRange.count)\n"
                 }
             }
+            func blocks(_ kind: BlockKind) -> Int { scan.blocks.count { $0.kind == kind } }
+            let images = index.linkTexts.count(where: \.isImage)
             let literal = index.runs.reduce(0) { $0 + $1.literalRange.count }
             let consumed = index.runs.reduce(0) { $0 + $1.length } - literal
-            out += "\(path): \(text.lineCount) lines, \(scan.blocks.count) blocks, \(scan.definitions.count) definitions, "
-                + "\(index.spans.count) inline ranges, \(index.runs.count) delimiter runs "
+            out += "\(path): \(text.lineCount) lines, \(scan.blocks.count) blocks (\(blocks(.fencedCode)) fenced, "
+                + "\(blocks(.indentedCode)) indented, \(blocks(.html)) html, \(blocks(.table)) tables), "
+                + "\(scan.definitions.count) definitions, \(index.spans.count) inline ranges "
+                + "(\(index.spans.count { $0.kind == .codeSpan }) code spans), "
+                + "\(index.linkTexts.count - images) links, \(images) images, \(index.runs.count) delimiter runs "
                 + "(\(consumed) characters consumed, \(literal) literal), \(index.escapes.count) escapes\n"
             Output.write(out)
         }
