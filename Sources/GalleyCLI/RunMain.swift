@@ -8,7 +8,9 @@ extension GalleyCommand {
         // with SIGPIPE, so the exit status still says clean / findings / error.
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot(arguments)
+            let split = LongArgumentList.split(arguments ?? Array(CommandLine.arguments.dropFirst()))
+            LongArgumentList.extraPaths = split.paths
+            var command = try parseAsRoot(split.parse)
             try command.run()
             Foundation.exit(ExitStatus.clean)
         } catch {

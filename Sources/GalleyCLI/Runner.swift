@@ -25,7 +25,7 @@ struct Runner {
             Self.printError("\(error)")
             return ExitStatus.error
         }
-        let discovery = FileDiscovery.discover(options.paths)
+        let discovery = FileDiscovery.discover(options.paths + LongArgumentList.extraPaths)
         var reports = discovery.errors.map { FileReport(path: $0.path, error: $0.message) }
         let session = Session(rules: AllRules.rules)
         var jobs: [Job] = []

@@ -22,7 +22,7 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
-        for path in files {
+        for path in files + LongArgumentList.extraPaths {
             let bytes: [UInt8]
             do {
                 bytes = try FileReader.read(path)

@@ -74,4 +74,5 @@ final class Sandbox {
     func text(_ path: String) throws -> String { String(decoding: try read(path), as: UTF8.self) }
 
     func run(_ arguments: String...) throws -> Galley.Output { try Galley.run(arguments, in: root) }
+    func run(_ arguments: [String]) throws -> Galley.Output { try Galley.run(arguments, in: root) }
 }
