@@ -61,8 +61,8 @@ git diff --quiet || { echo "precommit-test: the galley hook modified files" >&2;
 expect_status 1 "galley-fix hook on a bad post" pre-commit run galley-fix --all-files
 grep -q 'files were modified by this hook' "$work/out.txt" \
     || { cat "$work/out.txt" >&2; echo "precommit-test: galley-fix did not modify the post" >&2; exit 1; }
-expected=$'---\ntitle: A post\n---\n\nHello world.\n'
-[ "$(cat content/posts/bad.md)" = "$expected" ] \
+printf -- '---\ntitle: A post\n---\n\nHello world.\n' > "$work/expected.md"
+cmp -s content/posts/bad.md "$work/expected.md" \
     || { cat content/posts/bad.md >&2; echo "precommit-test: unexpected fix result" >&2; exit 1; }
 
 # 3. With the fix staged, every hook passes.
