@@ -96,21 +96,19 @@ struct GitHubReporter: Reporter {
         return out + "\n"
     }
 
-    /// Text for a Markdown table cell: ASCII punctuation backslash-escaped so it shows
-    /// literally, line breaks as `<br>`.
+    /// Text for a Markdown table cell: characters that could start emphasis, code, links,
+    /// HTML, entities, autolinks, math or a cell boundary are backslash-escaped so the text
+    /// shows literally; line breaks become `<br>`.
     static func cell(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
-            if c == "\n" {
-                out += "<br>"
-            } else if c == "\r" {
-                continue
-            } else if c.isASCII, let b = UInt8(exactly: c.value), (0x21...0x2F).contains(b) || (0x3A...0x40).contains(b)
-                        || (0x5B...0x60).contains(b) || (0x7B...0x7E).contains(b) {
+            switch c {
+            case "\n": out += "<br>"
+            case "\r": continue
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", ":", "$":
                 out += "\\"
                 out.unicodeScalars.append(c)
-            } else {
-                out.unicodeScalars.append(c)
+            default: out.unicodeScalars.append(c)
             }
         }
         return out

@@ -6,6 +6,8 @@ struct Galley {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Standard output exactly as written (`fix --stdin` output need not be UTF-8).
+        var stdoutBytes: [UInt8] = []
     }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
@@ -67,7 +69,7 @@ struct Galley {
         let stderr = errors.data
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: stderr, as: UTF8.self), stdoutBytes: [UInt8](stdout))
     }
 }
 
