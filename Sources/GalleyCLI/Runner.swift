@@ -20,18 +20,18 @@ struct Runner {
         var linter: Linter
     }
 
-    private var fixLevel: Applicability {
+    var fixLevel: Applicability {
         if case let .fix(level, _) = mode { return level }
         return .safe
     }
 
-    private var diffOnly: Bool {
+    var diffOnly: Bool {
         if case let .fix(_, d) = mode { return d }
         return false
     }
 
     /// Where the report goes: standard error when `fix --stdin` prints the document.
-    private var reportFD: Int32 {
+    var reportFD: Int32 {
         if options.stdin, case .fix(_, false) = mode { return 2 }
         return 1
     }
@@ -113,119 +113,8 @@ struct Runner {
         return false
     }
 
-    private func linter(_ session: Session, _ config: Configuration) -> Linter {
+    func linter(_ session: Session, _ config: Configuration) -> Linter {
         Linter(session: session, configuration: config, select: options.selected, ignore: options.ignored)
-    }
-
-    private enum StdinOutcome {
-        case report(FileReport)
-        case status(Int32)
-    }
-
-    /// `--stdin`: one document from standard input, named by `--stdin-filename` for
-    /// reports, configuration lookup and excludes.
-    private func readStdin(_ resolver: ConfigurationResolver, _ session: Session) -> StdinOutcome {
-        let name = options.stdinFilename ?? "<stdin>"
-        let bytes: [UInt8]
-        do {
-            bytes = try Output.readAll(0)
-        } catch {
-            Self.printError("\(error)")
-            return .status(ExitStatus.error)
-        }
-        let echo = reportFD == 2  // fix --stdin: whatever happens, the document goes back out
-        switch resolver.configuration(forFile: name) {
-        case .failure(let error):
-            Self.printError("\(error)")
-            if echo { Output.write(bytes, to: 1) }
-            return .status(ExitStatus.error)
-        case .success(let config):
-            if ConfigurationResolver.isExcluded(name, by: config) {
-                if options.verbose { Self.printNote("\(name): excluded by \(config.path ?? "the configuration")") }
-                if echo { Output.write(bytes, to: 1) }
-                return .report(FileReport(path: name))
-            }
-            var report = Self.process(name, linter(session, config), mode: mode, verbose: options.verbose, input: bytes)
-            if echo {
-                Output.write(report.output ?? bytes, to: 1)
-                report.output = nil
-            }
-            return .report(report)
-        }
-    }
-
-    private func report(_ run: RunSummary, text: TextReporter) -> Int32 {
-        let fd = reportFD
-        for r in run.reports {
-            for note in r.notes { Self.printNote(note) }
-            if let error = r.error { Self.printError("\(r.path): \(error)") }
-        }
-        let anyError = !run.failedFiles.isEmpty
-        if diffOnly {
-            let diffs = run.reports.compactMap(\.diff)
-            Output.write(diffs.joined())
-            if !options.quiet { Self.printNote("would fix \(plural(run.fixed, "finding")) in \(plural(diffs.count, "file"))") }
-            if options.statistics { Output.write(StatisticsTable.render(run), to: 2) }
-            if anyError { return ExitStatus.error }
-            return diffs.isEmpty || options.exitZero ? ExitStatus.clean : ExitStatus.findings
-        }
-        var out: String
-        switch options.format {
-        case .text:
-            out = ""
-            out.reserveCapacity(run.reports.reduce(0) { $0 + $1.rendered.utf8.count } + 200)
-            for r in run.reports { out += r.rendered }
-            if !options.quiet {
-                if run.fixMode {
-                    let fixed = run.reports.filter { $0.fixesApplied > 0 }
-                    out += "fixed \(plural(run.fixed, "finding")) in \(plural(fixed.count, "file"))\n"
-                }
-                out += text.summary(run.reports)
-            }
-            if options.statistics { out += StatisticsTable.render(run) }
-        case .json: out = JSONReporter().document(run)
-        case .sarif: out = SARIFReporter().document(run)
-        case .junit: out = JUnitReporter().document(run)
-        case .github:
-            out = GitHubReporter().document(run)
-            if options.quiet, let last = out.dropLast().lastIndex(of: "\n") {
-                out = String(out[...last])  // the summary line is the last one
-            } else if options.quiet {
-                out = ""
-            }
-        }
-        Output.write(out, to: fd)
-        if options.statistics && options.format != .text { Output.write(StatisticsTable.render(run), to: 2) }
-        var failed = anyError
-        if options.format == .github, let file = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !file.isEmpty {
-            do {
-                try Self.append(GitHubReporter.stepSummary(run), to: file)
-            } catch {
-                Self.printError("\(file): cannot write the step summary: \(error)")
-                failed = true
-            }
-        }
-        if let file = options.writeBaseline {
-            do {
-                try Data(Baseline.document(run.reports, paths: run.paths).utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
-                if !options.quiet { Self.printNote("wrote \(plural(run.findings.count, "finding")) to the baseline \(file)") }
-            } catch {
-                Self.printError("\(file): cannot write the baseline: \(error.localizedDescription)")
-                return ExitStatus.error
-            }
-            return failed ? ExitStatus.error : ExitStatus.clean
-        }
-        if failed { return ExitStatus.error }
-        return run.findings.isEmpty || options.exitZero ? ExitStatus.clean : ExitStatus.findings
-    }
-
-    private static func append(_ text: String, to file: String) throws {
-        let fd = open(file, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-        guard fd >= 0 else { throw FileReader.Failure(description: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var text = text
-        let ok = text.withUTF8 { Output.write(UnsafeRawBufferPointer($0), to: fd) }
-        if !ok { throw FileReader.Failure(description: String(cString: strerror(errno))) }
     }
 
     /// Reads (unless `input` is given), checks and (in fix mode) fixes one file. Never
