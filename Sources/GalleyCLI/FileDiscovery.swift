@@ -37,7 +37,11 @@ struct FileDiscovery {
             let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             if info.st_mode & S_IFMT == S_IFDIR {
                 if useGit, let listed = Git.listFiles(in: path) {
-                    take(listed, under: path, found: &found)
+                    take(listed.names, under: path, found: &found)
+                    let prefix = path == "." ? "" : (path.hasSuffix("/") ? path : path + "/")
+                    for name in listed.undecodable where isMarkdown(name) {
+                        result.errors.append((prefix + name, "the file name is not valid UTF-8; skipped"))
+                    }
                 } else {
                     walk(path, id, into: &result, found: &found, visited: &visited)
                 }

@@ -8,7 +8,7 @@ enum Git {
         var stdout: [UInt8]
         var stderr: String
 
-        /// NUL-separated output (`-z`) as paths.
+        /// NUL-separated output (`-z`) as paths (a name that is not UTF-8 is shown with U+FFFD).
         var paths: [String] {
             stdout.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
         }
@@ -67,13 +67,21 @@ enum Git {
     }
 
     /// The files git tracks or would track below `directory` (tracked plus untracked
-    /// files that no ignore rule excludes), relative to it; nil outside a work tree.
-    static func listFiles(in directory: String) -> [String]? {
+    /// files that no ignore rule excludes), relative to it, and the names that are not
+    /// valid UTF-8 (shown with U+FFFD); nil outside a work tree.
+    static func listFiles(in directory: String) -> (names: [String], undecodable: [String])? {
         guard let r = run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], in: directory),
               r.status == 0 else { return nil }
-        // A file both staged and changed is listed once per entry kind; keep one.
-        var seen = Set<String>()
-        return r.paths.filter { seen.insert($0).inserted }
+        var names: [String] = [], undecodable: [String] = []
+        var seen = Set<String>()  // a file with merge conflicts is listed once per stage
+        for raw in r.stdout.split(separator: 0) {
+            if let name = String(validating: raw, as: UTF8.self) {
+                if seen.insert(name).inserted { names.append(name) }
+            } else {
+                undecodable.append(String(decoding: raw, as: UTF8.self))
+            }
+        }
+        return (names, undecodable)
     }
 
     private final class Box: @unchecked Sendable {

@@ -42,6 +42,20 @@ import Testing
         #expect(files(afterDelete) == ["posts/new.md"])
     }
 
+    @Test func aFileNameThatIsNotUTF8IsReportedWithGitToo() throws {
+        let box = try repository()
+        try box.write("ok.md", bad)
+        // caf\xE9.md: a Latin-1 file name, untracked.
+        let name = Array(box.root.appendingPathComponent("caf").path.utf8) + [0xE9] + Array(".md".utf8)
+        let fd = (name.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        #expect(fd >= 0)
+        close(fd)
+        let out = try box.run("check")
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("caf\u{FFFD}.md: the file name is not valid UTF-8; skipped"))
+        #expect(files(out) == ["ok.md"])
+    }
+
     @Test func changedSinceLintsOnlyWhatTheBranchChanged() throws {
         let box = try repository()
         try box.write("posts/old.md", bad)
