@@ -17,7 +17,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, parsing: .singleValue, help: "Do not run these rules (comma-separated, repeatable).")
     var ignore: [String] = []
 
-    @Option(name: .long, help: "Output format: text, json, sarif, github or junit.")
+    @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "Files processed at once (default: one per core).")
@@ -55,7 +55,7 @@ struct RunOptions: ParsableArguments {
     @Flag(name: [.customShort("q"), .long], help: "Print findings and errors only: no summary, no notes.")
     var quiet = false
 
-    @Option(name: .long, help: "Colour the text output: auto (a terminal, unless NO_COLOR is set), always or never.")
+    @Option(name: .long, help: "Colour the text output: auto colours a terminal unless NO_COLOR is set.")
     var color: ColorChoice = .auto
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
