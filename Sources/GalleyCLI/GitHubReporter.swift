@@ -73,6 +73,8 @@ struct GitHubReporter: Reporter {
         return out
     }
 
+    static let summaryLimit = 1_000_000
+
     /// The Markdown written to `$GITHUB_STEP_SUMMARY`: every finding, since the
     /// annotations show only ten per type and step.
     static func stepSummary(_ run: RunSummary) -> String {
@@ -86,13 +88,20 @@ struct GitHubReporter: Reporter {
         }
         guard !run.findings.isEmpty else { return out }
         out += "| File | Line | Column | Severity | Rule | Message |\n| --- | ---: | ---: | --- | --- | --- |\n"
-        for report in run.reports {
+        var shown = 0
+        rows: for report in run.reports {
             let file = cell(run.paths.display(report.path))
             for r in report.findings {
                 let f = r.finding
-                out += "| \(file) | \(r.start.line) | \(r.start.column) | \(f.severity.rawValue) | \(cell(f.ruleID)) | \(cell(message(f, fixLevel: run.fixLevel))) |\n"
+                let row = "| \(file) | \(r.start.line) | \(r.start.column) | \(f.severity.rawValue) | \(cell(f.ruleID)) | \(cell(message(f, fixLevel: run.fixLevel))) |\n"
+                // GitHub refuses a step summary over 1 MiB: stop short of it.
+                if out.utf8.count + row.utf8.count > summaryLimit { break rows }
+                out += row
+                shown += 1
             }
         }
+        let total = run.findings.count
+        if shown < total { out += "\n\(total - shown) more findings are not listed here (the summary would exceed GitHub's 1 MiB limit); the job log has them all.\n" }
         return out + "\n"
     }
 

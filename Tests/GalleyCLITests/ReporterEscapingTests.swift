@@ -63,6 +63,21 @@ import Testing
         #expect(GitHubReporter.cell("a|b `c` <d> *e* & f\r\ng") == #"a\|b \`c\` \<d\> \*e\* \& f<br>g"#)
     }
 
+    @Test func stepSummaryStaysUnderGitHubsLimit() {
+        let long = String(repeating: "x", count: 200)
+        let findings = (0..<10_000).map { _ in reported(long) }
+        let run = RunSummary(reports: [FileReport(path: "p.md", findings: findings)], fixLevel: .safe, fixMode: false,
+                             paths: RepositoryPaths(root: "/r"))
+        let summary = GitHubReporter.stepSummary(run)
+        #expect(summary.utf8.count <= 1_048_576)
+        let rows = summary.split(separator: "\n").filter { $0.hasPrefix("| p.md |") }.count
+        #expect(rows > 1000 && rows < 10_000)
+        #expect(summary.contains("\(10_000 - rows) more findings are not listed here"))
+        let small = RunSummary(reports: [FileReport(path: "p.md", findings: [reported("m")])], fixLevel: .safe, fixMode: false,
+                               paths: RepositoryPaths(root: "/r"))
+        #expect(!GitHubReporter.stepSummary(small).contains("not listed"))
+    }
+
     @Test func junitEscapesAttributesAndText() {
         #expect(JUnitReporter.escape("a<b>&\"c\"'d'\n\te") == "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;&#10;&#9;e")
         #expect(JUnitReporter.escape("a\"b\nc", attribute: false) == "a\"b\nc")
