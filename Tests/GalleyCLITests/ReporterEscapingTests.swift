@@ -67,14 +67,14 @@ import Testing
         let long = String(repeating: "x", count: 200)
         let findings = (0..<10_000).map { _ in reported(long) }
         let run = RunSummary(reports: [FileReport(path: "p.md", findings: findings)], fixLevel: .safe, fixMode: false,
-                             paths: RepositoryPaths(root: "/r"))
+                             paths: RepositoryPaths(root: FileManager.default.currentDirectoryPath))
         let summary = GitHubReporter.stepSummary(run)
         #expect(summary.utf8.count <= 1_048_576)
         let rows = summary.split(separator: "\n").filter { $0.hasPrefix("| p.md |") }.count
         #expect(rows > 1000 && rows < 10_000)
         #expect(summary.contains("\(10_000 - rows) more findings are not listed here"))
         let small = RunSummary(reports: [FileReport(path: "p.md", findings: [reported("m")])], fixLevel: .safe, fixMode: false,
-                               paths: RepositoryPaths(root: "/r"))
+                               paths: RepositoryPaths(root: FileManager.default.currentDirectoryPath))
         #expect(!GitHubReporter.stepSummary(small).contains("not listed"))
     }
 
