@@ -29,11 +29,11 @@ indirect enum JSONValue {
             }
             out += "[\n"
             for (i, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += Self.spaces(indent + 2)
                 item.write(to: &out, indent: indent + 2)
                 out += i + 1 < items.count ? ",\n" : "\n"
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out += Self.spaces(indent) + "]"
         case .object(let members):
             if members.isEmpty {
                 out += "{}"
@@ -41,19 +41,30 @@ indirect enum JSONValue {
             }
             out += "{\n"
             for (i, (key, value)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += Self.spaces(indent + 2)
                 Self.quote(key, into: &out)
                 out += ": "
                 value.write(to: &out, indent: indent + 2)
                 out += i + 1 < members.count ? ",\n" : "\n"
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out += Self.spaces(indent) + "}"
         }
+    }
+
+    private static let indents = (0..<32).map { String(repeating: " ", count: $0) }
+
+    private static func spaces(_ n: Int) -> String {
+        n < indents.count ? indents[n] : String(repeating: " ", count: n)
     }
 
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`… or `\u00XX`.
     static func quote(_ s: String, into out: inout String) {
         out += "\""
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += s  // nothing to escape: the common case
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
