@@ -1,7 +1,10 @@
 import Foundation
 
-/// Expands the command line's paths into the Markdown files to lint. Directories are
-/// walked for `*.md`, `*.markdown` and `*.mdx`, skipping `.git`, `node_modules` and
+/// Expands the command line's paths into the Markdown files to lint. Inside a git work
+/// tree a directory stands for the files git tracks or would track below it (`git
+/// ls-files --cached --others --exclude-standard`), so `.gitignore` is honoured by git
+/// itself; elsewhere, or with `--no-git`, directories are walked. Either way only
+/// `*.md`, `*.markdown` and `*.mdx` are taken, skipping `.git`, `node_modules` and
 /// hidden directories; a file named explicitly is taken whatever its extension.
 /// Walking uses `readdir`'s entry types, so a directory of N files costs no N `stat`s.
 /// A file is identified by device and inode: a file reached twice is checked once, and
@@ -21,7 +24,7 @@ struct FileDiscovery {
         var inode: UInt64
     }
 
-    static func discover(_ paths: [String]) -> Result {
+    static func discover(_ paths: [String], useGit: Bool = false) -> Result {
         var result = Result()
         var found: [(path: String, id: FileID)] = []
         var visited = Set<FileID>()
@@ -33,7 +36,15 @@ struct FileDiscovery {
             }
             let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             if info.st_mode & S_IFMT == S_IFDIR {
-                walk(path, id, into: &result, found: &found, visited: &visited)
+                if useGit, let listed = Git.listFiles(in: path) {
+                    take(listed.names, under: path, found: &found)
+                    let prefix = path == "." ? "" : (path.hasSuffix("/") ? path : path + "/")
+                    for name in listed.undecodable where isMarkdown(name) {
+                        result.errors.append((prefix + name, "the file name is not valid UTF-8; skipped"))
+                    }
+                } else {
+                    walk(path, id, into: &result, found: &found, visited: &visited)
+                }
             } else {
                 found.append((path, id))
             }
@@ -54,6 +65,20 @@ struct FileDiscovery {
         switch String(decoding: u[u.index(after: dot)...], as: UTF8.self).lowercased() {
         case "md", "markdown", "mdx": return true
         default: return false
+        }
+    }
+
+    /// The Markdown files among git's list for `directory` (paths relative to it).
+    private static func take(_ listed: [String], under directory: String, found: inout [(path: String, id: FileID)]) {
+        let prefix = directory == "." ? "" : (directory.hasSuffix("/") ? directory : directory + "/")
+        for relative in listed where isMarkdown(relative) {
+            let parts = relative.split(separator: "/")
+            if parts.dropLast().contains(where: { $0.hasPrefix(".") || skippedDirectories.contains(String($0)) }) { continue }
+            let path = prefix + relative
+            var info = stat()
+            // Tracked but deleted in the work tree, a gitlink, or a link to a directory: not a file to read.
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            found.append((path, FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))))
         }
     }
 

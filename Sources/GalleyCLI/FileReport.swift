@@ -1,15 +1,52 @@
 import MarkdownScanner
 import RuleEngine
 
-/// A finding with the line and column where it starts, ready to print.
+/// A finding with its positions, ready to print in any format.
 struct ReportedFinding: Sendable {
     var finding: Finding
     var start: SourceLocation
+    /// One past the last character of the flagged text (a range that ends with a line
+    /// break ends after the last character of its line).
+    var end: SourceLocation
+    /// FNV-1a hash of the flagged line's text (without its line break).
+    var lineHash: UInt64
+    /// How many earlier findings of the same rule in this file sit on a line with the same text.
+    var occurrence: Int
+    /// Start and end of each edit of the fix, in the same order as `finding.fix.edits`.
+    var editLocations: [(start: SourceLocation, end: SourceLocation)] = []
 
     /// Locates findings sorted by position in one pass over the text.
     static func locate(_ findings: [Finding], in source: SourceText) -> [ReportedFinding] {
-        var cursor = LocationCursor(source)
-        return findings.map { ReportedFinding(finding: $0, start: cursor.location(of: $0.range.lowerBound)) }
+        var starts = LocationCursor(source)
+        var ends = LocationCursor(source)
+        var edits = LocationCursor(source)
+        var hashedLine = -1
+        var hash: UInt64 = 0
+        var seen: [String: [UInt64: Int]] = [:]
+        func end(_ range: Range<Int>, _ cursor: inout LocationCursor) -> SourceLocation {
+            var target = range.upperBound
+            if target > range.lowerBound, target <= source.bytes.count,
+               source.bytes[target - 1] == 0x0A || source.bytes[target - 1] == 0x0D {
+                target -= 1  // the cursor clamps an offset in a line break to the end of the line's text
+            }
+            return cursor.location(of: target)
+        }
+        return findings.map { f in
+            let line = source.line(containing: f.range.lowerBound)
+            if line != hashedLine {
+                hashedLine = line
+                hash = LineHash.fnv1a(source.bytes[source.lineStart(line)..<source.contentEnd(line)])
+            }
+            let occurrence = seen[f.ruleID, default: [:]][hash, default: 0]
+            seen[f.ruleID, default: [:]][hash] = occurrence + 1
+            var r = ReportedFinding(finding: f, start: starts.location(of: f.range.lowerBound),
+                                    end: end(f.range, &ends), lineHash: hash, occurrence: occurrence)
+            if let fix = f.fix {
+                // Exact positions: an edit that takes a line break ends at column 1 of the next line.
+                r.editLocations = fix.edits.map { (edits.location(of: $0.range.lowerBound), edits.location(of: $0.range.upperBound)) }
+            }
+            return r
+        }
     }
 }
 
@@ -25,4 +62,25 @@ struct FileReport: Sendable {
     /// The findings as text lines, rendered in parallel by the worker.
     var rendered = ""
     var notes: [String] = []
+    /// Findings left out because the baseline has them.
+    var baselined = 0
+    /// `fix --stdin`: the document to write to standard output.
+    var output: [UInt8]?
+}
+
+/// A stable 64-bit hash of a line's bytes (FNV-1a), for baselines and SARIF fingerprints.
+enum LineHash {
+    static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+
+    static func hex(_ h: UInt64) -> String {
+        let s = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
 }

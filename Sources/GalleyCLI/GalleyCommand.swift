@@ -5,7 +5,7 @@ public struct GalleyCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "galley",
         abstract: "Lint and fix Markdown posts, especially the debris of Ghost exports.",
-        version: "0.1.0",
+        version: GalleyInfo.version,
         subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, ScanCommand.self],
         defaultSubcommand: CheckCommand.self
     )

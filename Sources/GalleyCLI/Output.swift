@@ -1,19 +1,44 @@
 import Foundation
 
-/// Writes whole strings to standard output in one call (no per-character work).
+/// Writes whole strings or byte buffers to a file descriptor in one go (no per-character work).
 enum Output {
-    static func write(_ text: String) {
+    static func write(_ text: String) { write(text, to: 1) }
+
+    static func write(_ text: String, to fd: Int32) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 {
-                    if n < 0 && errno == EINTR { continue }
-                    return  // a closed pipe (`galley check | head`): nothing more to say
-                }
-                offset += n
+        _ = text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
+    }
+
+    static func write(_ bytes: [UInt8], to fd: Int32) {
+        _ = bytes.withUnsafeBytes { write($0, to: fd) }
+    }
+
+    @discardableResult
+    static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                return false  // a closed pipe (`galley check | head`): nothing more to say
             }
+            offset += n
+        }
+        return true
+    }
+
+    /// Everything on a file descriptor up to its end (standard input for `--stdin`).
+    static func readAll(_ fd: Int32) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileReader.Failure(description: "cannot read standard input: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<n])
         }
     }
 }

@@ -3,8 +3,9 @@ import MarkdownScanner
 import RuleEngine
 import Rules
 
-/// One `check` or `fix` run: discover files, resolve their configuration, process them
-/// on all cores, print the report in path order, and return the exit status.
+/// One `check` or `fix` run: discover files (or read standard input), resolve their
+/// configuration, process them on all cores, drop baselined findings, print the report
+/// in path order in the chosen format, and return the exit status.
 struct Runner {
     enum Mode: Sendable {
         case check
@@ -19,87 +20,118 @@ struct Runner {
         var linter: Linter
     }
 
+    var fixLevel: Applicability {
+        if case let .fix(level, _) = mode { return level }
+        return .safe
+    }
+
+    var diffOnly: Bool {
+        if case let .fix(_, d) = mode { return d }
+        return false
+    }
+
+    /// Where the report goes: standard error when `fix --stdin` prints the document.
+    var reportFD: Int32 {
+        if options.stdin, case .fix(_, false) = mode { return 2 }
+        return 1
+    }
+
     func run() -> Int32 {
         let resolver = ConfigurationResolver(overridePath: options.config)
         if let error = resolver.overrideError {
             Self.printError("\(error)")
             return ExitStatus.error
         }
-        let discovery = FileDiscovery.discover(options.paths + LongArgumentList.extraPaths)
-        var reports = discovery.errors.map { FileReport(path: $0.path, error: $0.message) }
+        let baseline: Baseline?
+        do {
+            baseline = try options.baseline.map(Baseline.load)
+        } catch {
+            Self.printError("\(error)")
+            return ExitStatus.error
+        }
+        let paths = RepositoryPaths.current()
         let session = Session(rules: AllRules.rules)
-        var jobs: [Job] = []
-        var reportedConfigErrors = Set<String>()
-        for path in discovery.files {
-            switch resolver.configuration(forFile: path) {
-            case .failure(let error):
-                let key = error.path ?? ""
-                if reportedConfigErrors.insert(key).inserted { Self.printError("\(error)") }
-                reports.append(FileReport(path: path, error: "not checked: its configuration \(key) is invalid"))
-            case .success(let config):
-                if ConfigurationResolver.isExcluded(path, by: config) {
-                    if options.verbose { Self.printNote("\(path): excluded by \(config.path ?? "the configuration")") }
-                    continue
+        let reporter = TextReporter(fixLevel: fixLevel,
+                                    color: options.format == .text && options.color.enabled(for: reportFD))
+        let render = options.format == .text
+        @Sendable func finish(_ report: FileReport) -> FileReport {
+            var report = report
+            if let baseline { baseline.filter(&report, paths: paths) }
+            if render { report.rendered = reporter.lines(report) }
+            return report
+        }
+
+        var reports: [FileReport] = []
+        if options.stdin {
+            switch readStdin(resolver, session) {
+            case .report(let r): reports = [finish(r)]
+            case .status(let s): return s
+            }
+        } else {
+            var discovery = FileDiscovery.discover(options.paths + LongArgumentList.extraPaths, useGit: !options.noGit)
+            if let ref = options.changedSince {
+                do {
+                    let changed = try ChangedFiles(since: ref)
+                    discovery.files = discovery.files.filter { changed.contains($0) }
+                    if options.verbose { Self.printNote("\(plural(discovery.files.count, "file")) changed since \(ref)") }
+                } catch {
+                    Self.printError("\(error)")
+                    return ExitStatus.error
                 }
-                jobs.append(Job(path: path, linter: Linter(session: session, configuration: config,
-                                                           select: options.selected, ignore: options.ignored)))
+            }
+            reports = discovery.errors.map { FileReport(path: $0.path, error: $0.message) }
+            var jobs: [Job] = []
+            var reportedConfigErrors = Set<String>()
+            for path in discovery.files {
+                switch resolver.configuration(forFile: path) {
+                case .failure(let error):
+                    let key = error.path ?? ""
+                    if reportedConfigErrors.insert(key).inserted { Self.printError("\(error)") }
+                    reports.append(FileReport(path: path, error: "not checked: its configuration \(key) is invalid"))
+                case .success(let config):
+                    if ConfigurationResolver.isExcluded(path, by: config) {
+                        if options.verbose { Self.printNote("\(path): excluded by \(config.path ?? "the configuration")") }
+                        continue
+                    }
+                    jobs.append(Job(path: path, linter: linter(session, config)))
+                }
+            }
+            let mode = self.mode
+            let verbose = options.verbose
+            let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            reports += Parallel.map(jobs, workers: workers) { job in
+                finish(Self.process(job.path, job.linter, mode: mode, verbose: verbose))
             }
         }
-        let mode = self.mode
-        let verbose = options.verbose
-        let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let reporter = self.reporter
-        reports += Parallel.map(jobs, workers: workers) { job in
-            var report = Self.process(job.path, job.linter, mode: mode, verbose: verbose)
-            report.rendered = reporter.lines(report)
-            return report
-        }
         reports.sort { $0.path < $1.path }
-        return report(reports)
+        return report(RunSummary(reports: reports, fixLevel: fixLevel, fixMode: !diffOnly && isFix, paths: paths),
+                      text: reporter)
     }
 
-    private var reporter: TextReporter {
-        if case let .fix(level, _) = mode { return TextReporter(fixLevel: level) }
-        return TextReporter(fixLevel: .safe)
+    private var isFix: Bool {
+        if case .fix = mode { return true }
+        return false
     }
 
-    private func report(_ reports: [FileReport]) -> Int32 {
-        var diffOnly = false
-        if case let .fix(_, d) = mode { diffOnly = d }
-        for r in reports {
-            for note in r.notes { Self.printNote(note) }
-            if let error = r.error { Self.printError("\(r.path): \(error)") }
-        }
-        let anyError = reports.contains { $0.error != nil }
-        if diffOnly {
-            let diffs = reports.compactMap(\.diff)
-            Output.write(diffs.joined())
-            let n = reports.reduce(0) { $0 + $1.fixesApplied }
-            Self.printNote("would fix \(plural(n, "finding")) in \(plural(diffs.count, "file"))")
-            return anyError ? ExitStatus.error : (diffs.isEmpty ? ExitStatus.clean : ExitStatus.findings)
-        }
-        var out = ""
-        out.reserveCapacity(reports.reduce(0) { $0 + $1.rendered.utf8.count } + 200)
-        for r in reports { out += r.rendered }
-        if case .fix = mode {
-            let fixed = reports.filter { $0.fixesApplied > 0 }
-            out += "fixed \(plural(fixed.reduce(0) { $0 + $1.fixesApplied }, "finding")) in \(plural(fixed.count, "file"))\n"
-        }
-        out += reporter.summary(reports)
-        Output.write(out)
-        if anyError { return ExitStatus.error }
-        return reports.contains { !$0.findings.isEmpty } ? ExitStatus.findings : ExitStatus.clean
+    func linter(_ session: Session, _ config: Configuration) -> Linter {
+        Linter(session: session, configuration: config, select: options.selected, ignore: options.ignored)
     }
 
-    /// Reads, checks and (in fix mode) fixes one file. Never throws; problems go in the report.
-    static func process(_ path: String, _ linter: Linter, mode: Mode, verbose: Bool) -> FileReport {
+    /// Reads (unless `input` is given), checks and (in fix mode) fixes one file. Never
+    /// throws; problems go in the report. With `input` (standard input), the fixed
+    /// document goes in `output` instead of being written, and is the input when fixing fails.
+    static func process(_ path: String, _ linter: Linter, mode: Mode, verbose: Bool, input: [UInt8]? = nil) -> FileReport {
         var report = FileReport(path: path)
         let bytes: [UInt8]
-        do {
-            bytes = try FileReader.read(path)
-        } catch {
-            report.error = "\(error)"
-            return report
+        if let input {
+            bytes = input
+        } else {
+            do {
+                bytes = try FileReader.read(path)
+            } catch {
+                report.error = "\(error)"
+                return report
+            }
         }
         if let bad = FileReader.firstInvalidUTF8(bytes) {
             let at = SourceText(bytes).location(of: bad)
@@ -132,6 +164,10 @@ struct Runner {
             report.fixesApplied = result.applied
             if diffOnly {
                 report.diff = UnifiedDiff.make(old: bytes, new: result.bytes, oldName: path, newName: path)
+                return report
+            }
+            if input != nil {
+                report.output = result.bytes
                 return report
             }
             do {

@@ -6,6 +6,8 @@ struct Galley {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Standard output exactly as written (`fix --stdin` output need not be UTF-8).
+        var stdoutBytes: [UInt8] = []
     }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
@@ -26,7 +28,8 @@ struct Galley {
     }()
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL, asUser user: String? = nil) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL, asUser user: String? = nil,
+                    environment: [String: String] = [:], stdin: [UInt8]? = nil) throws -> Output {
         let process = Process()
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
@@ -36,15 +39,37 @@ struct Galley {
             process.arguments = arguments
         }
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            // Written on another thread, so a large document cannot block against a full output pipe.
+            let writer = Thread {
+                input.fileHandleForWriting.write(Data(stdin))
+                try? input.fileHandleForWriting.close()
+            }
+            writer.start()
+        }
+        // stderr is drained on another thread too, for the same reason.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errors = Box()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            errors.data = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        let stderr = errors.data
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: stderr, as: UTF8.self), stdoutBytes: [UInt8](stdout))
     }
 }
 
@@ -74,5 +99,35 @@ final class Sandbox {
     func text(_ path: String) throws -> String { String(decoding: try read(path), as: UTF8.self) }
 
     func run(_ arguments: String...) throws -> Galley.Output { try Galley.run(arguments, in: root) }
-    func run(_ arguments: [String]) throws -> Galley.Output { try Galley.run(arguments, in: root) }
+
+    func run(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil) throws -> Galley.Output {
+        try Galley.run(arguments, in: root, environment: environment, stdin: stdin)
+    }
+
+    /// Runs git in the sandbox with a fixed identity; fails the test when git fails.
+    @discardableResult
+    func git(_ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=galley-test", "-c", "user.email=test@galley.invalid",
+                             "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"] + arguments
+        process.currentDirectoryURL = root
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw GitFailure(description: "git \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct GitFailure: Error, CustomStringConvertible { var description: String }
+
+    /// A fixture file's bytes (`fixtures/<case>/input.md` and the like).
+    static func fixture(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: Galley.repositoryRoot.appendingPathComponent(path)))
+    }
 }
