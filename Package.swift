@@ -29,6 +29,7 @@ let package = Package(
                 .embedInCode("nbsp-entity.md"),
                 .embedInCode("ghost-card-marker.md"),
                 .embedInCode("front-matter-syntax.md"),
+                .embedInCode("mismatched-emphasis.md"),
             ]
         ),
         .target(name: "Rules", dependencies: ["RuleEngine", "RuleDocs"]),

@@ -8,5 +8,6 @@ public enum RuleDocs {
         "nbsp-entity": String(decoding: PackageResources.nbsp_entity_md, as: UTF8.self),
         "ghost-card-marker": String(decoding: PackageResources.ghost_card_marker_md, as: UTF8.self),
         "front-matter-syntax": String(decoding: PackageResources.front_matter_syntax_md, as: UTF8.self),
+        "mismatched-emphasis": String(decoding: PackageResources.mismatched_emphasis_md, as: UTF8.self),
     ]
 }

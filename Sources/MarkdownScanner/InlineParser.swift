@@ -353,12 +353,13 @@ struct BacktickIndex {
     }
 }
 
-/// What CommonMark's flanking rules need to know of a character.
-enum CharacterClass {
+/// What CommonMark's flanking rules need to know of a character: Unicode whitespace (Zs,
+/// tab, line feed, form feed, carriage return), punctuation (P* or S*), or other.
+public enum CharacterClass: Sendable {
     case whitespace, punctuation, other
 
-    /// The class of the scalar that ends just before `i`.
-    static func before(_ v: [UInt8], _ i: Int) -> CharacterClass {
+    /// The class of the scalar that ends just before `i` (`i` > 0).
+    public static func before(_ v: [UInt8], _ i: Int) -> CharacterClass {
         let c = v[i - 1]
         if c < 0x80 { return ascii(c) }
         var s = i - 1
@@ -366,8 +367,8 @@ enum CharacterClass {
         return at(v, s)
     }
 
-    /// The class of the scalar that starts at `i`.
-    static func at(_ v: [UInt8], _ i: Int) -> CharacterClass {
+    /// The class of the scalar that starts at `i` (`i` < `v.count`).
+    public static func at(_ v: [UInt8], _ i: Int) -> CharacterClass {
         let c = v[i]
         if c < 0x80 { return ascii(c) }
         let count = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1

@@ -101,32 +101,73 @@ public enum InlineScanner {
     public static func scan(_ text: SourceText, _ blocks: BlockScan) -> InlineIndex {
         var out = InlineOutput()
         var unit = InlineUnit()
-        let b = text.bytes
         for (index, block) in blocks.blocks.enumerated() where block.kind.hasInlines {
-            if block.kind == .table {
-                for line in block.firstLine...block.lastLine where blocks.lines[line].kind == .tableRow {
-                    for cell in TableSyntax.cells(b, from: blocks.lines[line].contentStart, end: text.contentEnd(line)) {
-                        unit.reset()
-                        unit.append(b, cell)
-                        unit.parse(definitions: blocks.definitions, block: Int32(index), into: &out)
-                    }
-                }
-                continue
+            for segments in units(text, blocks, block) {
+                unit.reset()
+                for segment in segments { unit.append(text.bytes, segment) }
+                unit.parse(definitions: blocks.definitions, block: Int32(index), into: &out)
             }
-            unit.reset()
-            for line in block.firstLine...block.lastLine {
-                let info = blocks.lines[line]
-                if info.kind == .setextUnderline { continue }
-                let end = text.contentEnd(line)
-                var start = LinkSyntax.skipSpaces(b, from: info.contentStart, end: end)
-                var stop = end
-                if block.kind == .atxHeading { (start, stop) = ATXSyntax.content(b, from: start, end: end) }
-                unit.append(b, start..<stop)
-            }
-            unit.parse(definitions: blocks.definitions, block: Int32(index), into: &out)
         }
         out.linkTexts.sort { $0.range.lowerBound < $1.range.lowerBound }
         return InlineIndex(spans: out.spans, runs: out.runs, escapes: out.escapes, linkTexts: out.linkTexts)
+    }
+
+    /// The delimiter runs of one block once `edits` (sorted, each inside one line of the
+    /// block's inline content) are applied, at their offsets in the edited file. Rules use
+    /// it to prove that a fix makes emphasis of what was literal.
+    public static func runs(_ text: SourceText, _ blocks: BlockScan, block index: Int,
+                            applying edits: [(range: Range<Int>, replacement: [UInt8])]) -> [DelimiterRun] {
+        var out = InlineOutput()
+        var unit = InlineUnit()
+        let b = text.bytes
+        // Offsets before an edit's start keep their place; later ones shift by the edits before them.
+        func shift(_ offset: Int) -> Int {
+            edits.reduce(offset) { $1.range.upperBound <= offset ? $0 + $1.replacement.count - $1.range.count : $0 }
+        }
+        for segments in units(text, blocks, blocks.blocks[index]) {
+            unit.reset()
+            for segment in segments {
+                var bytes: [UInt8] = []
+                var pieces: [(virtual: Int, file: Int)] = [(0, shift(segment.lowerBound))]
+                var cursor = segment.lowerBound
+                for edit in edits where segment.lowerBound <= edit.range.lowerBound && edit.range.upperBound <= segment.upperBound {
+                    bytes += b[cursor..<edit.range.lowerBound]
+                    bytes += edit.replacement
+                    cursor = edit.range.upperBound
+                    pieces.append((bytes.count, shift(cursor)))
+                }
+                bytes += b[cursor..<segment.upperBound]
+                unit.append(bytes, pieces: pieces)
+            }
+            unit.parse(definitions: blocks.definitions, block: Int32(index), into: &out)
+        }
+        return out.runs
+    }
+
+    /// The units of inline content of a block (one per paragraph or heading, one per table
+    /// cell), each as the file ranges of its lines.
+    static func units(_ text: SourceText, _ blocks: BlockScan, _ block: Block) -> [[Range<Int>]] {
+        let b = text.bytes
+        if block.kind == .table {
+            var result: [[Range<Int>]] = []
+            for line in block.firstLine...block.lastLine where blocks.lines[line].kind == .tableRow {
+                for cell in TableSyntax.cells(b, from: blocks.lines[line].contentStart, end: text.contentEnd(line)) {
+                    result.append([cell])
+                }
+            }
+            return result
+        }
+        var segments: [Range<Int>] = []
+        for line in block.firstLine...block.lastLine {
+            let info = blocks.lines[line]
+            if info.kind == .setextUnderline { continue }
+            let end = text.contentEnd(line)
+            var start = LinkSyntax.skipSpaces(b, from: info.contentStart, end: end)
+            var stop = end
+            if block.kind == .atxHeading { (start, stop) = ATXSyntax.content(b, from: start, end: end) }
+            segments.append(start..<stop)
+        }
+        return [segments]
     }
 }
 
@@ -152,6 +193,13 @@ struct InlineUnit {
         if !pieces.isEmpty { buffer.append(0x0A) }
         pieces.append((buffer.count, range.lowerBound))
         buffer.append(contentsOf: b[range])
+    }
+
+    /// Appends one line made of pieces that are not contiguous in the file (an edited line).
+    mutating func append(_ bytes: [UInt8], pieces linePieces: [(virtual: Int, file: Int)]) {
+        if !pieces.isEmpty { buffer.append(0x0A) }
+        for p in linePieces { pieces.append((buffer.count + p.virtual, p.file)) }
+        buffer.append(contentsOf: bytes)
     }
 
     func map(_ v: Int) -> Int {

@@ -5,10 +5,13 @@ public struct RuleOption: Sendable {
     public enum Kind: String, Sendable { case bool, string, stringList }
     public var name: String
     public var kind: Kind
+    /// For a string option: the values it may take (any when empty).
+    public var choices: [String]
 
-    public init(_ name: String, _ kind: Kind) {
+    public init(_ name: String, _ kind: Kind, choices: [String] = []) {
         self.name = name
         self.kind = kind
+        self.choices = choices
     }
 
     /// nil when `node` is a valid value, else what is wrong with it.
@@ -17,7 +20,11 @@ public struct RuleOption: Sendable {
         case .bool:
             return RuleOptions.boolValue(node) == nil ? "option `\(name)` must be true or false" : nil
         case .string:
-            return node.scalar == nil ? "option `\(name)` must be a string" : nil
+            guard let value = node.scalar else { return "option `\(name)` must be a string" }
+            if !choices.isEmpty && !choices.contains(value) {
+                return "option `\(name)` must be one of " + choices.map { "`\($0)`" }.joined(separator: ", ")
+            }
+            return nil
         case .stringList:
             let ok = node.scalar != nil || (node.sequence?.allSatisfy { $0.scalar != nil } ?? false)
             return ok ? nil : "option `\(name)` must be a list of strings"
@@ -30,6 +37,10 @@ public struct RuleOptions: Sendable {
     public var values: [String: YAMLNode]
 
     public init(_ values: [String: YAMLNode] = [:]) { self.values = values }
+
+    public func string(_ key: String, default fallback: String) -> String {
+        values[key]?.scalar ?? fallback
+    }
 
     public func bool(_ key: String, default fallback: Bool) -> Bool {
         values[key].flatMap(Self.boolValue) ?? fallback

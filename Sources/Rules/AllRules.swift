@@ -8,6 +8,7 @@ public enum AllRules {
         NbspEntityRule(),
         GhostCardMarkerRule(),
         FrontMatterSyntaxRule(),
+        MismatchedEmphasisRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

@@ -1,0 +1,240 @@
+import MarkdownScanner
+import RuleDocs
+import RuleEngine
+
+/// `mismatched-emphasis`: `*` and `_` that CommonMark prints as characters where the
+/// author meant emphasis (the cases ME1 to ME4 of rules/mismatched-emphasis.md). Only
+/// characters the scanner calls literal can be flagged: consumed delimiters, code, HTML,
+/// autolinks and link destinations never form segments.
+struct MismatchedEmphasisRule: Rule {
+    let descriptor = RuleDescriptor(
+        id: "mismatched-emphasis",
+        summary: "Emphasis the author meant but CommonMark prints as characters (`_ **x** _`, unclosed `**`, leftover `\\_`)",
+        defaultSeverity: .warning,
+        fix: .safe,
+        options: [RuleOption("confidence", .string, choices: ["medium", "high"])]
+    )
+
+    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+        let index = document.inlines
+        guard index.runs.contains(where: { !$0.isFullyConsumed }) || !index.escapes.isEmpty else { return }
+        let ctx = EmphasisContext(document)
+        let high = context.options.string("confidence", default: "medium") == "high"
+        for group in ctx.groups() {
+            var detector = EmphasisDetector(ctx: ctx, s: group, high: high, severity: context.severity, id: descriptor.id)
+            detector.run(into: &findings)
+        }
+    }
+}
+
+/// The four cases over the segments of one unit, each segment used by one finding at most.
+struct EmphasisDetector {
+    let ctx: EmphasisContext
+    let s: [EmphasisSegment]
+    let high: Bool
+    let severity: Severity
+    let id: String
+    var claimed: [Bool]
+
+    init(ctx: EmphasisContext, s: [EmphasisSegment], high: Bool, severity: Severity, id: String) {
+        self.ctx = ctx
+        self.s = s
+        self.high = high
+        self.severity = severity
+        self.id = id
+        claimed = Array(repeating: false, count: s.count)
+    }
+
+    mutating func run(into findings: inout [Finding]) {
+        spacedPairs(into: &findings)
+        mixedPairs(into: &findings)
+        unclosed(into: &findings)
+        leftoverEscapes(into: &findings)
+    }
+
+    func finding(_ segment: EmphasisSegment, _ message: String, _ fix: Fix?) -> Finding {
+        Finding(ruleID: id, range: segment.range, message: message, severity: severity, fix: fix)
+    }
+
+    func at(_ segment: EmphasisSegment) -> String {
+        let l = ctx.document.source.location(of: segment.range.lowerBound)
+        return "\(l.line):\(l.column)"
+    }
+
+    // MARK: ME1 and ME1b: a pair with whitespace on its inner side
+
+    mutating func spacedPairs(into findings: inout [Finding]) {
+        for i in s.indices where !claimed[i] && !s[i].isEscape {
+            let a = s[i]
+            guard a.shape == .opener || (a.shape == .isolated && !a.atLineEnd) else { continue }
+            // `_ item` at the start of a line is a pseudo-bullet, not an opener.
+            if a.shape == .isolated && a.atLineStart && !ctx.consumedAfter(a) { continue }
+            guard let j = s.indices.first(where: { $0 > i && !s[$0].isEscape && s[$0].char == a.char && s[$0].shape != .intra }),
+                  !claimed[j] else { continue }
+            let b = s[j]
+            guard b.length == a.length, b.shape == .closer || (b.shape == .isolated && !b.atLineStart) else { continue }
+            let innerA = ctx.space(a, after: true), innerB = ctx.space(b, after: false)
+            guard !innerA.isEmpty || !innerB.isEmpty, ctx.hasWord(a.range.upperBound..<b.range.lowerBound) else { continue }
+            let anchored = (a.atLineStart || ctx.consumedAfter(a)) && (b.atLineEnd || ctx.consumedBefore(b))
+            let bothIsolated = a.shape == .isolated && b.shape == .isolated
+            var edits: [Edit] = []
+            if !innerA.isEmpty { edits.append(.delete(innerA)) }
+            if !innerB.isEmpty { edits.append(.delete(innerB)) }
+            let message: String
+            var applicability: Applicability
+            if bothIsolated && !anchored {
+                // ME1b: only when no neighbour looks like an operand (`2 * 3 * 4`).
+                guard !high else { continue }
+                let tokens = [ctx.token(a, after: false), ctx.token(a, after: true), ctx.token(b, after: false), ctx.token(b, after: true)]
+                guard !tokens.contains(where: isOperandLike) else { continue }
+                message = "`\(a.text)` here and `\(b.text)` at \(at(b)) have spaces on both sides, "
+                    + "so CommonMark prints them as characters; emphasis was probably meant"
+                applicability = .suggestion
+            } else {
+                guard !(high && a.length == 1) else { continue }
+                if ctx.consumedAfter(a) && ctx.consumedBefore(b) {
+                    message = "`\(a.text)` here and `\(b.text)` at \(at(b)) around the emphasized text have spaces inside them, "
+                        + "so CommonMark prints them as characters"
+                } else {
+                    message = "`\(a.text)` here and `\(b.text)` at \(at(b)) have a space on their inner side, "
+                        + "so CommonMark prints them as characters instead of emphasis"
+                }
+                let sameSpacing = !innerA.isEmpty && ctx.b[innerA] == ctx.b[innerB]
+                applicability = sameSpacing ? .safe : .suggestion
+            }
+            claimed[i] = true
+            claimed[j] = true
+            let fix = makesEmphasis(edits, of: [a, b])
+                ? Fix(title: "Remove the spaces inside the delimiters", edits: edits, applicability: applicability) : nil
+            findings.append(finding(a, message, fix))
+        }
+    }
+
+    /// With punctuation stripped: nothing, a number, or one character.
+    func isOperandLike(_ token: ArraySlice<UInt8>) -> Bool {
+        let core = token.filter { !ByteClass.isASCIIPunctuation($0) }
+        if core.isEmpty || core.allSatisfy(ByteClass.isDigit) { return true }
+        return String(decoding: core, as: UTF8.self).unicodeScalars.count == 1
+    }
+
+    /// Whether, once `edits` are applied, every character of `segments` is consumed as
+    /// emphasis (a fix is offered only then).
+    func makesEmphasis(_ edits: [Edit], of segments: [EmphasisSegment]) -> Bool {
+        let document = ctx.document
+        let block = Int(document.line(segments[0].line).block)
+        let sorted = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let runs = InlineScanner.runs(document.source, document.blocks, block: block,
+                                      applying: sorted.map { ($0.range, $0.replacement) })
+        func shifted(_ offset: Int) -> Int {
+            sorted.reduce(offset) { $1.range.upperBound <= offset ? $0 + $1.replacement.count - $1.range.count : $0 }
+        }
+        return segments.allSatisfy { segment in
+            let start = shifted(segment.range.lowerBound)
+            return (start..<(start + segment.length)).allSatisfy { offset in
+                runs.contains { $0.range.contains(offset) && !$0.literalRange.contains(offset) }
+            }
+        }
+    }
+
+    // MARK: ME3: an opener closed by the other character
+
+    mutating func mixedPairs(into findings: inout [Finding]) {
+        for i in s.indices where i + 1 < s.count && !claimed[i] && !claimed[i + 1] {
+            let a = s[i], b = s[i + 1]
+            guard !a.isEscape, !b.isEscape, a.shape == .opener, b.shape == .closer, a.char != b.char,
+                  a.length == b.length, !(high && a.length == 1),
+                  ctx.hasWord(a.range.upperBound..<b.range.lowerBound) else { continue }
+            claimed[i] = true
+            claimed[i + 1] = true
+            findings.append(finding(a, "`\(a.text)` opened here is closed by `\(b.text)` at \(at(b)), which cannot close it, "
+                + "so CommonMark prints both as characters", nil))
+        }
+    }
+
+    // MARK: ME2: an unmatched strong run, or a dangling `_` after a sentence
+
+    mutating func unclosed(into findings: inout [Finding]) {
+        for i in s.indices where !claimed[i] && !s[i].isEscape {
+            let x = s[i]
+            if (x.shape == .opener || x.shape == .closer) && x.length >= 2 {
+                let alone = s.filter { !$0.isEscape && $0.char == x.char }.count == 1
+                guard alone, !isCodeLike(ctx.gluedToken(x, after: x.shape == .opener)) else { continue }
+                claimed[i] = true
+                let message = x.shape == .opener
+                    ? "`\(x.text)` opened here is never closed in this paragraph, so CommonMark prints it"
+                    : "`\(x.text)` here closes nothing in this paragraph, so CommonMark prints it"
+                findings.append(finding(x, message, nil))
+            } else if x.char == 0x5F && x.length == 1 && x.shape == .closer && x.atLineEnd && !high
+                        && endsSentence(before: x.range.lowerBound) {
+                claimed[i] = true
+                findings.append(finding(x, "`_` after the end of the sentence closes nothing, so CommonMark prints it", nil))
+            }
+        }
+    }
+
+    /// `f(*args, **kwargs)`, `**kwargs)`: a word with `_ ( [ =`, or an identifier ending
+    /// in `) ] , :`, is code-like, not prose.
+    func isCodeLike(_ token: ArraySlice<UInt8>) -> Bool {
+        if token.contains(where: { $0 == 0x5F || $0 == 0x28 || $0 == 0x5B || $0 == 0x3D }) { return true }
+        guard let last = token.last, [0x29, 0x5D, 0x2C, 0x3A].contains(last) else { return false }
+        let name = token.dropLast()
+        return !name.isEmpty && name.allSatisfy(ByteClass.isAlnum)
+    }
+
+    /// Whether the text before `offset` ends with `.`, `!`, `?`, `;`, `:` or `…`.
+    func endsSentence(before offset: Int) -> Bool {
+        let b = ctx.b
+        guard offset > 0 else { return false }
+        if [0x2E, 0x21, 0x3F, 0x3B, 0x3A].contains(b[offset - 1]) { return true }
+        return offset >= 3 && b[(offset - 3)..<offset].elementsEqual([0xE2, 0x80, 0xA6])
+    }
+
+    // MARK: ME4: a leftover escape
+
+    mutating func leftoverEscapes(into findings: inout [Finding]) {
+        let b = ctx.b
+        for i in s.indices where !claimed[i] && s[i].isEscape && s[i].length == 1 && s[i].shape != .intra {
+            let e = s[i]
+            let spaceBefore = e.range.lowerBound > 0 && ByteClass.isSpaceOrTab(b[e.range.lowerBound - 1])
+            let spaceAfter = e.range.upperBound < b.count && ByteClass.isSpaceOrTab(b[e.range.upperBound])
+            let nextToEmphasis = (ctx.consumedBefore(e) && (e.atLineEnd || spaceAfter))
+                || (ctx.consumedAfter(e) && (e.atLineStart || spaceBefore))
+            let afterSentence = e.char == 0x5F && e.atLineEnd && endsSentence(before: e.range.lowerBound)
+            var partner: EmphasisSegment?
+            if e.shape == .closer, let k = s[..<i].lastIndex(where: { !$0.isEscape && $0.char == e.char }),
+               !claimed[k], s[k].shape == .opener, s[k].length == 1 {
+                partner = s[k]
+            } else if e.shape == .opener, let k = s.indices.first(where: { $0 > i && !s[$0].isEscape && s[$0].char == e.char }),
+                      !claimed[k], s[k].shape == .closer, s[k].length == 1 {
+                partner = s[k]
+            }
+            let escaped = "`\\\(e.charString)`"
+            if nextToEmphasis || afterSentence {
+                // The escaped character was a converter's leftover: it goes, with the space
+                // that would be left before it at the end of the line, or doubled.
+                var range = e.range
+                let before = ctx.space(e, after: false)
+                if e.atLineEnd { range = before.lowerBound..<range.upperBound } else if spaceBefore && spaceAfter {
+                    range = (range.lowerBound - 1)..<range.upperBound
+                }
+                let message = nextToEmphasis
+                    ? "escaped \(escaped) next to emphasis prints as `\(e.charString)`: a converter's leftover"
+                    : "escaped \(escaped) after the end of the sentence prints as `\(e.charString)`: a converter's leftover"
+                claimed[i] = true
+                findings.append(finding(e, message, Fix(title: "Remove the escaped \(e.charString == "_" ? "underscore" : "asterisk")",
+                                                        edits: [.delete(range)], applicability: .unsafe)))
+            } else if let partner {
+                claimed[i] = true
+                // The backslash goes, so the two pair.
+                let edits: [Edit] = [.delete(e.range.lowerBound..<(e.range.lowerBound + 1))]
+                let unescaped = EmphasisSegment(range: (e.range.lowerBound + 1)..<e.range.upperBound, char: e.char, length: 1,
+                                                isEscape: false, shape: e.shape, line: e.line,
+                                                atLineStart: e.atLineStart, atLineEnd: e.atLineEnd)
+                let fix = makesEmphasis(edits, of: [partner, unescaped])
+                    ? Fix(title: "Remove the backslash", edits: edits, applicability: .unsafe) : nil
+                findings.append(finding(e, "escaped \(escaped) cannot pair with the `\(partner.text)` at \(at(partner)), "
+                    + "so both print as characters", fix))
+            }
+        }
+    }
+}
