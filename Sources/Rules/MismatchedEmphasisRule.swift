@@ -35,6 +35,15 @@ struct EmphasisDetector {
     let severity: Severity
     let id: String
     var claimed: [Bool]
+    /// For each segment (escapes too), the next and the previous run segment (not an
+    /// escape) of the same character, -1 if none; `nextPairable` skips the intra ones.
+    let nextSame: [Int], previousSame: [Int], nextPairable: [Int]
+    /// How many run segments of each character (`*`, `_`) the unit has.
+    let runCount: (star: Int, underscore: Int)
+    /// Fixes are proven by re-parsing the paragraph; past this many in one unit, the
+    /// findings come without fixes, so a paragraph full of debris stays linear.
+    static let maxProofs = 64
+    var proofs = 0
 
     init(ctx: EmphasisContext, s: [EmphasisSegment], high: Bool, severity: Severity, id: String) {
         self.ctx = ctx
@@ -43,6 +52,24 @@ struct EmphasisDetector {
         self.severity = severity
         self.id = id
         claimed = Array(repeating: false, count: s.count)
+        var next = Array(repeating: -1, count: s.count), pairable = next, previous = next
+        var lastSeen: [UInt8: Int] = [:], lastPairable: [UInt8: Int] = [:]
+        for i in s.indices.reversed() {
+            next[i] = lastSeen[s[i].char] ?? -1
+            pairable[i] = lastPairable[s[i].char] ?? -1
+            guard !s[i].isEscape else { continue }
+            lastSeen[s[i].char] = i
+            if s[i].shape != .intra { lastPairable[s[i].char] = i }
+        }
+        lastSeen = [:]
+        for i in s.indices {
+            previous[i] = lastSeen[s[i].char] ?? -1
+            if !s[i].isEscape { lastSeen[s[i].char] = i }
+        }
+        nextSame = next
+        previousSame = previous
+        nextPairable = pairable
+        runCount = (s.count { !$0.isEscape && $0.char == 0x2A }, s.count { !$0.isEscape && $0.char == 0x5F })
     }
 
     mutating func run(into findings: inout [Finding]) {
@@ -69,8 +96,8 @@ struct EmphasisDetector {
             guard a.shape == .opener || (a.shape == .isolated && !a.atLineEnd) else { continue }
             // `_ item` at the start of a line is a pseudo-bullet, not an opener.
             if a.shape == .isolated && a.atLineStart && !ctx.consumedAfter(a) { continue }
-            guard let j = s.indices.first(where: { $0 > i && !s[$0].isEscape && s[$0].char == a.char && s[$0].shape != .intra }),
-                  !claimed[j] else { continue }
+            let j = nextPairable[i]
+            guard j >= 0, !claimed[j] else { continue }
             let b = s[j]
             guard b.length == a.length, b.shape == .closer || (b.shape == .isolated && !b.atLineStart) else { continue }
             let innerA = ctx.space(a, after: true), innerB = ctx.space(b, after: false)
@@ -119,7 +146,9 @@ struct EmphasisDetector {
 
     /// Whether, once `edits` are applied, every character of `segments` is consumed as
     /// emphasis (a fix is offered only then).
-    func makesEmphasis(_ edits: [Edit], of segments: [EmphasisSegment]) -> Bool {
+    mutating func makesEmphasis(_ edits: [Edit], of segments: [EmphasisSegment]) -> Bool {
+        guard proofs < Self.maxProofs else { return false }
+        proofs += 1
         let document = ctx.document
         let block = Int(document.line(segments[0].line).block)
         let sorted = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -157,7 +186,7 @@ struct EmphasisDetector {
         for i in s.indices where !claimed[i] && !s[i].isEscape {
             let x = s[i]
             if (x.shape == .opener || x.shape == .closer) && x.length >= 2 {
-                let alone = s.filter { !$0.isEscape && $0.char == x.char }.count == 1
+                let alone = (x.char == 0x2A ? runCount.star : runCount.underscore) == 1
                 guard alone, !isCodeLike(ctx.gluedToken(x, after: x.shape == .opener)) else { continue }
                 claimed[i] = true
                 let message = x.shape == .opener
@@ -201,11 +230,9 @@ struct EmphasisDetector {
                 || (ctx.consumedAfter(e) && (e.atLineStart || spaceBefore))
             let afterSentence = e.char == 0x5F && e.atLineEnd && endsSentence(before: e.range.lowerBound)
             var partner: EmphasisSegment?
-            if e.shape == .closer, let k = s[..<i].lastIndex(where: { !$0.isEscape && $0.char == e.char }),
-               !claimed[k], s[k].shape == .opener, s[k].length == 1 {
+            if e.shape == .closer, case let k = previousSame[i], k >= 0, !claimed[k], s[k].shape == .opener, s[k].length == 1 {
                 partner = s[k]
-            } else if e.shape == .opener, let k = s.indices.first(where: { $0 > i && !s[$0].isEscape && s[$0].char == e.char }),
-                      !claimed[k], s[k].shape == .closer, s[k].length == 1 {
+            } else if e.shape == .opener, case let k = nextSame[i], k >= 0, !claimed[k], s[k].shape == .closer, s[k].length == 1 {
                 partner = s[k]
             }
             let escaped = "`\\\(e.charString)`"

@@ -151,7 +151,9 @@ import Testing
         let box = try Sandbox()
         let input = Array(Self.risky[index].utf8)
         try box.write("p.md", bytes: input)
-        _ = try box.run("fix", "p.md")
+        // mismatched-emphasis exists to change the rendering (it makes emphasis of what
+        // printed as characters); `emphasisFixesOnlyAddEmphasis` checks it.
+        _ = try box.run("fix", "--ignore", "mismatched-emphasis", "p.md")
         let after = try box.read("p.md")
         #expect(try normalize(render(input)) == normalize(render(after)), "\(String(decoding: after, as: UTF8.self))")
     }
@@ -173,7 +175,7 @@ import Testing
         var before: [String: [UInt8]] = [:]
         for name in names { before[name] = [UInt8](try Data(contentsOf: posts.appendingPathComponent(name))) }
 
-        let out = try Galley.run(["fix", "corpus/_posts"], in: box.root)
+        let out = try Galley.run(["fix", "--ignore", "mismatched-emphasis", "corpus/_posts"], in: box.root)
         #expect(out.status == 0 || out.status == 1)
         var changed = 0, differing: [String] = []
         for name in names {
@@ -184,5 +186,39 @@ import Testing
         }
         #expect(changed > 100, "the corpus should exercise the fixes")
         #expect(differing.isEmpty, "rendering changed for \(differing)")
+    }
+
+    /// The safe fixes of mismatched-emphasis change the rendering on purpose, and only
+    /// so: the HTML gains emphasis tags, and with those tags, `*`, `_` and whitespace left
+    /// out, it is what it was.
+    @Test(.enabled(if: available))
+    func emphasisFixesOnlyAddEmphasis() throws {
+        let box = try Sandbox()
+        let generate = Process()
+        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generate.arguments = ["python3", Self.generator.path, "--out", box.root.appendingPathComponent("corpus").path,
+                              "--files", "150", "--seed", "8"]
+        generate.standardOutput = FileHandle.nullDevice
+        try generate.run()
+        generate.waitUntilExit()
+        let posts = box.root.appendingPathComponent("corpus/_posts")
+        let names = try FileManager.default.contentsOfDirectory(atPath: posts.path).filter { $0.hasSuffix(".md") }.sorted()
+        var before: [String: [UInt8]] = [:]
+        for name in names { before[name] = [UInt8](try Data(contentsOf: posts.appendingPathComponent(name))) }
+        _ = try Galley.run(["fix", "--select", "mismatched-emphasis", "corpus/_posts"], in: box.root)
+        func tags(_ html: String) -> Int { html.components(separatedBy: "<em>").count + html.components(separatedBy: "<strong>").count }
+        func strip(_ html: String) -> String {
+            html.replacingOccurrences(of: #"</?(em|strong)>|[*_\s]"#, with: "", options: .regularExpression)
+        }
+        var changed = 0, wrong: [String] = []
+        for name in names {
+            let after = [UInt8](try Data(contentsOf: posts.appendingPathComponent(name)))
+            if after == before[name]! { continue }
+            changed += 1
+            let old = try render(before[name]!), new = try render(after)
+            if strip(old) != strip(new) || tags(new) <= tags(old) { wrong.append(name) }
+        }
+        #expect(changed > 5, "the corpus should exercise the fixes")
+        #expect(wrong.isEmpty, "rendering changed in other ways for \(wrong)")
     }
 }

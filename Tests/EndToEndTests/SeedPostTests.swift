@@ -43,8 +43,37 @@ import Testing
         let unrelated = before.filter { !$0.contains("&nbsp;") && !$0.contains("kg-card") }
         for line in unrelated { #expect(after.contains(line)) }
 
-        let again = try box.run("fix", "post.md")
+        let again = try box.run("fix", "--select", "nbsp-entity,ghost-card-marker", "post.md")
         #expect(again.stdout.contains("fixed 0 findings in 0 files"))
         #expect(try box.text("post.md") == fixedText)
+    }
+
+    /// Issue 4's "done when": the three emphasis problems at their lines; `fix` repairs
+    /// the spaced pair and leaves the escapes, `--unsafe-fixes` removes those too; the
+    /// escapes inside a word and the valid emphasis stay.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seed.path)))
+    func emphasisDebrisIsReportedAndFixed() throws {
+        let box = try Sandbox()
+        let original = [UInt8](try Data(contentsOf: Self.seed))
+        try box.write("post.md", bytes: original)
+        let check = try box.run("check", "--select", "mismatched-emphasis", "post.md")
+        let findings = check.stdout.split(separator: "\n").dropLast().map { String($0.prefix { $0 != " " }) }
+        #expect(findings == ["post.md:31:1:", "post.md:35:36:", "post.md:37:96:"])
+
+        let lines = String(decoding: original, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(try box.run("fix", "post.md").status == 1)  // the escapes are left, with their unsafe fixes
+        var fixed = try box.text("post.md").split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(fixed.count == lines.count - 2)  // the marker line and its blank line
+        #expect(fixed.contains("_**Sur la qualité du service...**_"))
+        #expect(fixed.contains("**Sur l'efficacité du service...** \\_"))
+        #expect(fixed.contains { $0.hasSuffix("minute.\\_") })
+
+        #expect(try box.run("fix", "--unsafe-fixes", "post.md").status == 0)
+        fixed = try box.text("post.md").split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(fixed.contains("**Sur l'efficacité du service...**"))
+        #expect(fixed.contains { $0.hasSuffix("au-delà de la 3ème minute.") })
+        #expect(fixed.contains("**© Fido\\_le\\_muet**"))
+        #expect(fixed.contains { $0.hasPrefix("_Le Building où sont installés") && $0.hasSuffix("Inc._") })
+        #expect(!fixed.contains { $0.contains("\\_ ") || $0.hasSuffix("\\_") })
     }
 }
