@@ -95,7 +95,7 @@ struct EmphasisDetector {
             let a = s[i]
             guard a.shape == .opener || (a.shape == .isolated && !a.atLineEnd) else { continue }
             // `_ item` at the start of a line is a pseudo-bullet, not an opener.
-            if a.shape == .isolated && a.atLineStart && !ctx.consumedAfter(a) { continue }
+            if a.shape == .isolated && a.length == 1 && a.atLineStart && !ctx.consumedAfter(a) { continue }
             let j = nextPairable[i]
             guard j >= 0, !claimed[j] else { continue }
             let b = s[j]
@@ -113,13 +113,15 @@ struct EmphasisDetector {
                 // ME1b: only when no neighbour looks like an operand (`2 * 3 * 4`).
                 guard !high else { continue }
                 let tokens = [ctx.token(a, after: false), ctx.token(a, after: true), ctx.token(b, after: false), ctx.token(b, after: true)]
-                guard !tokens.contains(where: isOperandLike) else { continue }
+                guard !tokens.contains(where: { !$0.isEmpty && isOperandLike($0) }) else { continue }
                 message = "`\(a.text)` here and `\(b.text)` at \(at(b)) have spaces on both sides, "
                     + "so CommonMark prints them as characters; emphasis was probably meant"
                 applicability = .suggestion
             } else {
-                guard !(high && a.length == 1) else { continue }
-                if ctx.consumedAfter(a) && ctx.consumedBefore(b) {
+                // With `confidence: high`, single characters count only around emphasis.
+                let hugsEmphasis = ctx.consumedAfter(a) && ctx.consumedBefore(b)
+                guard !(high && a.length == 1 && !hugsEmphasis) else { continue }
+                if hugsEmphasis {
                     message = "`\(a.text)` here and `\(b.text)` at \(at(b)) around the emphasized text have spaces inside them, "
                         + "so CommonMark prints them as characters"
                 } else {
@@ -137,7 +139,8 @@ struct EmphasisDetector {
         }
     }
 
-    /// With punctuation stripped: nothing, a number, or one character.
+    /// With punctuation stripped: nothing, a number, or one character. (A line edge, where
+    /// there is no token at all, is no operand.)
     func isOperandLike(_ token: ArraySlice<UInt8>) -> Bool {
         let core = token.filter { !ByteClass.isASCIIPunctuation($0) }
         if core.isEmpty || core.allSatisfy(ByteClass.isDigit) { return true }
