@@ -20,8 +20,12 @@ struct MismatchedEmphasisRule: Rule {
         guard index.runs.contains(where: { !$0.isFullyConsumed }) || !index.escapes.isEmpty else { return }
         let ctx = EmphasisContext(document)
         let high = context.options.string("confidence", default: "medium") == "high"
+        // Groups come in document order, so one forward cursor places every segment.
+        var cursor = LocationCursor(document.source)
         for group in ctx.groups() {
-            var detector = EmphasisDetector(ctx: ctx, s: group, high: high, severity: context.severity, id: descriptor.id)
+            let locations = group.map { cursor.location(of: $0.range.lowerBound) }
+            var detector = EmphasisDetector(ctx: ctx, s: group, locations: locations, high: high,
+                                            severity: context.severity, id: descriptor.id)
             detector.run(into: &findings)
         }
     }
@@ -31,6 +35,8 @@ struct MismatchedEmphasisRule: Rule {
 struct EmphasisDetector {
     let ctx: EmphasisContext
     let s: [EmphasisSegment]
+    /// Line and column of each segment, for messages that name a partner.
+    let locations: [SourceLocation]
     let high: Bool
     let severity: Severity
     let id: String
@@ -45,9 +51,10 @@ struct EmphasisDetector {
     static let maxProofs = 64
     var proofs = 0
 
-    init(ctx: EmphasisContext, s: [EmphasisSegment], high: Bool, severity: Severity, id: String) {
+    init(ctx: EmphasisContext, s: [EmphasisSegment], locations: [SourceLocation], high: Bool, severity: Severity, id: String) {
         self.ctx = ctx
         self.s = s
+        self.locations = locations
         self.high = high
         self.severity = severity
         self.id = id
@@ -83,10 +90,7 @@ struct EmphasisDetector {
         Finding(ruleID: id, range: segment.range, message: message, severity: severity, fix: fix)
     }
 
-    func at(_ segment: EmphasisSegment) -> String {
-        let l = ctx.document.source.location(of: segment.range.lowerBound)
-        return "\(l.line):\(l.column)"
-    }
+    func at(_ index: Int) -> String { "\(locations[index].line):\(locations[index].column)" }
 
     // MARK: ME1 and ME1b: a pair with whitespace on its inner side
 
@@ -114,7 +118,7 @@ struct EmphasisDetector {
                 guard !high else { continue }
                 let tokens = [ctx.token(a, after: false), ctx.token(a, after: true), ctx.token(b, after: false), ctx.token(b, after: true)]
                 guard !tokens.contains(where: { !$0.isEmpty && isOperandLike($0) }) else { continue }
-                message = "`\(a.text)` here and `\(b.text)` at \(at(b)) have spaces on both sides, "
+                message = "`\(a.text)` here and `\(b.text)` at \(at(j)) have spaces on both sides, "
                     + "so CommonMark prints them as characters; emphasis was probably meant"
                 applicability = .suggestion
             } else {
@@ -122,10 +126,10 @@ struct EmphasisDetector {
                 let hugsEmphasis = ctx.consumedAfter(a) && ctx.consumedBefore(b)
                 guard !(high && a.length == 1 && !hugsEmphasis) else { continue }
                 if hugsEmphasis {
-                    message = "`\(a.text)` here and `\(b.text)` at \(at(b)) around the emphasized text have spaces inside them, "
+                    message = "`\(a.text)` here and `\(b.text)` at \(at(j)) around the emphasized text have spaces inside them, "
                         + "so CommonMark prints them as characters"
                 } else {
-                    message = "`\(a.text)` here and `\(b.text)` at \(at(b)) have a space on their inner side, "
+                    message = "`\(a.text)` here and `\(b.text)` at \(at(j)) have a space on their inner side, "
                         + "so CommonMark prints them as characters instead of emphasis"
                 }
                 let sameSpacing = !innerA.isEmpty && ctx.b[innerA] == ctx.b[innerB]
@@ -178,7 +182,7 @@ struct EmphasisDetector {
                   ctx.hasWord(a.range.upperBound..<b.range.lowerBound) else { continue }
             claimed[i] = true
             claimed[i + 1] = true
-            findings.append(finding(a, "`\(a.text)` opened here is closed by `\(b.text)` at \(at(b)), which cannot close it, "
+            findings.append(finding(a, "`\(a.text)` opened here is closed by `\(b.text)` at \(at(i + 1)), which cannot close it, "
                 + "so CommonMark prints both as characters", nil))
         }
     }
@@ -232,11 +236,11 @@ struct EmphasisDetector {
             let nextToEmphasis = (ctx.consumedBefore(e) && (e.atLineEnd || spaceAfter))
                 || (ctx.consumedAfter(e) && (e.atLineStart || spaceBefore))
             let afterSentence = e.char == 0x5F && e.atLineEnd && endsSentence(before: e.range.lowerBound)
-            var partner: EmphasisSegment?
+            var partnerIndex: Int?
             if e.shape == .closer, case let k = previousSame[i], k >= 0, !claimed[k], s[k].shape == .opener, s[k].length == 1 {
-                partner = s[k]
+                partnerIndex = k
             } else if e.shape == .opener, case let k = nextSame[i], k >= 0, !claimed[k], s[k].shape == .closer, s[k].length == 1 {
-                partner = s[k]
+                partnerIndex = k
             }
             let escaped = "`\\\(e.charString)`"
             if nextToEmphasis || afterSentence {
@@ -253,7 +257,8 @@ struct EmphasisDetector {
                 claimed[i] = true
                 findings.append(finding(e, message, Fix(title: "Remove the escaped \(e.charString == "_" ? "underscore" : "asterisk")",
                                                         edits: [.delete(range)], applicability: .unsafe)))
-            } else if let partner {
+            } else if let partnerIndex {
+                let partner = s[partnerIndex]
                 claimed[i] = true
                 // The backslash goes, so the two pair.
                 let edits: [Edit] = [.delete(e.range.lowerBound..<(e.range.lowerBound + 1))]
@@ -262,7 +267,7 @@ struct EmphasisDetector {
                                                 atLineStart: e.atLineStart, atLineEnd: e.atLineEnd)
                 let fix = makesEmphasis(edits, of: [partner, unescaped])
                     ? Fix(title: "Remove the backslash", edits: edits, applicability: .unsafe) : nil
-                findings.append(finding(e, "escaped \(escaped) cannot pair with the `\(partner.text)` at \(at(partner)), "
+                findings.append(finding(e, "escaped \(escaped) cannot pair with the `\(partner.text)` at \(at(partnerIndex)), "
                     + "so both print as characters", fix))
             }
         }
