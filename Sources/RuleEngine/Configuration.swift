@@ -24,9 +24,22 @@ public struct RuleSetting: Sendable {
 ///     some-option: value
 /// exclude:
 ///   - "drafts/**"
+/// site:                           # where images resolve (missing-image)
+///   root: .
+///   static: [static, public]
+///   url: https://oldblog.ghost.io
+///   remap:
+///     /content/images/: /assets/images/
+/// front-matter:                   # what front matter must hold (front-matter-fields)
+///   required: [title, date]
+///   types: {date: date, tags: list}
 /// ```
 public struct Configuration: Sendable {
     public var rules: [String: RuleSetting] = [:]
+    /// The `site:` section (defaults when absent).
+    public var site = SiteSettings()
+    /// The `front-matter:` section, or nil when absent.
+    public var frontMatter: FrontMatterSchema?
     /// Globs relative to `directory`; matching files are not linted.
     public var exclude: [Glob] = []
     /// The directory holding the configuration file ("" for the built-in default).
@@ -73,8 +86,12 @@ public struct Configuration: Sendable {
                 config.rules = try parseRules(pair.value, knownRules: knownRules)
             case "exclude":
                 config.exclude = try stringList(pair.value, what: "exclude").map(Glob.init)
+            case "site":
+                config.site = try SiteSettings.parse(pair.value)
+            case "front-matter":
+                config.frontMatter = try FrontMatterSchema.parse(pair.value)
             default:
-                throw ConfigurationError(message: "unknown key `\(pair.key.canonical)` (expected `rules` or `exclude`)",
+                throw ConfigurationError(message: "unknown key `\(pair.key.canonical)` (expected `rules`, `exclude`, `site` or `front-matter`)",
                                          offset: pair.key.range.lowerBound)
             }
         }
@@ -136,12 +153,12 @@ public struct Configuration: Sendable {
         }
     }
 
-    private static func isNull(_ node: YAMLNode) -> Bool {
+    static func isNull(_ node: YAMLNode) -> Bool {
         if case .scalar(let value, .plain) = node.kind, node.tag == nil { return ["", "~", "null"].contains(value) }
         return false
     }
 
-    private static func stringList(_ node: YAMLNode, what: String) throws -> [String] {
+    static func stringList(_ node: YAMLNode, what: String) throws -> [String] {
         if isNull(node) { return [] }
         if let s = node.scalar { return [s] }
         guard let items = node.sequence else {

@@ -32,7 +32,7 @@ public struct Linter: Sendable {
                 return nil
             }
             return (rule, RuleContext(severity: setting?.severity ?? d.defaultSeverity,
-                                      options: setting?.options ?? RuleOptions()))
+                                      options: setting?.options ?? RuleOptions(), configuration: configuration))
         }
     }
 
