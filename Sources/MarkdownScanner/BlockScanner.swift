@@ -44,6 +44,7 @@ public struct BlockScanner {
     var paragraphMayDefine = false
     /// The normalized labels of every link reference definition.
     var definitions: Set<String> = []
+    var definitionList: [LinkDefinition] = []
 
     /// Scans `text`; lines that start before `bodyStart` are front matter.
     public static func scan(_ text: SourceText, bodyStart: Int = 0) -> BlockScan {
@@ -51,7 +52,7 @@ public struct BlockScanner {
         s.lines.reserveCapacity(text.lineCount)
         for i in 0..<text.lineCount { s.scanLine(i, bodyStart: bodyStart) }
         s.closeLeaf()
-        return BlockScan(lines: s.lines, blocks: s.blocks, definitions: s.definitions)
+        return BlockScan(lines: s.lines, blocks: s.blocks, definitions: s.definitions, definitionList: s.definitionList)
     }
 
     // MARK: per line
@@ -356,25 +357,39 @@ public struct BlockScanner {
         let para = blocks[Int(leafBlock)]
         var buffer: [UInt8] = []
         var lineAt: [Int] = []  // the buffer offset where each line of the paragraph starts
+        var fileAt: [Int] = []  // and the file offset it came from
         for l in para.firstLine...para.lastLine {
             if l > para.firstLine { buffer.append(0x0A) }
             lineAt.append(buffer.count)
             let end = text.contentEnd(l)
-            buffer.append(contentsOf: b[LinkSyntax.skipSpaces(b, from: lines[l].contentStart, end: end)..<end])
+            let start = LinkSyntax.skipSpaces(b, from: lines[l].contentStart, end: end)
+            fileAt.append(start)
+            buffer.append(contentsOf: b[start..<end])
+        }
+        func fileOffset(_ v: Int) -> Int {
+            var lo = 0, hi = lineAt.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if lineAt[mid] <= v { lo = mid } else { hi = mid - 1 }
+            }
+            return fileAt[lo] + (v - lineAt[lo])
         }
         var pos = 0, line = para.firstLine
-        var found: [(first: Int, last: Int)] = []
+        var found: [(first: Int, last: Int, label: String, destination: Range<Int>)] = []
         while pos < buffer.count, let d = LinkSyntax.definition(buffer, at: pos, end: buffer.count) {
-            definitions.insert(LinkSyntax.normalizedLabel(buffer[d.label]))
+            let label = LinkSyntax.normalizedLabel(buffer[d.label])
             var last = line
             while last + 1 <= para.lastLine && lineAt[last + 1 - para.firstLine] <= d.end { last += 1 }
-            found.append((line, last))
+            found.append((line, last, label, fileOffset(d.destination.lowerBound)..<fileOffset(d.destination.upperBound)))
             line = last + 1
             pos = d.end + 1
         }
         guard !found.isEmpty else { return }
         blocks.removeLast()
-        for (first, last) in found {
+        for (first, last, label, destination) in found {
+            if definitions.insert(label).inserted {
+                definitionList.append(LinkDefinition(label: label, destination: destination, block: blocks.count))
+            }
             blocks.append(Block(kind: .linkDefinition, firstLine: first, lastLine: last, htmlType: 0))
             for l in first...last {
                 lines[l].kind = .linkDefinition

@@ -66,9 +66,21 @@ public struct BlockScan: Sendable {
     public var blocks: [Block]
     /// The normalized labels of the document's link reference definitions.
     public var definitions: Set<String> = []
+    /// Each definition with its destination, in document order (the first of two with
+    /// the same label is the one links use).
+    public var definitionList: [LinkDefinition] = []
 
     public func block(ofLine i: Int) -> Block? {
         let b = lines[i].block
         return b >= 0 ? blocks[Int(b)] : nil
     }
+}
+
+/// A link reference definition: its normalized label and where its destination is.
+public struct LinkDefinition: Sendable, Equatable {
+    public var label: String
+    /// The destination's bytes in the file, without angle brackets.
+    public var destination: Range<Int>
+    /// Index into `BlockScan.blocks`.
+    public var block: Int
 }

@@ -40,8 +40,9 @@ struct InlineParser {
     var spans: [InlineSpan] = []
     var runs: [Run] = []
     var escapes: [Int] = []
-    /// Link and image texts that became links (unsorted).
-    var linkTexts: [(range: Range<Int>, image: Bool)] = []
+    /// Link and image texts that became links (unsorted), with the destination of an
+    /// inline link (without angle brackets) or the label of a reference.
+    var linkTexts: [(range: Range<Int>, image: Bool, destination: Range<Int>?, label: String?)] = []
 
     var top = -1
     var brackets: [Bracket] = []
@@ -219,7 +220,9 @@ struct InlineParser {
             return i + 1
         }
         var end = -1
+        var destination: Range<Int>?, label: String?
         if i + 1 < n && v[i + 1] == 0x28, let tail = inlineTail(at: i + 1) {
+            destination = tail.destination
             if let title = tail.title {
                 spans.append(InlineSpan(kind: .linkDestination, range: (i + 1)..<title))
                 spans.append(InlineSpan(kind: .linkTitle, range: title..<tail.end))
@@ -235,7 +238,8 @@ struct InlineParser {
                 if e - i > 3 { key = (i + 2)..<(e - 1) }
             }
             if key == nil && !opener.bracketAfter { key = opener.textStart..<i }
-            if let key, isDefined(key) {
+            if let key, let normalized = definedLabel(key) {
+                label = normalized
                 if let labelEnd {
                     spans.append(InlineSpan(kind: .linkLabel, range: (i + 1)..<labelEnd))
                     end = labelEnd
@@ -246,27 +250,30 @@ struct InlineParser {
         }
         brackets.removeLast()
         guard end >= 0 else { return i + 1 }
-        linkTexts.append((opener.textStart..<i, opener.image))
+        linkTexts.append((opener.textStart..<i, opener.image, destination, label))
         processEmphasis(bottom: opener.runBottom)
         if !opener.image { linkFloor = max(linkFloor, opener.seq) }
         return end
     }
 
-    func isDefined(_ key: Range<Int>) -> Bool {
+    /// The normalized label when a definition has it.
+    func definedLabel(_ key: Range<Int>) -> String? {
         guard !definitions.isEmpty, key.count <= 4 * LinkSyntax.maxLabelCharacters,
-              LinkSyntax.hasContent(v, key) else { return false }
-        return definitions.contains(LinkSyntax.normalizedLabel(v[key]))
+              LinkSyntax.hasContent(v, key) else { return nil }
+        let label = LinkSyntax.normalizedLabel(v[key])
+        return definitions.contains(label) ? label : nil
     }
 
     /// `(destination "title")` at the `(` at `p`: the offset after `)`, and where the
     /// title starts if there is one.
-    func inlineTail(at p: Int) -> (end: Int, title: Int?)? {
+    func inlineTail(at p: Int) -> (end: Int, title: Int?, destination: Range<Int>)? {
         var j = LinkSyntax.skipWhitespace(v, from: p + 1, end: n)
         let destStart = j
         if j < n && v[j] != 0x29 {
             guard let d = LinkSyntax.destinationEnd(v, at: j, end: n) else { return nil }
             j = d
         }
+        let destination = destStart < j && v[destStart] == 0x3C ? (destStart + 1)..<(j - 1) : destStart..<j
         let afterDest = j
         j = LinkSyntax.skipWhitespace(v, from: j, end: n)
         var title: Int?
@@ -275,7 +282,7 @@ struct InlineParser {
             title = j
             j = LinkSyntax.skipWhitespace(v, from: e, end: n)
         }
-        return j < n && v[j] == 0x29 ? (j + 1, title) : nil
+        return j < n && v[j] == 0x29 ? (j + 1, title, destination) : nil
     }
 
     // MARK: autolinks

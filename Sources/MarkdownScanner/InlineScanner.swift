@@ -62,6 +62,10 @@ public struct InlineIndex: Sendable {
     public struct LinkText: Sendable, Equatable {
         public var range: Range<Int>
         public var isImage: Bool
+        /// An inline link's destination in the file, without angle brackets (may be empty).
+        public var destination: Range<Int>?
+        /// A reference link's normalized label (see `BlockScan.definitionList`).
+        public var label: String?
     }
 
     public init(spans: [InlineSpan], runs: [DelimiterRun] = [], escapes: [Int] = [], linkTexts: [LinkText] = []) {
@@ -224,7 +228,9 @@ struct InlineUnit {
         }
         for e in parser.escapes { out.escapes.append(map(e)) }
         for t in parser.linkTexts {
-            out.linkTexts.append(.init(range: map(t.range.lowerBound)..<map(t.range.upperBound), isImage: t.image))
+            out.linkTexts.append(.init(range: map(t.range.lowerBound)..<map(t.range.upperBound), isImage: t.image,
+                                       destination: t.destination.map { map($0.lowerBound)..<map($0.upperBound) },
+                                       label: t.label))
         }
     }
 }

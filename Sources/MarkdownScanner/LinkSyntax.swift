@@ -104,21 +104,22 @@ enum LinkSyntax {
     /// contents. A title that does not end its line is dropped when it starts on a line of
     /// its own (the definition then ends with its destination's line), else the whole
     /// definition fails.
-    static func definition(_ b: [UInt8], at i: Int, end: Int) -> (end: Int, label: Range<Int>)? {
+    static func definition(_ b: [UInt8], at i: Int, end: Int) -> (end: Int, label: Range<Int>, destination: Range<Int>)? {
         guard let labelEnd = labelEnd(b, at: i, end: end), labelEnd < end, b[labelEnd] == 0x3A,
               hasContent(b, (i + 1)..<(labelEnd - 1)) else { return nil }
         let destStart = skipWhitespace(b, from: labelEnd + 1, end: end)
         guard destStart < end, let destEnd = destinationEnd(b, at: destStart, end: end),
               destEnd > destStart else { return nil }
         let label = (i + 1)..<(labelEnd - 1)
+        let destination = b[destStart] == 0x3C ? (destStart + 1)..<(destEnd - 1) : destStart..<destEnd
         let lineRest = skipSpaces(b, from: destEnd, end: end)
         let endsWithDestination = lineRest == end || b[lineRest] == 0x0A
         let titleStart = skipWhitespace(b, from: destEnd, end: end)
         if titleStart > destEnd, let titleEnd = titleEnd(b, at: titleStart, end: end) {
             let after = skipSpaces(b, from: titleEnd, end: end)
-            if after == end || b[after] == 0x0A { return (after, label) }
+            if after == end || b[after] == 0x0A { return (after, label, destination) }
         }
-        return endsWithDestination ? (lineRest, label) : nil
+        return endsWithDestination ? (lineRest, label, destination) : nil
     }
 
     /// The key two labels match on: Unicode case fold, inner whitespace collapsed to one
