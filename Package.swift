@@ -30,6 +30,8 @@ let package = Package(
                 .embedInCode("ghost-card-marker.md"),
                 .embedInCode("front-matter-syntax.md"),
                 .embedInCode("mismatched-emphasis.md"),
+                .embedInCode("missing-image.md"),
+                .embedInCode("image-alt.md"),
             ]
         ),
         .target(name: "Rules", dependencies: ["RuleEngine", "RuleDocs"]),

@@ -9,5 +9,7 @@ public enum RuleDocs {
         "ghost-card-marker": String(decoding: PackageResources.ghost_card_marker_md, as: UTF8.self),
         "front-matter-syntax": String(decoding: PackageResources.front_matter_syntax_md, as: UTF8.self),
         "mismatched-emphasis": String(decoding: PackageResources.mismatched_emphasis_md, as: UTF8.self),
+        "missing-image": String(decoding: PackageResources.missing_image_md, as: UTF8.self),
+        "image-alt": String(decoding: PackageResources.image_alt_md, as: UTF8.self),
     ]
 }

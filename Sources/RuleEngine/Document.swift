@@ -1,3 +1,4 @@
+import Synchronization
 import FrontMatter
 import MarkdownScanner
 
@@ -47,6 +48,8 @@ public final class Document {
 /// What is shared by every file of one run.
 public final class Session: Sendable {
     public let rules: [any Rule]
+    /// Site indexes by their roots (see `siteIndex(roots:)`).
+    let siteIndexes = Mutex<[String: SiteIndex]>([:])
 
     public init(rules: [any Rule]) { self.rules = rules }
 }

@@ -9,6 +9,8 @@ public enum AllRules {
         GhostCardMarkerRule(),
         FrontMatterSyntaxRule(),
         MismatchedEmphasisRule(),
+        MissingImageRule(),
+        ImageAltRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

@@ -1,0 +1,169 @@
+import RuleDocs
+import RuleEngine
+
+/// `missing-image`: images that resolve to no file of the site, in the body (Markdown
+/// images, reference definitions, `<img src>` and `srcset`) and in front matter. Remote
+/// URLs outside `site.url` are never fetched and never reported.
+struct MissingImageRule: Rule {
+    let descriptor = RuleDescriptor(
+        id: "missing-image",
+        summary: "Images that point to no file of the site (Ghost's /content/images/, __GHOST_URL__, size variants)",
+        defaultSeverity: .error,
+        fix: .safe
+    )
+
+    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+        let site = context.configuration.site
+        let references = ImageReference.all(in: document, imageKeys: site.imageKeys)
+        guard !references.isEmpty else { return }
+        let resolver = SiteResolver(document: document, configuration: context.configuration)
+        for reference in references {
+            let location = ImageLocation(reference.url, siteURLs: site.urls)
+            guard location.target != .elsewhere else { continue }
+            let repair: SiteResolver.Repair?
+            var message: String
+            if resolver.exists(location.target) {
+                // `__GHOST_URL__/…` never resolves, and the old blog's address will not
+                // last: the file is here, so the path alone is what the reference needs.
+                guard location.droppedOrigin else { continue }
+                message = "image `\(reference.url)` points to the old blog's address"
+            } else {
+                message = "image `\(reference.url)` not found"
+            }
+            repair = resolver.repair(location)
+            var fix: Fix?
+            if let repair, reference.editable {
+                message += "; \(repair.reason)"
+                fix = Fix(title: "Point to `\(repair.url)`",
+                          edits: [Edit(range: reference.range, replacement: repair.url)], applicability: repair.applicability)
+            } else if let repair {
+                message += "; \(repair.reason) (the value is not rewritten: it has escapes or spans lines)"
+            } else {
+                message += resolver.notFoundDetail(location)
+            }
+            findings.append(Finding(ruleID: descriptor.id, range: reference.range, message: message,
+                                    severity: context.severity, fix: fix))
+        }
+    }
+}
+
+/// The site as one document sees it: its roots, the shared index of their files, and
+/// the ways a broken Ghost path can be repaired.
+struct SiteResolver {
+    let index: SiteIndex
+    let root: String
+    let statics: [String]
+    let documentDirectory: String
+    let remap: [(from: String, to: String)]
+
+    /// The root is `site.root` (relative to the configuration's directory), else the
+    /// directory holding `.galley.yml`, else the repository root (the nearest directory
+    /// with `.git` above the document), else the working directory.
+    init(document: Document, configuration: Configuration) {
+        let cwd = Path.currentDirectory()
+        documentDirectory = Path.normalize(Path.directory(of: document.path), relativeTo: cwd)
+        let base = configuration.directory.isEmpty
+            ? (Path.nearestAncestor(of: documentDirectory, holding: ".git") ?? cwd)
+            : Path.normalize(configuration.directory, relativeTo: cwd)
+        let site = configuration.site
+        root = site.root.map { Path.normalize($0, relativeTo: base) } ?? base
+        statics = site.staticDirectories.map { Path.normalize($0, relativeTo: base) }
+        remap = site.remap
+        index = document.session.siteIndex(roots: [root] + statics)
+    }
+
+    func exists(_ target: ImageLocation.Target) -> Bool {
+        switch target {
+        case let .site(path): existsOnSite(path)
+        case let .relative(path): existsFile(Path.normalize(ImageLocation.percentDecoded(path), relativeTo: documentDirectory))
+        case .elsewhere: true
+        }
+    }
+
+    func existsOnSite(_ path: String) -> Bool {
+        let decoded = ImageLocation.percentDecoded(path)
+        return ([root] + statics).contains { existsFile(Path.normalize("." + decoded, relativeTo: $0)) }
+    }
+
+    private func existsFile(_ absolute: String) -> Bool {
+        index.covers(absolute) ? index.contains(absolute) : Path.exists(absolute)
+    }
+
+    struct Repair {
+        var url: String
+        var applicability: Applicability
+        var reason: String
+    }
+
+    /// The first repair whose target exists: a remap entry, then the original of a Ghost
+    /// size or format variant, then the path without its old origin (all safe, and all
+    /// site-absolute, so an old origin goes too), then the only file of that name under
+    /// the roots (unsafe).
+    func repair(_ location: ImageLocation) -> Repair? {
+        let suffix = String(location.suffix)
+        if case let .site(path) = location.target {
+            if let mapped = remapped(path), existsOnSite(mapped) {
+                return Repair(url: mapped + suffix, applicability: .safe, reason: "`site.remap` moves it to `\(mapped)`, which exists")
+            }
+            if let original = ImageLocation.originalOfVariant(path) {
+                if existsOnSite(original) {
+                    return Repair(url: original + suffix, applicability: .safe,
+                                  reason: "it is a Ghost size variant of `\(original)`, which exists")
+                }
+                if let mapped = remapped(original), existsOnSite(mapped) {
+                    return Repair(url: mapped + suffix, applicability: .safe,
+                                  reason: "it is a Ghost size variant of `\(original)`, which `site.remap` moves to `\(mapped)`")
+                }
+            }
+            if location.droppedOrigin && existsOnSite(path) {
+                return Repair(url: path + suffix, applicability: .safe, reason: "`\(path)` exists on this site")
+            }
+        }
+        let name = Path.lastComponent(ImageLocation.percentDecoded(path(of: location)))
+        let candidates = name.isEmpty ? [] : index.files(named: name)
+        if candidates.count == 1, let sitePath = sitePath(of: candidates[0]) {
+            let url = ImageLocation.percentEncoded(sitePath)
+            return Repair(url: url + suffix, applicability: .unsafe,
+                          reason: "the only file named `\(name)` on the site is `\(sitePath)`")
+        }
+        return nil
+    }
+
+    private func path(of location: ImageLocation) -> String {
+        switch location.target {
+        case let .site(p), let .relative(p): p
+        case .elsewhere: ""
+        }
+    }
+
+    /// The path with its first matching `site.remap` prefix replaced.
+    func remapped(_ path: String) -> String? {
+        for (from, to) in remap where path.hasPrefix(from) { return to + path.dropFirst(from.count) }
+        return nil
+    }
+
+    /// `/…` for a file under the root or a static directory.
+    func sitePath(of file: String) -> String? {
+        for dir in [root] + statics where file.hasPrefix(dir == "/" ? "/" : dir + "/") {
+            return "/" + file.dropFirst(dir == "/" ? 1 : dir.count + 1)
+        }
+        return nil
+    }
+
+    /// What was looked for, for a reference with no repair.
+    func notFoundDetail(_ location: ImageLocation) -> String {
+        var tried: [String] = []
+        if case let .site(path) = location.target {
+            let places = ([root] + statics).map { "`\($0)`" }.joined(separator: ", ")
+            tried.append("looked under \(places)")
+            if let mapped = remapped(path) { tried.append("remapped to `\(mapped)`") }
+            if let original = ImageLocation.originalOfVariant(path) { tried.append("as the original `\(original)`") }
+        } else {
+            tried.append("looked in `\(documentDirectory)`")
+        }
+        let name = Path.lastComponent(ImageLocation.percentDecoded(path(of: location)))
+        let count = name.isEmpty ? 0 : index.files(named: name).count
+        tried.append(count == 0 ? "no file named `\(name)` on the site" : "\(count) files named `\(name)` on the site, so none is chosen")
+        return " (" + tried.joined(separator: "; ") + ")"
+    }
+}
