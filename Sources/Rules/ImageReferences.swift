@@ -130,7 +130,7 @@ extension ImageReference {
             }
         }
         var html: [Range<Int>] = index.spans.filter { $0.kind == .rawHTML }.map(\.range)
-        for block in document.blocks.blocks where block.kind == .html && block.htmlType >= 6 {
+        for block in document.blocks.blocks where block.kind == .html && block.htmlType >= 2 {
             html.append(document.source.lineStart(block.firstLine)..<document.source.lineEnd(block.lastLine))
         }
         for range in html {

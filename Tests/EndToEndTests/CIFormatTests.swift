@@ -13,6 +13,8 @@ import Testing
     func exampleBox() throws -> Sandbox {
         let box = try Sandbox()
         try box.write(Self.oddName, bytes: try Sandbox.fixture("examples/ghost-export-post.md"))
+        // The post's cover, so that missing-image has nothing to say here.
+        try box.write("content/images/2016/07/montreal-port.jpg", bytes: [0xFF, 0xD8])
         return box
     }
 
@@ -98,7 +100,7 @@ import Testing
             let end = try #require(f["end"] as? [String: Int])
             let rule = try #require(f["rule"] as? String)
             got[path, default: []].append("\(start["line"]!):\(start["column"]!) \(rule)")
-            #expect(f["severity"] as? String == "warning")
+            #expect(f["severity"] as? String == (rule == "missing-image" ? "error" : "warning"))
             #expect((f["message"] as? String)?.isEmpty == false)
             // The byte range is the flagged text: its characters span the columns.
             let range = try #require(f["range"] as? [String: Int])
@@ -191,7 +193,7 @@ import Testing
             let ruleID = try #require(r["ruleId"] as? String)
             let index = try #require(r["ruleIndex"] as? Int)
             #expect(rules[index]["id"] as? String == ruleID)
-            #expect(r["level"] as? String == "warning")
+            #expect(r["level"] as? String == (ruleID == "missing-image" ? "error" : "warning"))
             #expect(((r["message"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
             let locations = try #require(r["locations"] as? [[String: Any]])
             #expect(locations.count == 1)
@@ -205,7 +207,7 @@ import Testing
             #expect(fingerprints.insert(uri + ruleID + hash).inserted, "fingerprints are unique per file and rule")
         }
         var want = expected
-        want["posts/a%2Cb%3Ac%20100%25.md"] = ["12:1 ghost-card-marker", "13:34 nbsp-entity", "13:84 nbsp-entity", "15:1 nbsp-entity",
+        want["posts/a%2Cb%3Ac%20100%25.md"] = ["4:9 missing-image", "12:1 ghost-card-marker", "13:34 nbsp-entity", "13:84 nbsp-entity", "15:1 nbsp-entity",
                                               "17:12 nbsp-entity", "19:117 nbsp-entity", "19:138 nbsp-entity", "21:36 nbsp-entity",
                                               "22:45 nbsp-entity", "26:1 ghost-card-marker"]
         #expect(got == want)

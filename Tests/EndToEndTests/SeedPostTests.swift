@@ -68,7 +68,8 @@ import Testing
         #expect(fixed.contains("**Sur l'efficacité du service...** \\_"))
         #expect(fixed.contains { $0.hasSuffix("minute.\\_") })
 
-        #expect(try box.run("fix", "--unsafe-fixes", "post.md").status == 0)
+        // (The images are missing here: missing-image and image-alt have their own tests.)
+        #expect(try box.run("fix", "--unsafe-fixes", "--ignore", "missing-image,image-alt", "post.md").status == 0)
         fixed = try box.text("post.md").split(separator: "\n", omittingEmptySubsequences: false)
         #expect(fixed.contains("**Sur l'efficacité du service...**"))
         #expect(fixed.contains { $0.hasSuffix("au-delà de la 3ème minute.") })
