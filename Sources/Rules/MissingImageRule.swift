@@ -142,9 +142,10 @@ struct SiteResolver {
         return nil
     }
 
-    /// `/…` for a file under the root or a static directory.
+    /// `/…` for a file under the root or a static directory (the deepest that holds it:
+    /// `static/img/a.png` is served as `/img/a.png`).
     func sitePath(of file: String) -> String? {
-        for dir in [root] + statics where file.hasPrefix(dir == "/" ? "/" : dir + "/") {
+        for dir in ([root] + statics).sorted(by: { $0.count > $1.count }) where file.hasPrefix(dir == "/" ? "/" : dir + "/") {
             return "/" + file.dropFirst(dir == "/" ? 1 : dir.count + 1)
         }
         return nil
