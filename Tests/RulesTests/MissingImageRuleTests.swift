@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import RuleEngine
+@testable import Rules
+
+/// A site in a temporary directory: files, a `.galley.yml`, posts linted in place.
+final class TestSite {
+    let root: URL
+    let session = Session(rules: AllRules.rules)
+
+    init(files: [String], config: String = "") throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("galley-site-\(UUID().uuidString)")
+        for file in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("img".utf8).write(to: url)
+        }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data(config.utf8).write(to: root.appendingPathComponent(".galley.yml"))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func linter(_ rules: [String]) throws -> Linter {
+        let yaml = [UInt8](try Data(contentsOf: root.appendingPathComponent(".galley.yml")))
+        let config = try Configuration.parse(yaml, path: root.path + "/.galley.yml", directory: root.path,
+                                             knownRules: AllRules.optionTable)
+        return Linter(session: session, configuration: config, select: Set(rules))
+    }
+
+    func check(_ text: String, at path: String = "posts/p.md", rules: [String] = ["missing-image"]) throws -> [Finding] {
+        try linter(rules).check(path: root.path + "/" + path, bytes: Array(text.utf8))
+    }
+
+    func fix(_ text: String, at path: String = "posts/p.md", upTo level: Applicability = .safe) throws -> String {
+        let result = try linter(["missing-image"]).fix(path: root.path + "/" + path, bytes: Array(text.utf8), upTo: level)
+        return String(decoding: result.bytes, as: UTF8.self)
+    }
+}
+
+@Suite struct MissingImageRuleTests {
+    @Test func remoteAndOtherSchemesAreNeverReported() throws {
+        let site = try TestSite(files: [], config: "site:\n  url: https://old.example\n")
+        let text = "![a](https://cdn.example/x.png) ![b](//cdn.example/y.png) ![c](data:image/png;base64,AA==) ![d](mailto:a@b.c)\n"
+        #expect(try site.check(text).isEmpty)
+    }
+
+    @Test func pathsResolveAgainstTheRootStaticDirectoriesAndThePost() throws {
+        let site = try TestSite(files: ["content/a.png", "static/b.png", "posts/img/c.png", "content/my photo.png"],
+                                config: "site:\n  static: [static]\n")
+        let text = "![a](/content/a.png) ![b](/b.png) ![c](img/c.png) ![d](./img/../img/c.png?v=2#full) ![e](/content/my%20photo.png)\n"
+        #expect(try site.check(text).isEmpty)
+        let broken = "![a](/content/z.png) ![c](img/z.png) ![b](/c.png)\n"
+        #expect(flagged(broken, try site.check(broken)) == ["/content/z.png", "img/z.png", "/c.png"])
+    }
+
+    @Test func frontMatterKeysScalarsAndLists() throws {
+        let site = try TestSite(files: ["new/a.jpg", "new/b.jpg"], config: "site:\n  remap:\n    /old/: /new/\n")
+        let text = "---\ncover: \"/old/a.jpg\"\nimages:\n  - /old/b.jpg\nimage: ['/old/b.jpg', /missing.jpg]\nauthor: /old/a.jpg\n---\n\nText.\n"
+        let findings = try site.check(text)
+        #expect(flagged(text, findings) == ["/old/a.jpg", "/old/b.jpg", "/missing.jpg"])
+        #expect(try site.fix(text) == "---\ncover: \"/new/a.jpg\"\nimages:\n  - /old/b.jpg\nimage: ['/new/b.jpg', /missing.jpg]\nauthor: /old/a.jpg\n---\n\nText.\n")
+    }
+
+    @Test func aFrontMatterValueWithEscapesIsReportedButNotRewritten() throws {
+        let site = try TestSite(files: ["new/a.jpg"], config: "site:\n  remap:\n    /old/: /new/\n")
+        let text = "---\ncover: \"\\/old/a.jpg\"\n---\n"
+        let finding = try #require(try site.check(text).first)
+        #expect(finding.fix == nil)
+        #expect(finding.message.contains("not rewritten"))
+    }
+
+    @Test func onlyTheBrokenSourceSetEntryChanges() throws {
+        let site = try TestSite(files: ["content/images/2020/01/a.png"])
+        let text = "<img alt=\"x\" src='/content/images/2020/01/a.png' srcset=\"/content/images/size/w600/2020/01/a.png 600w,/content/images/2020/01/a.png 2x\">\n"
+        #expect(try site.fix(text) == "<img alt=\"x\" src='/content/images/2020/01/a.png' srcset=\"/content/images/2020/01/a.png 600w,/content/images/2020/01/a.png 2x\">\n")
+    }
+
+    @Test func angleBracketsTitlesAndFragmentsStay() throws {
+        let site = try TestSite(files: ["content/images/x y.png"])
+        let text = "![Alt *text*](<__GHOST_URL__/content/images/x y.png#full> \"Title\")\n"
+        #expect(try site.fix(text) == "![Alt *text*](</content/images/x y.png#full> \"Title\")\n")
+    }
+
+    @Test func oldOriginsIncludingASubdirectoryInstall() throws {
+        let site = try TestSite(files: ["content/images/a.png"], config: "site:\n  url: [https://old.example/news/, http://localhost:2368]\n")
+        let text = "![a](https://old.example/news/content/images/a.png) ![b](http://localhost:2368/content/images/a.png) ![c](https://other.example/content/images/a.png)\n"
+        #expect(try site.fix(text) == "![a](/content/images/a.png) ![b](/content/images/a.png) ![c](https://other.example/content/images/a.png)\n")
+    }
+
+    @Test func theUniqueFileOfThatNameIsAnUnsafeFixAndTwoAreNone() throws {
+        let site = try TestSite(files: ["assets/2019/one.png", "a/two.png", "b/two.png"])
+        let text = "![1](/content/images/one.png) ![2](/content/images/two.png)\n"
+        let findings = try site.check(text)
+        #expect(findings.map { $0.fix?.applicability } == [.unsafe, nil])
+        #expect(findings[1].message.contains("2 files named `two.png`"))
+        #expect(try site.fix(text) == text)
+        #expect(try site.fix(text, upTo: .unsafe) == "![1](/assets/2019/one.png) ![2](/content/images/two.png)\n")
+    }
+
+    @Test func theRepairsComeInTheirOrder() throws {
+        // Both the remap target and the original exist: remap first.
+        let site = try TestSite(files: ["content/images/2020/a.png", "assets/size/w600/2020/a.png"],
+                                config: "site:\n  remap:\n    /content/images/: /assets/\n")
+        let text = "![a](/content/images/size/w600/2020/a.png)\n"
+        #expect(try site.fix(text) == "![a](/assets/size/w600/2020/a.png)\n")
+    }
+
+    @Test func imagesInCodeAndCommentsAreNotReferences() throws {
+        let site = try TestSite(files: [])
+        let text = "`![a](/x.png)`\n\n    ![b](/y.png)\n\n<!-- <img src=\"/z.png\"> -->\n\n<pre><img src=\"/w.png\"></pre>\n"
+        #expect(try site.check(text).isEmpty)
+    }
+
+    @Test func oneIndexPerRunIsShared() throws {
+        let site = try TestSite(files: ["a.png"])
+        _ = try site.check("![a](/a.png)\n", at: "one.md")
+        _ = try site.check("![b](/b.png)\n", at: "sub/two.md")
+        let index = site.session.siteIndex(roots: [site.root.path])
+        #expect(index === site.session.siteIndex(roots: [site.root.path]))
+        #expect(index.fileCount == 2)  // a.png and .galley.yml
+    }
+
+    @Test(arguments: [
+        ("site: [a]\n", "`site` must be a mapping"),
+        ("site:\n  url: oldblog.ghost.io\n", "must start with http"),
+        ("site:\n  remap: [/a/, /b/]\n", "`site.remap` must map"),
+        ("site:\n  remap:\n    content/: /b/\n", "a `/...` prefix"),
+        ("site:\n  roots: .\n", "unknown key `site.roots`"),
+    ])
+    func badSiteSections(_ yaml: String, _ message: String) {
+        #expect {
+            try Configuration.parse(Array(yaml.utf8), path: ".galley.yml", directory: "/", knownRules: AllRules.optionTable)
+        } throws: { error in
+            "\(error)".contains(message)
+        }
+    }
+}
+
+@Suite struct ImageAltRuleTests {
+    let id = ["image-alt"]
+
+    @Test func emptyAltTextAndImgWithoutAlt() {
+        let text = "![](/a/My-photo_2019.jpg) ![  ][r] ![ok](/b.png)\n\n<img src=\"/c/team.png\"> <img src=\"/d.png\" alt=\"\">\n\n[r]: /e/diagram.svg\n"
+        let findings = lint(text, id)
+        #expect(flagged(text, findings) == ["![]", "![  ]", "<img"])
+        #expect(findings.map { $0.fix?.applicability } == [.suggestion, .suggestion, .suggestion])
+        #expect(findings.map { $0.fix?.edits.first.map { String(decoding: $0.replacement, as: UTF8.self) } } == ["My photo 2019", "diagram", " alt=\"team\""])
+        #expect(fixed(text, id, upTo: .unsafe) == text)  // suggestions are never applied
+    }
+
+    @Test func codeAndHTMLCommentsAreLeftAlone() {
+        #expect(lint("`![](x.png)`\n\n    ![](y.png)\n\n<!-- <img src=\"z.png\"> -->\n", id).isEmpty)
+    }
+}
