@@ -4,7 +4,8 @@
 usage: compare_corpus.py CORPUS GALLEY
 
 - findings of nbsp-entity and ghost-card-marker per file (`galley check`) against the
-  generator's manifest.jsonl (nbsp_prose, kg_markers);
+  generator's manifest.jsonl (nbsp_prose, kg_markers), and missing-image's "not found"
+  findings against img_missing + fm_img_missing (the corpus has its content/images tree);
 - code spans and links per file (`galley scan`) against the manifest;
 - fenced code, indented code and HTML blocks per file against markdown-it-py 4.x
   (CommonMark 0.31.2), when it is installed; the manifest counts these its own way.
@@ -24,6 +25,14 @@ for line in check.splitlines():
     m = re.match(r"^(.*?):\d+:\d+: \w+ \[([a-z-]+)\]", line)
     if m:
         found[m.group(1), m.group(2)] += 1
+missing = collections.Counter()
+for line in check.splitlines():
+    m = re.match(r"^(.*?):\d+:\d+: \w+ \[missing-image\] image `.*?` not found", line)
+    if m:
+        missing[m.group(1)] += 1
+wrong = [f for f in files if missing[f] != manifest[f]["img_missing"] + manifest[f]["fm_img_missing"]]
+print(f"missing-image (not found): {sum(missing.values())}, ground truth img_missing + fm_img_missing "
+      f"{sum(manifest[f]['img_missing'] + manifest[f]['fm_img_missing'] for f in files)}, files that differ: {len(wrong)} {wrong[:3]}")
 for rule, key in [("nbsp-entity", "nbsp_prose"), ("ghost-card-marker", "kg_markers")]:
     wrong = [f for f in files if found[f, rule] != manifest[f][key]]
     total = sum(found[f, rule] for f in files)

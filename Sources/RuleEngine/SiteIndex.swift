@@ -55,9 +55,16 @@ public final class SiteIndex: Sendable {
                 }
                 if name == "." || name == ".." { continue }
                 let path = dir == "/" ? "/" + name : dir + "/" + name
-                var s = stat()
-                guard stat(path, &s) == 0 else { continue }
-                if s.st_mode & S_IFMT == S_IFDIR {
+                // The entry's type from readdir where the file system gives it; links and
+                // unknown types are resolved with stat.
+                let type = entry.pointee.d_type
+                var isDirectory = type == UInt8(DT_DIR)
+                if type != UInt8(DT_DIR) && type != UInt8(DT_REG) {
+                    var s = stat()
+                    guard stat(path, &s) == 0 else { continue }
+                    isDirectory = s.st_mode & S_IFMT == S_IFDIR
+                }
+                if isDirectory {
                     if !name.hasPrefix(".") && name != "node_modules" { pending.append(path) }
                 } else {
                     files.insert(path)
