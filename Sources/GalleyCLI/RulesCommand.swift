@@ -1,4 +1,5 @@
 import ArgumentParser
+import RuleEngine
 import Rules
 
 struct RulesCommand: ParsableCommand {
@@ -6,14 +7,15 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         let width = AllRules.rules.map(\.descriptor.id.count).max() ?? 0
+        func fix(_ d: RuleDescriptor) -> String { d.fix.map { "fix: \($0.rawValue)" } ?? "no fix" }
+        let fixWidth = AllRules.rules.map { fix($0.descriptor).count }.max() ?? 0
         var out = ""
         for rule in AllRules.rules {
             let d = rule.descriptor
-            let fix = d.fix.map { "fix: \($0.rawValue)" } ?? "no fix"
             let on = d.enabledByDefault ? "" : " (off by default)"
             out += d.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 + "  \(d.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  "
-                + "\(fix.padding(toLength: 11, withPad: " ", startingAt: 0))  \(d.summary)\(on)\n"
+                + "\(fix(d).padding(toLength: fixWidth, withPad: " ", startingAt: 0))  \(d.summary)\(on)\n"
         }
         Output.write(out)
     }
