@@ -30,6 +30,7 @@ let package = Package(
                 .embedInCode("ghost-card-marker.md"),
                 .embedInCode("front-matter-syntax.md"),
                 .embedInCode("mismatched-emphasis.md"),
+                .embedInCode("front-matter-fields.md"),
             ]
         ),
         .target(name: "Rules", dependencies: ["RuleEngine", "RuleDocs"]),

@@ -9,5 +9,6 @@ public enum RuleDocs {
         "ghost-card-marker": String(decoding: PackageResources.ghost_card_marker_md, as: UTF8.self),
         "front-matter-syntax": String(decoding: PackageResources.front_matter_syntax_md, as: UTF8.self),
         "mismatched-emphasis": String(decoding: PackageResources.mismatched_emphasis_md, as: UTF8.self),
+        "front-matter-fields": String(decoding: PackageResources.front_matter_fields_md, as: UTF8.self),
     ]
 }

@@ -9,6 +9,7 @@ public enum AllRules {
         GhostCardMarkerRule(),
         FrontMatterSyntaxRule(),
         MismatchedEmphasisRule(),
+        FrontMatterFieldsRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

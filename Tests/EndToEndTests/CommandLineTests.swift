@@ -122,7 +122,7 @@ import Testing
         let rules = try box.run("rules")
         #expect(rules.status == 0)
         #expect(rules.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
-                == ["nbsp-entity", "ghost-card-marker", "front-matter-syntax", "mismatched-emphasis"])
+                == ["nbsp-entity", "ghost-card-marker", "front-matter-syntax", "mismatched-emphasis", "front-matter-fields"])
         let explain = try box.run("explain", "ghost-card-marker")
         let page = try String(contentsOf: Galley.repositoryRoot.appendingPathComponent("rules/ghost-card-marker.md"), encoding: .utf8)
         #expect(explain.status == 0)
