@@ -8,7 +8,7 @@ import RuleEngine
 struct FrontMatterFieldsRule: Rule {
     let descriptor = RuleDescriptor(
         id: "front-matter-fields",
-        summary: "Required front matter keys that are missing or empty, values of the wrong type (as configured in front-matter:)",
+        summary: "Front matter keys that `.galley.yml` `front-matter:` requires but are missing or empty, or values of the wrong type",
         defaultSeverity: .error,
         fix: nil
     )
