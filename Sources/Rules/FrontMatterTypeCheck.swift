@@ -29,8 +29,9 @@ enum FrontMatterTypeCheck {
             }
         case .list:
             if value.kind == .list { return nil }
-            if let text = value.text, value.isPlain || value.isQuoted, !text.contains("\n") {
-                return "`\(key)` should be a list, found \(found) (a list is written `[\(rawText(value, bytes))]`)"
+            let raw = rawText(value, bytes)
+            if value.isPlain || value.isQuoted, !raw.isEmpty, !raw.contains(where: { $0 == "\n" || $0 == "\r" }) {
+                return "`\(key)` should be a list, found \(found) (a list is written `[\(raw)]`)"
             }
             return "`\(key)` should be a list, found \(found)"
         case .bool:

@@ -166,6 +166,8 @@ import Testing
         #expect(try report(line: "tags: \"travel\"") == [
             "4:7 `tags` should be a list, found the quoted text `\"travel\"` (a list is written `[\"travel\"]`)",
         ])
+        // A plain value folded over two lines gets no suggestion.
+        #expect(try report(line: "tags: travel\n  food") == ["4:7 `tags` should be a list, found the text `travel…`"])
         #expect(try report(line: "tags: {a: 1}") == ["4:7 `tags` should be a list, found a mapping"])
         #expect(try report(line: "tags: |\n  a\n  b") == ["4:7 `tags` should be a list, found a block of text"])
     }
