@@ -32,6 +32,7 @@ let package = Package(
                 .embedInCode("mismatched-emphasis.md"),
                 .embedInCode("missing-image.md"),
                 .embedInCode("image-alt.md"),
+                .embedInCode("front-matter-fields.md"),
             ]
         ),
         .target(name: "Rules", dependencies: ["RuleEngine", "RuleDocs"]),

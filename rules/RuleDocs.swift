@@ -11,5 +11,6 @@ public enum RuleDocs {
         "mismatched-emphasis": String(decoding: PackageResources.mismatched_emphasis_md, as: UTF8.self),
         "missing-image": String(decoding: PackageResources.missing_image_md, as: UTF8.self),
         "image-alt": String(decoding: PackageResources.image_alt_md, as: UTF8.self),
+        "front-matter-fields": String(decoding: PackageResources.front_matter_fields_md, as: UTF8.self),
     ]
 }

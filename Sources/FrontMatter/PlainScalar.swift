@@ -1,6 +1,6 @@
 /// The type YAML 1.1 resolves an untagged plain scalar to (libyaml leaves that to us).
-enum PlainScalar {
-    static func resolvedType(_ s: String) -> String {
+public enum PlainScalar {
+    public static func resolvedType(_ s: String) -> String {
         switch s {
         case "", "~", "null", "Null", "NULL": return "null"
         case "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE",

@@ -11,6 +11,7 @@ public enum AllRules {
         MismatchedEmphasisRule(),
         MissingImageRule(),
         ImageAltRule(),
+        FrontMatterFieldsRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

@@ -123,7 +123,7 @@ import Testing
         #expect(rules.status == 0)
         #expect(rules.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
                 == ["nbsp-entity", "ghost-card-marker", "front-matter-syntax", "mismatched-emphasis",
-                    "missing-image", "image-alt"])
+                    "missing-image", "image-alt", "front-matter-fields"])
         let explain = try box.run("explain", "ghost-card-marker")
         let page = try String(contentsOf: Galley.repositoryRoot.appendingPathComponent("rules/ghost-card-marker.md"), encoding: .utf8)
         #expect(explain.status == 0)

@@ -17,6 +17,8 @@ struct DocExample: CustomTestStringConvertible, Sendable {
     /// `--unsafe-fixes`) that follow it, if any.
     var fixed: String?
     var fixedUnsafe: String?
+    /// The page's ` ```yaml .galley.yml ` block, which every example of the page runs with.
+    var configuration: String?
 
     var testDescription: String { "\(rule).md:\(line) \(kind.rawValue)" }
 
@@ -35,6 +37,7 @@ struct DocExample: CustomTestStringConvertible, Sendable {
     static func parse(page: String, rule: String) -> [DocExample] {
         var examples: [DocExample] = []
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var configuration: String?
         var i = 0
         while i < lines.count {
             let line = lines[i]
@@ -45,6 +48,12 @@ struct DocExample: CustomTestStringConvertible, Sendable {
             }
             let fence = line.prefix { $0 == fenceChar }
             let info = line.dropFirst(fence.count).split(separator: " ").map(String.init)
+            if fence.count >= 3, info == ["yaml", ".galley.yml"] {
+                let end = lines[(i + 1)...].firstIndex { $0 == String(fence) } ?? lines.count
+                configuration = lines[(i + 1)..<end].joined(separator: "\n") + "\n"
+                i = end + 1
+                continue
+            }
             guard fence.count >= 3, info.first == "markdown", info.count >= 2,
                   let kind = Kind(rawValue: info[1]) else {
                 i += 1
@@ -57,7 +66,7 @@ struct DocExample: CustomTestStringConvertible, Sendable {
                 j += 1
             }
             let count = info.first { $0.hasPrefix("findings=") }.flatMap { Int($0.dropFirst(9)) }
-            var example = DocExample(rule: rule, kind: kind, line: i + 1, text: body.joined(separator: "\n") + "\n",
+            let example = DocExample(rule: rule, kind: kind, line: i + 1, text: body.joined(separator: "\n") + "\n",
                                      expectedFindings: count, unsafe: info.contains("unsafe"))
             if kind == .fixed, let k = examples.indices.last, examples[k].kind == .bad,
                (example.unsafe ? examples[k].fixedUnsafe : examples[k].fixed) == nil {
@@ -71,6 +80,7 @@ struct DocExample: CustomTestStringConvertible, Sendable {
             }
             i = j + 1
         }
+        for k in examples.indices { examples[k].configuration = configuration }
         return examples
     }
 }
@@ -87,8 +97,9 @@ struct DocExample: CustomTestStringConvertible, Sendable {
     }
 
     @Test(arguments: DocExample.all())
-    func example(_ example: DocExample) {
-        let findings = lint(example.text, [example.rule])
+    func example(_ example: DocExample) throws {
+        let config = try example.configuration.map(configuration) ?? .default
+        let findings = lint(example.text, [example.rule], configuration: config)
         switch example.kind {
         case .bad:
             #expect(!findings.isEmpty, "no finding for a bad example")
@@ -98,13 +109,13 @@ struct DocExample: CustomTestStringConvertible, Sendable {
         }
         #expect(noFindingInCode(example.text, findings))
         for level in [Applicability.safe, .unsafe] {
-            let once = fixed(example.text, [example.rule], upTo: level)
+            let once = fixed(example.text, [example.rule], upTo: level, configuration: config)
             if let expected = level == .safe ? example.fixed : example.fixedUnsafe {
                 #expect(once == expected, "fix up to \(level)")
             } else if example.kind == .good {
                 #expect(once == example.text, "fixing a good example changed it")
             }
-            #expect(fixed(once, [example.rule], upTo: level) == once, "fixing twice (up to \(level)) changes the result")
+            #expect(fixed(once, [example.rule], upTo: level, configuration: config) == once, "fixing twice (up to \(level)) changes the result")
         }
     }
 

@@ -7,17 +7,23 @@ import MarkdownScanner
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-func linter(_ ids: [String]? = nil) -> Linter {
-    Linter(session: Session(rules: AllRules.rules), select: ids.map(Set.init))
+func linter(_ ids: [String]? = nil, configuration: Configuration = .default) -> Linter {
+    Linter(session: Session(rules: AllRules.rules), configuration: configuration, select: ids.map(Set.init))
 }
 
-func lint(_ text: String, _ ids: [String]? = nil) -> [Finding] {
-    linter(ids).check(path: "test.md", bytes: Array(text.utf8))
+func lint(_ text: String, _ ids: [String]? = nil, configuration: Configuration = .default) -> [Finding] {
+    linter(ids, configuration: configuration).check(path: "test.md", bytes: Array(text.utf8))
 }
 
-func fixed(_ text: String, _ ids: [String]? = nil, upTo level: Applicability = .safe) -> String {
-    let result = linter(ids).fix(path: "test.md", bytes: Array(text.utf8), upTo: level)
+func fixed(_ text: String, _ ids: [String]? = nil, upTo level: Applicability = .safe,
+           configuration: Configuration = .default) -> String {
+    let result = linter(ids, configuration: configuration).fix(path: "test.md", bytes: Array(text.utf8), upTo: level)
     return String(decoding: result.bytes, as: UTF8.self)
+}
+
+/// A `.galley.yml` read as galley reads it.
+func configuration(_ yaml: String) throws -> Configuration {
+    try Configuration.parse(Array(yaml.utf8), path: ".galley.yml", directory: "/", knownRules: AllRules.optionTable)
 }
 
 /// `line:column` of each finding's start, 1-based.
