@@ -116,9 +116,10 @@ public enum InlineScanner {
         return InlineIndex(spans: out.spans, runs: out.runs, escapes: out.escapes, linkTexts: out.linkTexts)
     }
 
-    /// The delimiter runs of one block once `edits` (sorted, each inside one line of the
-    /// block's inline content) are applied, at their offsets in the edited file. Rules use
-    /// it to prove that a fix makes emphasis of what was literal.
+    /// The delimiter runs of the units of one block that `edits` fall in, once the edits
+    /// (sorted, each inside one line of the block's inline content) are applied, at their
+    /// offsets in the edited file and sorted. Rules use it to prove that a fix makes
+    /// emphasis of what was literal.
     public static func runs(_ text: SourceText, _ blocks: BlockScan, block index: Int,
                             applying edits: [(range: Range<Int>, replacement: [UInt8])]) -> [DelimiterRun] {
         var out = InlineOutput()
@@ -128,7 +129,10 @@ public enum InlineScanner {
         func shift(_ offset: Int) -> Int {
             edits.reduce(offset) { $1.range.upperBound <= offset ? $0 + $1.replacement.count - $1.range.count : $0 }
         }
-        for segments in units(text, blocks, blocks.blocks[index]) {
+        // Only the units the edits fall in (one cell of a long table, not the table).
+        let lines = Set(edits.map { text.line(containing: $0.range.lowerBound) })
+        for segments in units(text, blocks, blocks.blocks[index], tableRows: lines)
+        where segments.contains(where: { s in edits.contains { s.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= s.upperBound } }) {
             unit.reset()
             for segment in segments {
                 var bytes: [UInt8] = []
@@ -149,12 +153,15 @@ public enum InlineScanner {
     }
 
     /// The units of inline content of a block (one per paragraph or heading, one per table
-    /// cell), each as the file ranges of its lines.
-    static func units(_ text: SourceText, _ blocks: BlockScan, _ block: Block) -> [[Range<Int>]] {
+    /// cell), each as the file ranges of its lines; of a table, only the rows in
+    /// `tableRows` when given.
+    static func units(_ text: SourceText, _ blocks: BlockScan, _ block: Block, tableRows: Set<Int>? = nil) -> [[Range<Int>]] {
         let b = text.bytes
         if block.kind == .table {
             var result: [[Range<Int>]] = []
-            for line in block.firstLine...block.lastLine where blocks.lines[line].kind == .tableRow {
+            let rows = tableRows.map { Array($0).filter { block.firstLine <= $0 && $0 <= block.lastLine }.sorted() }
+                ?? Array(block.firstLine...block.lastLine)
+            for line in rows where blocks.lines[line].kind == .tableRow {
                 for cell in TableSyntax.cells(b, from: blocks.lines[line].contentStart, end: text.contentEnd(line)) {
                     result.append([cell])
                 }

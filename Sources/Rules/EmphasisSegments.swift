@@ -21,6 +21,9 @@ struct EmphasisSegment {
     var line: Int
     var atLineStart: Bool
     var atLineEnd: Bool
+    /// The length of the whole run the segment belongs to (1 for an escape): a fix must
+    /// not glue it to a neighbouring run of the same character.
+    var runLength = 1
 
     var charString: String { char == 0x2A ? "*" : "_" }
     var text: String { String(repeating: charString, count: length) }
@@ -63,8 +66,9 @@ struct EmphasisContext {
         let source = document.source
         for run in runs where !run.literalRange.isEmpty && !inImage(run.start) {
             let line = source.line(containing: run.start)
-            keyed.append((unitKey(run.block, line), segment(run.literalRange, char: run.char, length: run.literalRange.count,
-                                                            escape: false, line: line)))
+            var s = segment(run.literalRange, char: run.char, length: run.literalRange.count, escape: false, line: line)
+            s.runLength = run.length
+            keyed.append((unitKey(run.block, line), s))
         }
         var k = 0
         let escapes = index.escapes

@@ -164,11 +164,18 @@ struct EmphasisDetector {
         func shifted(_ offset: Int) -> Int {
             sorted.reduce(offset) { $1.range.upperBound <= offset ? $0 + $1.replacement.count - $1.range.count : $0 }
         }
+        // Each flagged group must now be consumed whole, in a run as long as the one it
+        // came from: removing a space must not glue `*` to a neighbouring `*` (`* *a* *`
+        // would become `**a**`, strong instead of the emphasis that was there).
         return segments.allSatisfy { segment in
             let start = shifted(segment.range.lowerBound)
-            return (start..<(start + segment.length)).allSatisfy { offset in
-                runs.contains { $0.range.contains(offset) && !$0.literalRange.contains(offset) }
+            var lo = 0, hi = runs.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if runs[mid].range.upperBound <= start { lo = mid + 1 } else { hi = mid }
             }
+            guard lo < runs.count, runs[lo].range.contains(start), runs[lo].length == segment.runLength else { return false }
+            return !runs[lo].literalRange.overlaps(start..<(start + segment.length))
         }
     }
 

@@ -117,6 +117,16 @@ import Testing
         #expect(lint(String(decoding: output, as: UTF8.self), id).isEmpty)
     }
 
+    /// Removing the space would glue the delimiter to the emphasis inside, turning it into
+    /// a longer run: `* *really* *` would become `**really**`, strong instead of emphasis
+    /// inside emphasis. (Found by a fuzzing review.)
+    @Test(arguments: ["She said * *really* * loudly.", "A _ _note_ _ here.", "*** *it* ***"])
+    func noFixGluesADelimiterToItsNeighbour(_ text: String) {
+        let findings = lint(text + "\n", id)
+        #expect(findings.allSatisfy { $0.fix == nil })
+        #expect(fixed(text + "\n", id, upTo: .unsafe) == text + "\n")
+    }
+
     @Test func aFixIsNotOfferedWhenTheDelimitersWouldStayText() throws {
         // Closing the spaced pair would need `__` to close `__` across `*`: removing the
         // spaces leaves `a__*b*__c`, where intraword `__` cannot close.

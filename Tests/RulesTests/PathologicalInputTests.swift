@@ -14,6 +14,8 @@ import Testing
         ("open brackets", String(repeating: "[", count: 50_000) + "&nbsp;\n"),
         ("close brackets with parens", String(repeating: "](", count: 50_000) + "&nbsp;\n"),
         ("emphasis openers", String(repeating: "*a _b ", count: 20_000) + "\n"),
+        ("a table with a spaced pair in each row", "| a | b |\n|---|---|\n" + String(repeating: "| _ **x** _ | y |\n", count: 500)),
+        ("a long run far from its partner", String(repeating: "*", count: 5_000) + " " + String(repeating: "a_", count: 5_000) + "a " + String(repeating: "*", count: 5_000) + "\n"),
         ("mixed pairs on one line", String(repeating: "*a_ ", count: 5_000) + "\n"),
         ("spaced pairs on one line", String(repeating: "_ **a** _ ** b** \\_ ", count: 1_000) + "\n"),
         ("unclosed comments", String(repeating: "<!--kg-card-begin: html ", count: 10_000) + "\n"),
