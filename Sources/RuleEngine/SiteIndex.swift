@@ -36,9 +36,17 @@ public final class SiteIndex: Sendable {
     /// The files with this name, anywhere under the roots, sorted.
     public func files(named name: String) -> [String] { byName[name] ?? [] }
 
-    /// Whether `path` lies under one of the roots (so the index speaks for it).
+    /// Whether `path` lies under one of the roots, outside the directories the walk
+    /// skips (hidden ones, `node_modules`), so that the index speaks for it.
     public func covers(_ absolutePath: String) -> Bool {
-        isComplete && roots.contains { absolutePath == $0 || absolutePath.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+        guard isComplete else { return false }
+        for root in roots {
+            let prefix = root == "/" ? "/" : root + "/"
+            guard absolutePath.hasPrefix(prefix) else { continue }
+            let directories = absolutePath.dropFirst(prefix.count).split(separator: "/").dropLast()
+            return !directories.contains { $0.hasPrefix(".") || $0 == "node_modules" }
+        }
+        return false
     }
 
     private static func walk(_ directory: String, into files: inout Set<String>, visited: inout Set<[UInt64]>) {

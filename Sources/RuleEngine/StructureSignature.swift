@@ -11,14 +11,24 @@ extension StructureCheck {
     /// line or none.
     static func touchesPossibleDefinition(_ source: SourceText, _ scan: BlockScan, _ edits: [Edit], after: [UInt8]) -> Bool {
         let b = source.bytes
-        for block in scan.blocks where block.kind == .paragraph || block.kind == .linkDefinition {
+        var destinations: [Int: Range<Int>] = [:]
+        for d in scan.definitionList { destinations[d.block] = d.destination }
+        for (index, block) in scan.blocks.enumerated() where block.kind == .paragraph || block.kind == .linkDefinition {
             var p = scan.lines[block.firstLine].contentStart
             let end = source.contentEnd(block.firstLine)
             while p < end && ByteClass.isSpaceOrTab(b[p]) { p += 1 }
             guard p < end && b[p] == 0x5B && ByteSearch.index(of: "]:", in: b, from: p, end: end) != nil else { continue }
             // The definition's text (its last line break may go, at the end of a file).
             let own = source.lineStart(block.firstLine)..<source.contentEnd(block.lastLine)
-            if edits.contains(where: { $0.range.overlaps(own) || (own.contains($0.range.lowerBound) && $0.range.lowerBound > own.lowerBound) }) {
+            // A new destination in place of the old one leaves the label, so which links
+            // resolve, as it was; the window's re-scan shows the block is still a definition.
+            func replacesDestination(_ e: Edit) -> Bool {
+                guard let d = destinations[index], block.kind == .linkDefinition,
+                      d.lowerBound <= e.range.lowerBound, e.range.upperBound <= d.upperBound else { return false }
+                return !e.replacement.isEmpty && e.replacement.allSatisfy { $0 > 0x20 && $0 != 0x3C && $0 != 0x3E && $0 != 0x28 && $0 != 0x29 }
+            }
+            if edits.contains(where: { ($0.range.overlaps(own) || (own.contains($0.range.lowerBound) && $0.range.lowerBound > own.lowerBound))
+                && !replacesDestination($0) }) {
                 return true
             }
             let next = block.lastLine + 1

@@ -1,3 +1,4 @@
+import MarkdownScanner
 import RuleEngine
 
 /// Where an image URL points, in terms of the site: a site-absolute path, a path
@@ -12,14 +13,31 @@ struct ImageLocation {
         case elsewhere
     }
 
+    /// How the URL's text turns into the file name it means: Markdown destinations undo
+    /// backslash escapes and entity references, HTML attributes entity references; then
+    /// `%XX` is decoded.
+    enum Decoding { case markdown, html, none }
+
     var target: Target
+    var decoding = Decoding.none
     /// `?query` and `#fragment` (Ghost's `#full`), kept on a rewrite, ignored for existence.
     var suffix: Substring
     /// `__GHOST_URL__` or an origin of `site.url` came off to make the site path.
     var droppedOrigin: Bool
 
-    init(_ url: String, siteURLs: [String]) {
-        let cut = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+    init(_ url: String, siteURLs: [String], decoding: Decoding = .none) {
+        self.decoding = decoding
+        // `&#38;` is a character reference, not a fragment, where references are decoded.
+        var cut = url.endIndex
+        var previous: Character = " "
+        for i in url.indices {
+            let c = url[i]
+            if c == "?" || (c == "#" && !(decoding != .none && previous == "&")) {
+                cut = i
+                break
+            }
+            previous = c
+        }
         var path = url[..<cut]
         suffix = url[cut...]
         droppedOrigin = false
@@ -43,6 +61,64 @@ struct ImageLocation {
         } else {
             target = .relative(String(path))
         }
+    }
+
+    /// The file path `path` (a part of this URL) names.
+    func decoded(_ path: String) -> String {
+        var s = path
+        if decoding == .markdown { s = Self.unescaped(s) }
+        if decoding != .none { s = Self.entitiesDecoded(s) }
+        return Self.percentDecoded(s)
+    }
+
+    /// `\X` for ASCII punctuation X becomes X.
+    static func unescaped(_ s: String) -> String {
+        guard s.contains("\\") else { return s }
+        var out: [UInt8] = []
+        let bytes = Array(s.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x5C, i + 1 < bytes.count, ByteClass.isASCIIPunctuation(bytes[i + 1]) {
+                out.append(bytes[i + 1])
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Numeric references and the named ones that occur in paths (`&amp;`, `&lt;`,
+    /// `&gt;`, `&quot;`, `&apos;`, `&nbsp;`) decoded; anything else stays as written.
+    static func entitiesDecoded(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
+        var out = ""
+        var rest = s[...]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(12).firstIndex(of: ";") {
+                let name = after[..<semi]
+                var value: String?
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    value = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                } else if name.hasPrefix("#") {
+                    value = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                } else {
+                    value = named[String(name)]
+                }
+                if let value {
+                    out += value
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        return out + rest
     }
 
     /// `%XX` sequences decoded (as UTF-8); the text as it is when they do not decode.
@@ -71,14 +147,15 @@ struct ImageLocation {
         }
     }
 
-    /// A path made safe for a Markdown destination or an attribute: spaces, controls,
-    /// quotes, angle brackets and parentheses percent-encoded.
+    /// A path made safe for a Markdown destination, an attribute or a plain YAML value:
+    /// spaces, controls, quotes, angle brackets, parentheses, `%`, `#`, `?` and `\\`
+    /// percent-encoded.
     static func percentEncoded(_ s: String) -> String {
         let digits = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         for byte in s.utf8 {
             if byte <= 0x20 || byte == 0x7F || byte == 0x22 || byte == 0x27 || byte == 0x3C || byte == 0x3E
-                || byte == 0x28 || byte == 0x29 || byte == 0x25 {
+                || byte == 0x28 || byte == 0x29 || byte == 0x25 || byte == 0x23 || byte == 0x3F || byte == 0x5C {
                 out += [0x25, digits[Int(byte >> 4)], digits[Int(byte & 15)]]
             } else {
                 out.append(byte)

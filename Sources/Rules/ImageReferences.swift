@@ -6,7 +6,17 @@ import RuleEngine
 /// reference image uses), `src` or a `srcset` candidate of an HTML `<img>`, or a front
 /// matter value under one of the site's image keys.
 struct ImageReference {
-    enum Origin { case markdown, definition, htmlSource, htmlSourceSet, frontMatter }
+    enum Origin {
+        case markdown, definition, htmlSource, htmlSourceSet, frontMatter
+
+        var decoding: ImageLocation.Decoding {
+            switch self {
+            case .markdown, .definition: .markdown
+            case .htmlSource, .htmlSourceSet: .html
+            case .frontMatter: .none
+            }
+        }
+    }
 
     var origin: Origin
     /// The URL's bytes, which a fix replaces (no angle brackets, quotes or descriptors).
@@ -28,7 +38,11 @@ struct HTMLImageTag {
 
     func value(_ name: String) -> Range<Int>?? { attributes.first { $0.name == name }.map(\.value) }
 
-    /// The `<img …>` tags in `b[range]`, skipping HTML comments.
+    /// Elements whose content is text, not markup: an `<img>` inside is not an image.
+    static let rawTextElements: [StaticString] = ["script", "style", "textarea", "pre"]
+
+    /// The `<img …>` tags in `b[range]`, skipping HTML comments and the content of
+    /// `<script>`, `<style>`, `<textarea>` and `<pre>` (code, as galley reads it).
     static func all(in b: [UInt8], _ range: Range<Int>) -> [HTMLImageTag] {
         var result: [HTMLImageTag] = []
         var i = range.lowerBound
@@ -42,6 +56,10 @@ struct HTMLImageTag {
                 i = ByteSearch.index(of: "-->", in: b, from: i + 4, end: end).map { $0 + 3 } ?? end
                 continue
             }
+            if let skip = rawTextEnd(b, at: i, end: end) {
+                i = skip
+                continue
+            }
             if ByteSearch.hasPrefix(b, at: i, end: end, lowercased: "<img"), i + 4 < end,
                ByteClass.isWhitespace(b[i + 4]) || b[i + 4] == 0x3E || b[i + 4] == 0x2F,
                let tag = parse(b, at: i, end: end) {
@@ -52,6 +70,24 @@ struct HTMLImageTag {
             i += 1
         }
         return result
+    }
+
+    /// At `<script`, `<style`, `<textarea` or `<pre`: the offset after the element's
+    /// closing tag (or `end` when it never closes).
+    static func rawTextEnd(_ b: [UInt8], at i: Int, end: Int) -> Int? {
+        for name in rawTextElements where ByteSearch.hasPrefix(b, at: i + 1, end: end, lowercased: name) {
+            let after = i + 1 + name.utf8CodeUnitCount
+            guard after == end || ByteClass.isWhitespace(b[after]) || b[after] == 0x3E else { continue }
+            var j = after
+            while j + 2 + name.utf8CodeUnitCount <= end {
+                if b[j] == 0x3C && b[j + 1] == 0x2F && ByteSearch.hasPrefix(b, at: j + 2, end: end, lowercased: name) {
+                    return j + 2 + name.utf8CodeUnitCount
+                }
+                j += 1
+            }
+            return end
+        }
+        return nil
     }
 
     /// Reads the attributes of the tag at `start` (`<img`); nil when it never closes.

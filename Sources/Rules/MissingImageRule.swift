@@ -14,15 +14,17 @@ struct MissingImageRule: Rule {
 
     func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
         let site = context.configuration.site
-        let references = ImageReference.all(in: document, imageKeys: site.imageKeys)
-        guard !references.isEmpty else { return }
+        let local = ImageReference.all(in: document, imageKeys: site.imageKeys).compactMap { reference in
+            let location = ImageLocation(reference.url, siteURLs: site.urls, decoding: reference.origin.decoding)
+            return location.target == .elsewhere ? nil : (reference, location)
+        }
+        // Only a post with a local image pays for the index of the site.
+        guard !local.isEmpty else { return }
         let resolver = SiteResolver(document: document, configuration: context.configuration)
-        for reference in references {
-            let location = ImageLocation(reference.url, siteURLs: site.urls)
-            guard location.target != .elsewhere else { continue }
+        for (reference, location) in local {
             let repair: SiteResolver.Repair?
             var message: String
-            if resolver.exists(location.target) {
+            if resolver.exists(location) {
                 // `__GHOST_URL__/…` never resolves, and the old blog's address will not
                 // last: the file is here, so the path alone is what the reference needs.
                 guard location.droppedOrigin else { continue }
@@ -72,16 +74,16 @@ struct SiteResolver {
         index = document.session.siteIndex(roots: [root] + statics)
     }
 
-    func exists(_ target: ImageLocation.Target) -> Bool {
-        switch target {
-        case let .site(path): existsOnSite(path)
-        case let .relative(path): existsFile(Path.normalize(ImageLocation.percentDecoded(path), relativeTo: documentDirectory))
+    func exists(_ location: ImageLocation) -> Bool {
+        switch location.target {
+        case let .site(path): existsOnSite(path, location)
+        case let .relative(path): existsFile(Path.normalize(location.decoded(path), relativeTo: documentDirectory))
         case .elsewhere: true
         }
     }
 
-    func existsOnSite(_ path: String) -> Bool {
-        let decoded = ImageLocation.percentDecoded(path)
+    func existsOnSite(_ path: String, _ location: ImageLocation) -> Bool {
+        let decoded = location.decoded(path)
         return ([root] + statics).contains { existsFile(Path.normalize("." + decoded, relativeTo: $0)) }
     }
 
@@ -102,24 +104,24 @@ struct SiteResolver {
     func repair(_ location: ImageLocation) -> Repair? {
         let suffix = String(location.suffix)
         if case let .site(path) = location.target {
-            if let mapped = remapped(path), existsOnSite(mapped) {
+            if let mapped = remapped(path), existsOnSite(mapped, location) {
                 return Repair(url: mapped + suffix, applicability: .safe, reason: "`site.remap` moves it to `\(mapped)`, which exists")
             }
             if let original = ImageLocation.originalOfVariant(path) {
-                if existsOnSite(original) {
+                if existsOnSite(original, location) {
                     return Repair(url: original + suffix, applicability: .safe,
                                   reason: "it is a Ghost size variant of `\(original)`, which exists")
                 }
-                if let mapped = remapped(original), existsOnSite(mapped) {
+                if let mapped = remapped(original), existsOnSite(mapped, location) {
                     return Repair(url: mapped + suffix, applicability: .safe,
                                   reason: "it is a Ghost size variant of `\(original)`, which `site.remap` moves to `\(mapped)`")
                 }
             }
-            if location.droppedOrigin && existsOnSite(path) {
+            if location.droppedOrigin && existsOnSite(path, location) {
                 return Repair(url: path + suffix, applicability: .safe, reason: "`\(path)` exists on this site")
             }
         }
-        let name = Path.lastComponent(ImageLocation.percentDecoded(path(of: location)))
+        let name = Path.lastComponent(location.decoded(path(of: location)))
         let candidates = name.isEmpty ? [] : index.files(named: name)
         if candidates.count == 1, let sitePath = sitePath(of: candidates[0]) {
             let url = ImageLocation.percentEncoded(sitePath)
@@ -136,9 +138,13 @@ struct SiteResolver {
         }
     }
 
-    /// The path with its first matching `site.remap` prefix replaced.
+    /// The path with its first matching `site.remap` prefix replaced. The new prefix is
+    /// text from `.galley.yml`, so it is percent-encoded (`/my images/` becomes
+    /// `/my%20images/`); the rest is the reference's own, already in URL form.
     func remapped(_ path: String) -> String? {
-        for (from, to) in remap where path.hasPrefix(from) { return to + path.dropFirst(from.count) }
+        for (from, to) in remap where path.hasPrefix(from) {
+            return ImageLocation.percentEncoded(to) + path.dropFirst(from.count)
+        }
         return nil
     }
 
@@ -162,7 +168,7 @@ struct SiteResolver {
         } else {
             tried.append("looked in `\(documentDirectory)`")
         }
-        let name = Path.lastComponent(ImageLocation.percentDecoded(path(of: location)))
+        let name = Path.lastComponent(location.decoded(path(of: location)))
         let count = name.isEmpty ? 0 : index.files(named: name).count
         tried.append(count == 0 ? "no file named `\(name)` on the site" : "\(count) files named `\(name)` on the site, so none is chosen")
         return " (" + tried.joined(separator: "; ") + ")"

@@ -121,6 +121,41 @@ final class TestSite {
         #expect(index.fileCount == 2)  // a.png and .galley.yml
     }
 
+    // Found by a review: escapes, entities, hidden directories, raw-text elements,
+    // remap targets that need encoding, definitions, posts without local images.
+
+    @Test func escapesAndEntitiesAreDecodedBeforeTheLookup() throws {
+        let site = try TestSite(files: ["content/a_b.jpg", "content/a&b.jpg", "img/p(1).png", "posts/.img/b.png"])
+        let text = "![a](/content/a\\_b.jpg) ![b](/content/a&amp;b.jpg) <img alt=\"x\" src=\"/content/a&#38;b.jpg\"> ![f](/img/p\\(1\\).png) ![h](.img/b.png)\n"
+        #expect(try site.check(text).isEmpty)
+    }
+
+    @Test func aRemapTargetIsPercentEncoded() throws {
+        let site = try TestSite(files: ["my images/a.jpg"], config: "site:\n  remap:\n    /old/: \"/my images/\"\n")
+        let text = "---\ncover: /old/a.jpg\n---\n\n![x](/old/a.jpg \"t\")\n"
+        #expect(try site.fix(text) == "---\ncover: /my%20images/a.jpg\n---\n\n![x](/my%20images/a.jpg \"t\")\n")
+    }
+
+    @Test func imgInScriptTextareaAndPreIsText() throws {
+        let site = try TestSite(files: [])
+        let text = "<div>\n<script>\nvar h = '<img src=\"/a.jpg\">';\n</script>\n<textarea><img src=\"/b.jpg\"></textarea>\n<pre><img src=\"/c.jpg\"></pre>\n<img src=\"/d.jpg\" alt=\"d\">\n</div>\n"
+        #expect(flagged(text, try site.check(text)) == ["/d.jpg"])
+    }
+
+    @Test func aDefinitionsDestinationIsASafeFix() throws {
+        let site = try TestSite(files: ["new/a.jpg"], config: "site:\n  remap:\n    /old/: /new/\n")
+        let text = "![r][ref]\n\n[ref]: /old/a.jpg \"Title\"\n"
+        #expect(try site.fix(text) == "![r][ref]\n\n[ref]: /new/a.jpg \"Title\"\n")
+    }
+
+    @Test func aPostWithoutLocalImagesListsNoFiles() throws {
+        let site = try TestSite(files: ["a.png"])
+        #expect(try site.check("![r](https://example.com/a.png)\n").isEmpty)
+        #expect(site.session.siteIndexes.withLock { $0.isEmpty })
+        _ = try site.check("![l](/a.png)\n")
+        #expect(site.session.siteIndexes.withLock { $0.count } == 1)
+    }
+
     @Test(arguments: [
         ("site: [a]\n", "`site` must be a mapping"),
         ("site:\n  url: oldblog.ghost.io\n", "must start with http"),
