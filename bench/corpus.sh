@@ -16,20 +16,26 @@ rm -rf "$out"
 python3 "$shared/bench/gen_corpus.py" --out "$out" --files "$files" --seed 1 >/dev/null
 echo "corpus: $files posts, $(du -sh "$out/_posts" | cut -f1), $(find "$out/_posts" -name '*.md' | wc -l) files"
 
+# From the corpus's directory, so that its content/images tree is the site of missing-image.
+repo=$PWD
+cd "$out"
 hyperfine --warmup 2 --runs 10 -i \
-    "$galley check $out/_posts" \
-    "$galley check --jobs 1 $out/_posts" \
-    --prepare "rm -rf $out/fix && cp -r $out/_posts $out/fix" \
-    "$galley fix $out/fix"
+    "$galley check _posts" \
+    "$galley check --jobs 1 _posts" \
+    --prepare "rm -rf fix && cp -r _posts fix" \
+    "$galley fix fix"
 
 echo "peak memory (check):"
-/usr/bin/time -f "  %e s wall, %M KB max RSS" "$galley" check "$out/_posts" >/dev/null || true
+/usr/bin/time -f "  %e s wall, %M KB max RSS" "$galley" check _posts >/dev/null || true
+cd "$repo"
 
 echo "per file, against the manifest and markdown-it-py:"
 python3 bench/compare_corpus.py "$out" "$galley"
+echo "mismatched-emphasis, per case, against the manifest:"
+python3 bench/emphasis_corpus.py "$out" "$galley"
 
 echo "findings per rule (galley) vs ground truth (summary.json):"
-"$galley" check "$out/_posts" | grep -o '\[[a-z-]*\]' | sort | uniq -c || true
+(cd "$out" && "$galley" check _posts) | grep -o '\[[a-z-]*\]' | sort | uniq -c || true
 python3 - "$out/summary.json" <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1]))["totals"]
