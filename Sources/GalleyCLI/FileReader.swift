@@ -10,18 +10,23 @@ enum FileReader {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw Failure(description: "cannot read the file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        return try readAll(fd, what: "the file")
+    }
+
+    /// Everything on a file descriptor up to its end (a file, or standard input for
+    /// `--stdin`); `what` names it in the error.
+    static func readAll(_ fd: Int32, what: String) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Failure(description: "cannot read the file: \(String(cString: strerror(errno)))")
+                throw Failure(description: "cannot read \(what): \(String(cString: strerror(errno)))")
             }
-            if n == 0 { break }
+            if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        return bytes
     }
 
     /// The offset of the first byte that breaks UTF-8, or nil for valid UTF-8.

@@ -26,19 +26,4 @@ enum Output {
         }
         return true
     }
-
-    /// Everything on a file descriptor up to its end (standard input for `--stdin`).
-    static func readAll(_ fd: Int32) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileReader.Failure(description: "cannot read standard input: \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-    }
 }

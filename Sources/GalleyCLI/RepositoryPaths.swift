@@ -1,4 +1,5 @@
 import Foundation
+import RuleEngine
 
 /// Paths relative to the repository root, for SARIF, GitHub annotations and baselines:
 /// the nearest directory at or above the working directory that holds `.git` (the same
@@ -12,15 +13,7 @@ struct RepositoryPaths: Sendable {
 
     static func current() -> RepositoryPaths {
         let cwd = FileManager.default.currentDirectoryPath
-        var dir = cwd
-        while true {
-            if FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(".git")) {
-                return RepositoryPaths(root: dir)
-            }
-            let parent = (dir as NSString).deletingLastPathComponent
-            if parent == dir || parent.isEmpty { return RepositoryPaths(root: cwd) }
-            dir = parent
-        }
+        return RepositoryPaths(root: Path.nearestAncestor(of: cwd, holding: ".git") ?? cwd)
     }
 
     /// `path` relative to the root, or nil when it lies outside the root.

@@ -13,7 +13,7 @@ extension Runner {
         let name = options.stdinFilename ?? "<stdin>"
         let bytes: [UInt8]
         do {
-            bytes = try Output.readAll(0)
+            bytes = try FileReader.readAll(0, what: "standard input")
         } catch {
             Self.printError("\(error)")
             return .status(ExitStatus.error)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrontMatter
 import MarkdownScanner
+import RuleEngine
 
 /// `galley scan`: what the Markdown scanner makes of files, for debugging the scanner and
 /// for timing it alone (`bench/pathological.sh`). Not part of the stable interface.
@@ -31,10 +31,9 @@ struct ScanCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            let text = SourceText(bytes)
-            let fm = FrontMatter.split(bytes)
-            let scan = BlockScanner.scan(text, bodyStart: fm.map { $0.isClosed ? $0.bodyStart : bytes.count } ?? 0)
-            let index = InlineScanner.scan(text, scan)
+            // The document as the rules see it (front matter split off the same way).
+            let document = Document(path: path, bytes: bytes, session: Session(rules: []))
+            let text = document.source, scan = document.blocks, index = document.inlines
             var out = ""
             if lines {
                 for (i, line) in scan.lines.enumerated() {

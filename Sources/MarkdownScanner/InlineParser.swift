@@ -42,7 +42,7 @@ struct InlineParser {
     var escapes: [Int] = []
     /// Link and image texts that became links (unsorted), with the destination of an
     /// inline link (without angle brackets) or the label of a reference.
-    var linkTexts: [(range: Range<Int>, image: Bool, destination: Range<Int>?, label: String?)] = []
+    var linkTexts: [InlineIndex.LinkText] = []
 
     var top = -1
     var brackets: [Bracket] = []
@@ -119,10 +119,8 @@ struct InlineParser {
         let c = v[i]
         var j = i
         while j < n && v[j] == c { j += 1 }
-        let before: CharacterClass = i == 0 ? .whitespace : .before(v, i)
-        let after: CharacterClass = j == n ? .whitespace : .at(v, j)
-        let left = after != .whitespace && (after != .punctuation || before != .other)
-        let right = before != .whitespace && (before != .punctuation || after != .other)
+        let before = CharacterClass.before(v, i), after = CharacterClass.at(v, j)
+        let (left, right) = CharacterClass.flanking(before: before, after: after)
         var flags: DelimiterRun.Flags = []
         if left { flags.insert(.leftFlanking) }
         if right { flags.insert(.rightFlanking) }
@@ -250,7 +248,7 @@ struct InlineParser {
         }
         brackets.removeLast()
         guard end >= 0 else { return i + 1 }
-        linkTexts.append((opener.textStart..<i, opener.image, destination, label))
+        linkTexts.append(InlineIndex.LinkText(range: opener.textStart..<i, isImage: opener.image, destination: destination, label: label))
         processEmphasis(bottom: opener.runBottom)
         if !opener.image { linkFloor = max(linkFloor, opener.seq) }
         return end
@@ -365,8 +363,9 @@ struct BacktickIndex {
 public enum CharacterClass: Sendable {
     case whitespace, punctuation, other
 
-    /// The class of the scalar that ends just before `i` (`i` > 0).
+    /// The class of the scalar that ends just before `i`; the start of `v` is whitespace.
     public static func before(_ v: [UInt8], _ i: Int) -> CharacterClass {
+        guard i > 0 else { return .whitespace }
         let c = v[i - 1]
         if c < 0x80 { return ascii(c) }
         var s = i - 1
@@ -374,8 +373,9 @@ public enum CharacterClass: Sendable {
         return at(v, s)
     }
 
-    /// The class of the scalar that starts at `i` (`i` < `v.count`).
+    /// The class of the scalar that starts at `i`; the end of `v` is whitespace.
     public static func at(_ v: [UInt8], _ i: Int) -> CharacterClass {
+        guard i < v.count else { return .whitespace }
         let c = v[i]
         if c < 0x80 { return ascii(c) }
         let count = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
@@ -397,6 +397,12 @@ public enum CharacterClass: Sendable {
         default:
             return .other
         }
+    }
+
+    /// Whether a delimiter run between these two characters is left-flanking and
+    /// right-flanking (CommonMark 0.31.2 §6.2).
+    public static func flanking(before p: CharacterClass, after n: CharacterClass) -> (left: Bool, right: Bool) {
+        (n != .whitespace && (n != .punctuation || p != .other), p != .whitespace && (p != .punctuation || n != .other))
     }
 
     @inline(__always) static func ascii(_ c: UInt8) -> CharacterClass {

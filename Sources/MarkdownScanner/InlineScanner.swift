@@ -222,32 +222,38 @@ struct InlineUnit {
         return pieces[lo].file + (v - pieces[lo].virtual)
     }
 
+    func map(_ r: Range<Int>) -> Range<Int> { map(r.lowerBound)..<map(r.upperBound) }
+
     func parse(definitions: Set<String>, block: Int32, into out: inout InlineOutput) {
         guard !buffer.isEmpty else { return }
         var parser = InlineParser(v: buffer, definitions: definitions)
         parser.run()
-        for s in parser.spans {
-            out.spans.append(InlineSpan(kind: s.kind, range: map(s.range.lowerBound)..<map(s.range.upperBound)))
-        }
+        for s in parser.spans { out.spans.append(InlineSpan(kind: s.kind, range: map(s.range))) }
         for r in parser.runs {
             out.runs.append(DelimiterRun(start: map(r.start), length: r.length, char: r.char, flags: r.flags,
                                          consumedFront: r.consumedFront, consumedBack: r.consumedBack, block: block))
         }
         for e in parser.escapes { out.escapes.append(map(e)) }
-        for t in parser.linkTexts {
-            out.linkTexts.append(.init(range: map(t.range.lowerBound)..<map(t.range.upperBound), isImage: t.image,
-                                       destination: t.destination.map { map($0.lowerBound)..<map($0.upperBound) },
-                                       label: t.label))
+        for var t in parser.linkTexts {
+            t.range = map(t.range)
+            t.destination = t.destination.map { map($0) }
+            out.linkTexts.append(t)
         }
     }
 }
 
 /// ATX heading content: after the opening `#`s, without the optional closing sequence.
-enum ATXSyntax {
-    static func content(_ b: [UInt8], from start: Int, end: Int) -> (Int, Int) {
+public enum ATXSyntax {
+    /// Where the text of a heading line starts: after its `#`s and the spaces after them
+    /// (`start` is the first `#`).
+    public static func contentStart(_ b: [UInt8], from start: Int, end: Int) -> Int {
         var s = start
         while s < end && b[s] == 0x23 { s += 1 }
-        s = LinkSyntax.skipSpaces(b, from: s, end: end)
+        return LinkSyntax.skipSpaces(b, from: s, end: end)
+    }
+
+    static func content(_ b: [UInt8], from start: Int, end: Int) -> (Int, Int) {
+        let s = contentStart(b, from: start, end: end)
         var e = end
         while e > s && ByteClass.isSpaceOrTab(b[e - 1]) { e -= 1 }
         var h = e

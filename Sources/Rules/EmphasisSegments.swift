@@ -111,10 +111,7 @@ struct EmphasisContext {
         var start = document.line(line).contentStart
         let end = document.source.contentEnd(line)
         while start < end && ByteClass.isSpaceOrTab(b[start]) { start += 1 }
-        if document.line(line).kind == .atxHeading {
-            while start < end && b[start] == 0x23 { start += 1 }
-            while start < end && ByteClass.isSpaceOrTab(b[start]) { start += 1 }
-        }
+        if document.line(line).kind == .atxHeading { start = ATXSyntax.contentStart(b, from: start, end: end) }
         var e = end
         while e > start && ByteClass.isSpaceOrTab(b[e - 1]) { e -= 1 }
         return start..<e
@@ -126,8 +123,7 @@ struct EmphasisContext {
         let atEnd = range.upperBound >= content.upperBound
         let p: CharacterClass = atStart ? .whitespace : .before(b, range.lowerBound)
         let n: CharacterClass = atEnd ? .whitespace : .at(b, range.upperBound)
-        let left = n != .whitespace && (n != .punctuation || p != .other)
-        let right = p != .whitespace && (p != .punctuation || n != .other)
+        let (left, right) = CharacterClass.flanking(before: p, after: n)
         let shape: EmphasisSegment.Shape = left && right ? .intra : left ? .opener : right ? .closer : .isolated
         return EmphasisSegment(range: range, char: char, length: length, isEscape: escape, shape: shape,
                                line: line, atLineStart: atStart, atLineEnd: atEnd)

@@ -16,32 +16,25 @@ struct ImageAltRule: Rule {
     func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
         let b = document.bytes
         let index = document.inlines
-        var definitions: [String: Range<Int>] = [:]
-        for d in document.blocks.definitionList { definitions[d.label] = d.destination }
+        let definitions = ImageReference.definitionDestinations(document)
+        func suggestion(_ alt: String, _ edit: Edit) -> Fix? {
+            alt.isEmpty ? nil : Fix(title: "Describe the image (from its file name: “\(alt)”)", edits: [edit], applicability: .suggestion)
+        }
         for link in index.linkTexts where link.isImage && !b[link.range].contains(where: { !ByteClass.isWhitespace($0) }) {
             let start = link.range.lowerBound - 2  // `![`
             let destination = link.destination ?? link.label.flatMap { definitions[$0] }
             let alt = destination.map { Self.altText(fromURL: String(decoding: b[$0], as: UTF8.self)) } ?? ""
-            let fix = alt.isEmpty ? nil : Fix(title: "Describe the image (from its file name: “\(alt)”)",
-                                              edits: [Edit(range: link.range, replacement: alt)], applicability: .suggestion)
             findings.append(Finding(ruleID: descriptor.id, range: start..<(link.range.upperBound + 1),
-                                    message: "image has no alt text", severity: context.severity, fix: fix))
+                                    message: "image has no alt text", severity: context.severity,
+                                    fix: suggestion(alt, Edit(range: link.range, replacement: alt))))
         }
-        var html: [Range<Int>] = index.spans.filter { $0.kind == .rawHTML }.map(\.range)
-        for block in document.blocks.blocks where block.kind == .html && block.htmlType >= 2 {
-            html.append(document.source.lineStart(block.firstLine)..<document.source.lineEnd(block.lastLine))
-        }
-        for range in html {
-            for tag in HTMLImageTag.all(in: b, range) where tag.value("alt") == nil {
-                let source = tag.value("src").flatMap { $0 }.map { String(decoding: b[$0], as: UTF8.self) }
-                let alt = source.map(Self.altText(fromURL:)) ?? ""
-                let insertAt = tag.range.lowerBound + 4
-                let fix = alt.isEmpty ? nil : Fix(title: "Describe the image (from its file name: “\(alt)”)",
-                                                  edits: [Edit(range: insertAt..<insertAt, replacement: " alt=\"\(alt)\"")],
-                                                  applicability: .suggestion)
-                findings.append(Finding(ruleID: descriptor.id, range: tag.range.lowerBound..<insertAt,
-                                        message: "`<img>` has no `alt` attribute", severity: context.severity, fix: fix))
-            }
+        for tag in HTMLImageTag.all(in: document) where tag.value("alt") == nil {
+            let source = tag.value("src").flatMap { $0 }.map { String(decoding: b[$0], as: UTF8.self) }
+            let alt = source.map(Self.altText(fromURL:)) ?? ""
+            let insertAt = tag.range.lowerBound + 4
+            findings.append(Finding(ruleID: descriptor.id, range: tag.range.lowerBound..<insertAt,
+                                    message: "`<img>` has no `alt` attribute", severity: context.severity,
+                                    fix: suggestion(alt, Edit(range: insertAt..<insertAt, replacement: " alt=\"\(alt)\""))))
         }
     }
 

@@ -41,6 +41,16 @@ struct HTMLImageTag {
     /// Elements whose content is text, not markup: an `<img>` inside is not an image.
     static let rawTextElements: [StaticString] = ["script", "style", "textarea", "pre"]
 
+    /// The `<img>` tags of the document's raw HTML: inline HTML and HTML blocks, except
+    /// blocks of raw text (type 1: `<script>`, `<pre>`, `<style>`, `<textarea>`).
+    static func all(in document: Document) -> [HTMLImageTag] {
+        var ranges = document.inlines.spans.filter { $0.kind == .rawHTML }.map(\.range)
+        for block in document.blocks.blocks where block.kind == .html && block.htmlType >= 2 {
+            ranges.append(document.source.lineStart(block.firstLine)..<document.source.lineEnd(block.lastLine))
+        }
+        return ranges.flatMap { all(in: document.bytes, $0) }
+    }
+
     /// The `<img …>` tags in `b[range]`, skipping HTML comments and the content of
     /// `<script>`, `<style>`, `<textarea>` and `<pre>` (code, as galley reads it).
     static func all(in b: [UInt8], _ range: Range<Int>) -> [HTMLImageTag] {
@@ -149,6 +159,12 @@ struct HTMLImageTag {
 }
 
 extension ImageReference {
+    /// Each definition's destination by its normalized label (the first definition of a
+    /// label is the one links use).
+    static func definitionDestinations(_ document: Document) -> [String: Range<Int>] {
+        Dictionary(document.blocks.definitionList.map { ($0.label, $0.destination) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Every image reference of the document, in order of position.
     static func all(in document: Document, imageKeys: [String]) -> [ImageReference] {
         let b = document.bytes
@@ -156,28 +172,22 @@ extension ImageReference {
         var result: [ImageReference] = []
         let index = document.inlines
         var usedDefinitions = Set<String>()
+        let definitions = definitionDestinations(document)
         for link in index.linkTexts where link.isImage {
             if let destination = link.destination, !destination.isEmpty {
                 result.append(ImageReference(origin: .markdown, range: destination, url: text(destination)))
             } else if let label = link.label, usedDefinitions.insert(label).inserted,
-                      let definition = document.blocks.definitionList.first(where: { $0.label == label }),
-                      !definition.destination.isEmpty {
-                result.append(ImageReference(origin: .definition, range: definition.destination, url: text(definition.destination)))
+                      let destination = definitions[label], !destination.isEmpty {
+                result.append(ImageReference(origin: .definition, range: destination, url: text(destination)))
             }
         }
-        var html: [Range<Int>] = index.spans.filter { $0.kind == .rawHTML }.map(\.range)
-        for block in document.blocks.blocks where block.kind == .html && block.htmlType >= 2 {
-            html.append(document.source.lineStart(block.firstLine)..<document.source.lineEnd(block.lastLine))
-        }
-        for range in html {
-            for tag in HTMLImageTag.all(in: b, range) {
-                if case let source?? = tag.value("src"), !source.isEmpty {
-                    result.append(ImageReference(origin: .htmlSource, range: source, url: text(source)))
-                }
-                if case let set?? = tag.value("srcset") {
-                    for url in HTMLImageTag.sourceSetURLs(b, set) {
-                        result.append(ImageReference(origin: .htmlSourceSet, range: url, url: text(url)))
-                    }
+        for tag in HTMLImageTag.all(in: document) {
+            if case let source?? = tag.value("src"), !source.isEmpty {
+                result.append(ImageReference(origin: .htmlSource, range: source, url: text(source)))
+            }
+            if case let set?? = tag.value("srcset") {
+                for url in HTMLImageTag.sourceSetURLs(b, set) {
+                    result.append(ImageReference(origin: .htmlSourceSet, range: url, url: text(url)))
                 }
             }
         }

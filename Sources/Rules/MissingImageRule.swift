@@ -62,7 +62,7 @@ struct SiteResolver {
     /// directory holding `.galley.yml`, else the repository root (the nearest directory
     /// with `.git` above the document), else the working directory.
     init(document: Document, configuration: Configuration) {
-        let cwd = Path.currentDirectory()
+        let cwd = Path.workingDirectory
         documentDirectory = Path.normalize(Path.directory(of: document.path), relativeTo: cwd)
         let base = configuration.directory.isEmpty
             ? (Path.nearestAncestor(of: documentDirectory, holding: ".git") ?? cwd)

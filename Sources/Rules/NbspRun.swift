@@ -108,12 +108,12 @@ struct NbspRun {
         if range.lowerBound > 0, isDelimiter(b[range.lowerBound - 1]) {
             var k = range.lowerBound - 1
             while k > 0 && b[k - 1] == b[range.lowerBound - 1] { k -= 1 }
-            if Flanking.isSpaceOrPunctuation(before: k, in: b) { return false }
+            if CharacterClass.before(b, k) != .other { return false }
         }
         if range.upperBound < b.count, isDelimiter(b[range.upperBound]) {
             var k = range.upperBound
             while k < b.count && b[k] == b[range.upperBound] { k += 1 }
-            if Flanking.isSpaceOrPunctuation(at: k, in: b) { return false }
+            if CharacterClass.at(b, k) != .other { return false }
         }
         if closesATXHeading(document) { return false }
         // `\ &nbsp;` at a line end: removing the run leaves a backslash that breaks the line.

@@ -158,22 +158,30 @@ import Testing
         #expect(try normalize(render(input)) == normalize(render(after)), "\(String(decoding: after, as: UTF8.self))")
     }
 
-    @Test(.enabled(if: available))
-    func safeFixesKeepTheRenderedHTML() throws {
+    /// 150 generated posts in a sandbox (`corpus/_posts`), and each post's bytes by name.
+    static func generatedCorpus(seed: Int) throws -> (Sandbox, URL, [String: [UInt8]]) {
         let box = try Sandbox()
         let generate = Process()
         generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generate.arguments = ["python3", Self.generator.path, "--out", box.root.appendingPathComponent("corpus").path,
-                              "--files", "150", "--seed", "7"]
+        generate.arguments = ["python3", generator.path, "--out", box.root.appendingPathComponent("corpus").path,
+                              "--files", "150", "--seed", String(seed)]
         generate.standardOutput = FileHandle.nullDevice
         try generate.run()
         generate.waitUntilExit()
         #expect(generate.terminationStatus == 0)
         let posts = box.root.appendingPathComponent("corpus/_posts")
-        let names = try FileManager.default.contentsOfDirectory(atPath: posts.path).filter { $0.hasSuffix(".md") }.sorted()
-        #expect(names.count == 150)
         var before: [String: [UInt8]] = [:]
-        for name in names { before[name] = [UInt8](try Data(contentsOf: posts.appendingPathComponent(name))) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: posts.path) where name.hasSuffix(".md") {
+            before[name] = [UInt8](try Data(contentsOf: posts.appendingPathComponent(name)))
+        }
+        #expect(before.count == 150)
+        return (box, posts, before)
+    }
+
+    @Test(.enabled(if: available))
+    func safeFixesKeepTheRenderedHTML() throws {
+        let (box, posts, before) = try Self.generatedCorpus(seed: 7)
+        let names = before.keys.sorted()
 
         let out = try Galley.run(["fix", "--ignore", "mismatched-emphasis", "corpus/_posts"], in: box.root)
         #expect(out.status == 0 || out.status == 1)
@@ -193,18 +201,8 @@ import Testing
     /// out, it is what it was.
     @Test(.enabled(if: available))
     func emphasisFixesOnlyAddEmphasis() throws {
-        let box = try Sandbox()
-        let generate = Process()
-        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generate.arguments = ["python3", Self.generator.path, "--out", box.root.appendingPathComponent("corpus").path,
-                              "--files", "150", "--seed", "8"]
-        generate.standardOutput = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
-        let posts = box.root.appendingPathComponent("corpus/_posts")
-        let names = try FileManager.default.contentsOfDirectory(atPath: posts.path).filter { $0.hasSuffix(".md") }.sorted()
-        var before: [String: [UInt8]] = [:]
-        for name in names { before[name] = [UInt8](try Data(contentsOf: posts.appendingPathComponent(name))) }
+        let (box, posts, before) = try Self.generatedCorpus(seed: 8)
+        let names = before.keys.sorted()
         _ = try Galley.run(["fix", "--select", "mismatched-emphasis", "corpus/_posts"], in: box.root)
         func tags(_ html: String) -> Int { html.components(separatedBy: "<em>").count + html.components(separatedBy: "<strong>").count }
         func strip(_ html: String) -> String {

@@ -6,9 +6,6 @@ import Testing
 /// inline bytes are code, autolinks, raw HTML or link tails; and which `*` / `_` are
 /// literal, consumed or escaped.
 @Suite struct CommonMarkSpecTests {
-    /// Examples where the delimiter verdicts may differ from the reference, each with its reason.
-    static let delimiterExceptions: [Int: String] = [:]
-
     static let all = Array(0..<CommonMarkSpec.examples.count)
 
     @Test func dataHasAllExamples() {
@@ -31,11 +28,7 @@ import Testing
     @Test(arguments: all)
     func delimiters(_ index: Int) {
         let c = CommonMarkSpec.compare(index)
-        if Self.delimiterExceptions[c.example] != nil {
-            #expect(!c.delimitersAgree, "example \(c.example) now agrees: drop it from the exceptions")
-        } else {
-            #expect(c.delimitersAgree, "example \(c.example): \(c.differences(c.delimitersMine, c.delimitersExpected))")
-        }
+        #expect(c.delimitersAgree, "example \(c.example): \(c.differences(c.delimitersMine, c.delimitersExpected))")
     }
 
     /// The three conformance figures (`bench/spec.sh` prints this line).

@@ -123,15 +123,16 @@ import Testing
     @Test(arguments: ["She said * *really* * loudly.", "A _ _note_ _ here.", "*** *it* ***"])
     func noFixGluesADelimiterToItsNeighbour(_ text: String) {
         let findings = lint(text + "\n", id)
+        #expect(findings.count == 1)
         #expect(findings.allSatisfy { $0.fix == nil })
         #expect(fixed(text + "\n", id, upTo: .unsafe) == text + "\n")
     }
 
     @Test func aFixIsNotOfferedWhenTheDelimitersWouldStayText() throws {
-        // Closing the spaced pair would need `__` to close `__` across `*`: removing the
-        // spaces leaves `a__*b*__c`, where intraword `__` cannot close.
-        let text = "a__ *b* __c\n"
+        // Removing the space before the closing `_` leaves `\_`: an escape, not a closer.
+        let text = "Un _mot\\ _ ici.\n"
         let findings = lint(text, id)
+        #expect(positions(text, findings) == ["1:4"])
         #expect(findings.allSatisfy { $0.fix == nil })
     }
 }
