@@ -1,5 +1,17 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// The rule reference pages are rules/<id>.md. The Rules target embeds every one of them
+// in the binary (`embedInCode`, through its `Pages` link to rules/), so `galley explain`
+// needs no checkout; the list is read from the folder, so a new page needs no line here.
+// Each rule names its own page (`PackageResources.<id>_md`), and a test checks that
+// every page belongs to a rule. (SwiftPM re-reads this manifest when it changes; after
+// adding a page, `touch Package.swift` if an incremental build does not see it.)
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let rulePages = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("rules").path)) ?? [])
+    .filter { $0.hasSuffix(".md") && $0 != "README.md" }
+    .sorted()
 
 let package = Package(
     name: "galley",
@@ -18,24 +30,12 @@ let package = Package(
         .target(name: "FrontMatter", dependencies: ["CYAML"]),
         .target(name: "MarkdownScanner"),
         .target(name: "RuleEngine", dependencies: ["FrontMatter", "MarkdownScanner"]),
-        // The rule reference pages live in rules/<id>.md; SwiftPM embeds them in the
-        // binary (`embedInCode`), so `galley explain` needs no checkout at run time.
         .target(
-            name: "RuleDocs",
-            path: "rules",
-            exclude: ["README.md"],
-            sources: ["RuleDocs.swift"],
-            resources: [
-                .embedInCode("nbsp-entity.md"),
-                .embedInCode("ghost-card-marker.md"),
-                .embedInCode("front-matter-syntax.md"),
-                .embedInCode("mismatched-emphasis.md"),
-                .embedInCode("missing-image.md"),
-                .embedInCode("image-alt.md"),
-                .embedInCode("front-matter-fields.md"),
-            ]
+            name: "Rules",
+            dependencies: ["RuleEngine"],
+            exclude: ["Pages/README.md"],
+            resources: rulePages.map { .embedInCode("Pages/" + $0) }
         ),
-        .target(name: "Rules", dependencies: ["RuleEngine", "RuleDocs"]),
         .target(
             name: "GalleyCLI",
             dependencies: [

@@ -1,6 +1,8 @@
 /// What a rule is, independent of any document.
 public struct RuleDescriptor: Sendable {
     public var id: String
+    /// The rule's reference page (`rules/<id>.md`), UTF-8, as embedded in the binary.
+    public var page: [UInt8]
     public var summary: String
     public var defaultSeverity: Severity
     /// The best applicability this rule's fixes can have, or nil when it never fixes.
@@ -10,13 +12,17 @@ public struct RuleDescriptor: Sendable {
     /// Whether the rule is on when the configuration does not mention it.
     public var enabledByDefault: Bool
 
-    public init(id: String, summary: String, defaultSeverity: Severity, fix: Applicability?,
+    public init(id: String, page: [UInt8], summary: String, defaultSeverity: Severity, fix: Applicability?,
                 options: [RuleOption] = [], enabledByDefault: Bool = true) {
         self.id = id
+        self.page = page
         self.summary = summary
         self.defaultSeverity = defaultSeverity
         self.fix = fix
         self.options = options
         self.enabledByDefault = enabledByDefault
     }
+
+    /// The reference page as text.
+    public var documentation: String { String(decoding: page, as: UTF8.self) }
 }

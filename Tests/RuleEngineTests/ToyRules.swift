@@ -11,7 +11,7 @@ struct LetterRule: Rule {
     }
 
     var descriptor: RuleDescriptor {
-        RuleDescriptor(id: id, summary: "Flags \(Character(UnicodeScalar(letter)))", defaultSeverity: .warning,
+        RuleDescriptor(id: id, page: [], summary: "Flags \(Character(UnicodeScalar(letter)))", defaultSeverity: .warning,
                        fix: .safe, options: [RuleOption("flag", .bool)])
     }
 

@@ -7,6 +7,7 @@ import RuleEngine
 struct FrontMatterSyntaxRule: Rule {
     let descriptor = RuleDescriptor(
         id: "front-matter-syntax",
+        page: PackageResources.front_matter_syntax_md,
         summary: "Front matter that is not valid YAML, has duplicate keys, is not a mapping, or is never closed",
         defaultSeverity: .error,
         fix: nil

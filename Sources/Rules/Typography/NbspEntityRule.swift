@@ -1,11 +1,11 @@
 import MarkdownScanner
 import RuleEngine
-import RuleDocs
 
 /// `nbsp-entity`: `&nbsp;` and its numeric spellings in prose.
 struct NbspEntityRule: Rule {
     let descriptor = RuleDescriptor(
         id: "nbsp-entity",
+        page: PackageResources.nbsp_entity_md,
         summary: "Non-breaking space entities (`&nbsp;`, `&#160;`, `&#xA0;`) left in prose",
         defaultSeverity: .warning,
         fix: .safe,

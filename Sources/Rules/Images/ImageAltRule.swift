@@ -1,5 +1,4 @@
 import MarkdownScanner
-import RuleDocs
 import RuleEngine
 
 /// `image-alt`: images without alternative text, which screen readers announce by file
@@ -8,6 +7,7 @@ import RuleEngine
 struct ImageAltRule: Rule {
     let descriptor = RuleDescriptor(
         id: "image-alt",
+        page: PackageResources.image_alt_md,
         summary: "Images without alt text (`![](…)`, `<img>` without `alt`)",
         defaultSeverity: .warning,
         fix: .suggestion

@@ -1,5 +1,4 @@
 import MarkdownScanner
-import RuleDocs
 import RuleEngine
 
 /// `mismatched-emphasis`: `*` and `_` that CommonMark prints as characters where the
@@ -9,6 +8,7 @@ import RuleEngine
 struct MismatchedEmphasisRule: Rule {
     let descriptor = RuleDescriptor(
         id: "mismatched-emphasis",
+        page: PackageResources.mismatched_emphasis_md,
         summary: "Emphasis the author meant but CommonMark prints as characters (`_ **x** _`, unclosed `**`, leftover `\\_`)",
         defaultSeverity: .warning,
         fix: .safe,

@@ -1,4 +1,3 @@
-import RuleDocs
 import RuleEngine
 
 /// `missing-image`: images that resolve to no file of the site, in the body (Markdown
@@ -7,6 +6,7 @@ import RuleEngine
 struct MissingImageRule: Rule {
     let descriptor = RuleDescriptor(
         id: "missing-image",
+        page: PackageResources.missing_image_md,
         summary: "Images that point to no file of the site (Ghost's /content/images/, __GHOST_URL__, size variants)",
         defaultSeverity: .error,
         fix: .safe

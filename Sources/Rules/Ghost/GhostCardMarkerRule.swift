@@ -6,6 +6,7 @@ import RuleEngine
 struct GhostCardMarkerRule: Rule {
     let descriptor = RuleDescriptor(
         id: "ghost-card-marker",
+        page: PackageResources.ghost_card_marker_md,
         summary: "Ghost card markers (`<!--kg-card-begin: NAME-->`, `<!--members-only-->`) left over from an export",
         defaultSeverity: .warning,
         fix: .safe

@@ -8,6 +8,7 @@ import RuleEngine
 struct FrontMatterFieldsRule: Rule {
     let descriptor = RuleDescriptor(
         id: "front-matter-fields",
+        page: PackageResources.front_matter_fields_md,
         summary: "Front matter keys that `.galley.yml` `front-matter:` requires but are missing or empty, or values of the wrong type",
         defaultSeverity: .error,
         fix: nil
