@@ -1,18 +1,64 @@
 /// A change that resolves a finding: all of its edits are applied, or none.
+///
+/// The rule says what the fix changes (`promise`) and how far it trusts it
+/// (`applicability`: `safe` for a fix meant to keep what a reader sees apart from the
+/// promise, `unsafe` for a judgement call, `suggestion` for text to show). The engine
+/// proves the promise by rendering before and after; a fix the proof refuses keeps its
+/// edits for display but is withheld (`withheld` says why) and never applied.
 public struct Fix: Sendable, Hashable {
     /// Imperative, no trailing period: "Replace the entity with a space".
     public var title: String
     public var edits: [Edit]
     public var applicability: Applicability
+    /// What the rendering may change, beyond which the fix is not what it says.
+    public var promise: FixPromise
+    /// Set by the engine when the proof refused the fix: why, as a reader would see it
+    /// ("would turn the next line into HTML"). A withheld fix is never applied.
+    public var withheld: String?
 
-    public init(title: String, edits: [Edit], applicability: Applicability) {
+    public init(title: String, edits: [Edit], applicability: Applicability, promise: FixPromise = []) {
         self.title = title
         self.edits = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
         self.applicability = applicability
+        self.promise = promise
     }
 
     /// The same fix with a lower applicability (for example after a safety check failed).
     public func downgraded(to a: Applicability) -> Fix {
-        Fix(title: title, edits: edits, applicability: max(applicability, a))
+        var fix = self
+        fix.applicability = max(applicability, a)
+        return fix
     }
+}
+
+/// What a fix may change in what a reader sees. The proof compares the rendering before
+/// and after a fix with these differences taken out; anything else that changes makes
+/// the fix unsafe (when the reader's structure survives) or withholds it.
+public struct FixPromise: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// HTML comments may disappear (Ghost's card markers).
+    public static let removesComments = FixPromise(rawValue: 1 << 0)
+    /// U+00A0 may become a plain space in text (an `&nbsp;` entity or the character).
+    public static let nbspBecomesSpace = FixPromise(rawValue: 1 << 1)
+    /// ... and inside code too (`nbsp-char`'s unsafe fix: the one fix that changes code).
+    public static let changesCode = FixPromise(rawValue: 1 << 2)
+    /// Emphasis may appear or disappear where `*` / `_` printed as text (or doubled
+    /// emphasis collapses); those characters and the spaces beside them may go.
+    public static let changesEmphasis = FixPromise(rawValue: 1 << 3)
+    /// Literal `_` / `*` a converter left behind may disappear from the text.
+    public static let removesStrayDelimiters = FixPromise(rawValue: 1 << 4)
+    /// The targets of the images the edits touch may change.
+    public static let changesImageTargets = FixPromise(rawValue: 1 << 5)
+    /// The targets of the links the edits touch may change.
+    public static let changesLinkTargets = FixPromise(rawValue: 1 << 6)
+    /// HTML becomes the equivalent Markdown: markup and block boundaries may change, but
+    /// not headings, code, link and image targets, alt text or the words in order.
+    public static let convertsMarkup = FixPromise(rawValue: 1 << 7)
+    /// The edits are inside front matter: the body's rendering must not change at all,
+    /// and the front matter's values are compared instead.
+    public static let frontMatter = FixPromise(rawValue: 1 << 8)
+    /// Empty paragraphs (spacers) may disappear.
+    public static let removesEmptyBlocks = FixPromise(rawValue: 1 << 9)
 }

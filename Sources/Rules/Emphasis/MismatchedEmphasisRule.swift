@@ -138,7 +138,8 @@ struct EmphasisDetector {
             claimed[i] = true
             claimed[j] = true
             let fix = makesEmphasis(edits, of: [a, b])
-                ? Fix(title: "Remove the spaces inside the delimiters", edits: edits, applicability: applicability) : nil
+                ? Fix(title: "Remove the spaces inside the delimiters", edits: edits, applicability: applicability,
+                      promise: .changesEmphasis) : nil
             findings.append(finding(a, message, fix))
         }
     }
@@ -263,7 +264,8 @@ struct EmphasisDetector {
                     : "escaped \(escaped) after the end of the sentence prints as `\(e.charString)`: a converter's leftover"
                 claimed[i] = true
                 findings.append(finding(e, message, Fix(title: "Remove the escaped \(e.charString == "_" ? "underscore" : "asterisk")",
-                                                        edits: [.delete(range)], applicability: .unsafe)))
+                                                        edits: [.delete(range)], applicability: .unsafe,
+                                                        promise: .removesStrayDelimiters)))
             } else if let partnerIndex {
                 let partner = s[partnerIndex]
                 claimed[i] = true
@@ -273,7 +275,7 @@ struct EmphasisDetector {
                                                 isEscape: false, shape: e.shape, line: e.line,
                                                 atLineStart: e.atLineStart, atLineEnd: e.atLineEnd)
                 let fix = makesEmphasis(edits, of: [partner, unescaped])
-                    ? Fix(title: "Remove the backslash", edits: edits, applicability: .unsafe) : nil
+                    ? Fix(title: "Remove the backslash", edits: edits, applicability: .unsafe, promise: .changesEmphasis) : nil
                 findings.append(finding(e, "escaped \(escaped) cannot pair with the `\(partner.text)` at \(at(partnerIndex)), "
                     + "so both print as characters", fix))
             }

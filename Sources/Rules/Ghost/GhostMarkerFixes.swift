@@ -44,7 +44,7 @@ struct GhostMarkerFixes {
                 let safe = StructureCheck.preservesBlocks(document, applying: distinct)
                     && !gluedRemovalChangesInlines(indices, distinct)
                 for (k, edit) in zip(indices, edits) {
-                    result[k] = Fix(title: "Remove the marker", edits: [edit], applicability: safe ? .safe : .unsafe)
+                    result[k] = Fix(title: "Remove the marker", edits: [edit], applicability: safe ? .safe : .unsafe, promise: .removesComments)
                 }
             }
         }
@@ -103,7 +103,7 @@ struct GhostMarkerFixes {
         }
         let safe = StructureCheck.preservesBlocks(document, applying: [edit]) && !insideLongerParagraph(lines)
         let title = lines.count == 1 ? "Remove the marker line" : "Remove the \(lines.count) marker lines"
-        return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe)
+        return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe, promise: .removesComments)
     }
 
     /// Marker lines that are lines of a longer paragraph (bare or JSX markers, which are

@@ -37,7 +37,8 @@ struct MissingImageRule: Rule {
             if let repair, reference.editable {
                 message += "; \(repair.reason)"
                 fix = Fix(title: "Point to `\(repair.url)`",
-                          edits: [Edit(range: reference.range, replacement: repair.url)], applicability: repair.applicability)
+                          edits: [Edit(range: reference.range, replacement: repair.url)], applicability: repair.applicability,
+                          promise: .changesImageTargets)
             } else if let repair {
                 message += "; \(repair.reason) (the value is not rewritten: it has escapes or spans lines)"
             } else {

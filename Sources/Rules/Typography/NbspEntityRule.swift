@@ -122,7 +122,8 @@ struct NbspEntityRule: Rule {
         // A misspelt entity among the removed lines is visible text.
         let misspelt = removed.contains { hasMisspeltEntity(document, $0) }
         let safe = !breaks && !misspelt && StructureCheck.preservesBlocks(document, applying: [edit])
-        return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe)
+        return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe,
+                   promise: [.nbspBecomesSpace, .removesEmptyBlocks])
     }
 
     private func hasMisspeltEntity(_ document: Document, _ line: Int) -> Bool {

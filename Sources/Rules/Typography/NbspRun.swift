@@ -84,7 +84,7 @@ struct NbspRun {
             from = e.upperBound
         }
         let safe = isSafe(document, edits)
-        return edits.map { Fix(title: title, edits: [$0], applicability: safe ? .safe : .unsafe) }
+        return edits.map { Fix(title: title, edits: [$0], applicability: safe ? .safe : .unsafe, promise: .nbspBecomesSpace) }
     }
 
     /// Before `: ; ! ? »` or after `«`, French typography wants a non-breaking space.
