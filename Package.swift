@@ -36,10 +36,12 @@ let package = Package(
             exclude: ["Pages/README.md"],
             resources: rulePages.map { .embedInCode("Pages/" + $0) }
         ),
+        // The operating system behind RuleEngine's FileSystem: only GalleyCLI uses it.
+        .target(name: "GalleyIO", dependencies: ["RuleEngine"]),
         .target(
             name: "GalleyCLI",
             dependencies: [
-                "Rules", "RuleEngine", "MarkdownScanner", "FrontMatter",
+                "Rules", "RuleEngine", "GalleyIO", "MarkdownScanner", "FrontMatter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,7 +51,7 @@ let package = Package(
         .testTarget(name: "MarkdownScannerTests", dependencies: ["MarkdownScanner"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "RuleEngine"]),
-        .testTarget(name: "GalleyCLITests", dependencies: ["GalleyCLI"]),
+        .testTarget(name: "GalleyCLITests", dependencies: ["GalleyCLI", "GalleyIO"]),
         .testTarget(name: "EndToEndTests", dependencies: ["galley"]),
     ]
 )

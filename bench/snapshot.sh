@@ -4,6 +4,8 @@
 #
 #   bench/snapshot.sh GALLEY OUTDIR      then   diff -r OUTDIR-before OUTDIR-after
 #
+# FIXTURES=DIR takes the fixtures from DIR (the same inputs for both builds).
+#
 # Inputs: the seed post, every fixture, and generated 1,000-post corpora (plain and
 # --migration, seed 1) in $TMPDIR. For each: `check` in text and JSON, and the bytes
 # after `fix` and `fix --unsafe-fixes` on a copy (as a sha256 list and the fixed files).
@@ -22,7 +24,7 @@ for kind in plain migration; do
 done
 work=$(mktemp -d "$tmp/galley-snap.XXXXXX")
 mkdir "$work/seed" && cp "$repo/../shared/seed/000_d78fb32e70f7dcdf.txt" "$work/seed/seed.md"
-cp -r "$repo/fixtures" "$work/fixtures"
+cp -r "${FIXTURES:-$repo/fixtures}" "$work/fixtures"
 cp -r "$tmp/galley-snapshot-plain" "$work/plain"
 cp -r "$tmp/galley-snapshot-migration" "$work/migration"
 snap() {  # name, directory to run in, path argument

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyIO
 import RuleEngine
 
 /// Expands the command line's paths into the Markdown files to lint. Inside a git work
@@ -11,7 +12,7 @@ import RuleEngine
 /// A file is identified by device and inode: a file reached twice is checked once, and
 /// a symbolic link cycle is walked once.
 struct FileDiscovery {
-    typealias FileID = DirectoryWalk.FileID
+    static let fileSystem = RealFileSystem()
 
     struct Result {
         var files: [String] = []
@@ -23,7 +24,7 @@ struct FileDiscovery {
     /// git asked, which spares a process (about 40 ms) outside any repository.
     static func mayBeInWorkTree(_ directory: String) -> Bool {
         ProcessInfo.processInfo.environment["GIT_DIR"] != nil
-            || Path.nearestAncestor(of: standardized(directory), holding: ".git") != nil
+            || fileSystem.nearestAncestor(of: standardized(directory), holding: ".git") != nil
     }
 
     static func discover(_ paths: [String], useGit: Bool = false) -> Result {
@@ -36,7 +37,7 @@ struct FileDiscovery {
                 result.errors.append((path, String(cString: strerror(errno))))
                 continue
             }
-            let id = FileID(info)
+            let id = RealFileSystem.id(info)
             if info.st_mode & S_IFMT == S_IFDIR {
                 if useGit, Self.mayBeInWorkTree(path), let listed = Git.listFiles(in: path) {
                     take(listed.names, under: path, found: &found)
@@ -45,7 +46,7 @@ struct FileDiscovery {
                         result.errors.append((prefix + name, "the file name is not valid UTF-8; skipped"))
                     }
                 } else {
-                    DirectoryWalk.walk(path, visited: &visited) { event in
+                    DirectoryWalk.walk(path, in: fileSystem, visited: &visited) { event in
                         switch event {
                         case let .file(path, name, id) where isMarkdown(name):
                             found.append((path, id))
@@ -93,7 +94,7 @@ struct FileDiscovery {
             var info = stat()
             // Tracked but deleted in the work tree, a gitlink, or a link to a directory: not a file to read.
             guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            found.append((path, FileID(info)))
+            found.append((path, RealFileSystem.id(info)))
         }
     }
 

@@ -13,7 +13,7 @@ struct RepositoryPaths: Sendable {
 
     static func current() -> RepositoryPaths {
         let cwd = FileManager.default.currentDirectoryPath
-        return RepositoryPaths(root: Path.nearestAncestor(of: cwd, holding: ".git") ?? cwd)
+        return RepositoryPaths(root: FileDiscovery.fileSystem.nearestAncestor(of: cwd, holding: ".git") ?? cwd)
     }
 
     /// `path` relative to the root, or nil when it lies outside the root.

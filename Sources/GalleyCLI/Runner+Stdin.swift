@@ -1,3 +1,4 @@
+import GalleyIO
 import Foundation
 import RuleEngine
 

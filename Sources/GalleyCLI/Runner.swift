@@ -1,4 +1,5 @@
 import Foundation
+import GalleyIO
 import MarkdownScanner
 import RuleEngine
 import Rules
@@ -50,7 +51,6 @@ struct Runner {
             return ExitStatus.error
         }
         let paths = RepositoryPaths.current()
-        let session = Session(rules: AllRules.rules)
         let reporter = TextReporter(fixLevel: fixLevel,
                                     color: options.format == .text && options.color.enabled(for: reportFD))
         let render = options.format == .text
@@ -63,7 +63,7 @@ struct Runner {
 
         var reports: [FileReport] = []
         if options.stdin {
-            switch readStdin(resolver, session) {
+            switch readStdin(resolver, Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: 1)) {
             case .report(let r): reports = [finish(r)]
             case .status(let s): return s
             }
@@ -80,6 +80,7 @@ struct Runner {
                 }
             }
             reports = discovery.errors.map { FileReport(path: $0.path, error: $0.message) }
+            let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: discovery.files.count)
             var jobs: [Job] = []
             var reportedConfigErrors = Set<String>()
             for path in discovery.files {

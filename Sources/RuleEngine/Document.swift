@@ -45,11 +45,3 @@ public final class Document {
     public func line(_ i: Int) -> LineInfo { blocks.lines[i] }
 }
 
-/// What is shared by every file of one run.
-public final class Session: Sendable {
-    public let rules: [any Rule]
-    /// Site indexes by their roots (see `siteIndex(roots:)`).
-    let siteIndexes = Mutex<[String: SiteIndex]>([:])
-
-    public init(rules: [any Rule]) { self.rules = rules }
-}

@@ -12,8 +12,15 @@ public struct Linter: Sendable {
     public let select: Set<String>?
     public let ignore: Set<String>
 
-    /// The rules that run, with their context, decided once per linter.
-    public let activeRules: [(rule: any Rule, context: RuleContext)]
+    /// A rule that runs, with its configured severity and options.
+    public struct ActiveRule: Sendable {
+        public var rule: any Rule
+        public var severity: Severity
+        public var options: RuleOptions
+    }
+
+    /// The rules that run, decided once per linter.
+    public let activeRules: [ActiveRule]
 
     public init(session: Session, configuration: Configuration = .default,
                 select: Set<String>? = nil, ignore: Set<String> = []) {
@@ -31,17 +38,19 @@ public struct Linter: Sendable {
             } else if !(setting?.enabled ?? d.enabledByDefault) {
                 return nil
             }
-            return (rule, RuleContext(severity: setting?.severity ?? d.defaultSeverity,
-                                      options: setting?.options ?? RuleOptions(), configuration: configuration))
+            return ActiveRule(rule: rule, severity: setting?.severity ?? d.defaultSeverity,
+                              options: setting?.options ?? RuleOptions())
         }
     }
 
     /// All unsuppressed findings, sorted by position then rule id.
     public func check(_ document: Document) -> [Finding] {
-        var findings: [Finding] = []
-        for (rule, context) in activeRules {
-            rule.check(document, context: context, into: &findings)
+        let context = RuleContext(document: document, configuration: configuration)
+        for active in activeRules {
+            context.begin(active.rule.descriptor.id, severity: active.severity, options: active.options)
+            active.rule.check(document, context)
         }
+        var findings = context.takeFindings()
         if findings.isEmpty { return findings }
         let suppressions = Suppressions(document)
         let isSuppressed = findings.map { suppressions.suppresses($0.ruleID, line: document.source.line(containing: $0.range.lowerBound)) }

@@ -30,7 +30,9 @@ import Testing
                   !FileManager.default.fileExists(atPath: dir.appendingPathComponent(".galley.yml").path) else { continue }
             try box.write("cases/\(name).md", bytes: try Sandbox.fixture("fixtures/\(name)/input.md"))
             let findings = try String(contentsOf: dir.appendingPathComponent("findings.txt"), encoding: .utf8)
-            expected["cases/\(name).md"] = findings.split(separator: "\n").map(String.init)
+            // `LINE:COL rule-id message`: the position and the rule (the messages name the
+            // fixture's own site, which this sandbox does not recreate).
+            expected["cases/\(name).md"] = findings.split(separator: "\n").map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
         }
         return (box, expected)
     }

@@ -70,11 +70,10 @@ import Testing
         struct FrontMatterX: Rule {
             let inner: LetterRule
             var descriptor: RuleDescriptor { inner.descriptor }
-            func check(_ d: Document, context: RuleContext, into findings: inout [Finding]) {
+            func check(_ d: Document, _ context: RuleContext) {
                 let b = d.bytes
                 for i in b.indices where b[i] == 0x58 {
-                    findings.append(Finding(ruleID: inner.id, range: i..<(i + 1), message: "x", severity: .warning,
-                                            fix: inner.makeFix(i..<(i + 1), b)))
+                    context.report(i..<(i + 1), "x", fix: inner.makeFix(i..<(i + 1), b))
                 }
             }
         }

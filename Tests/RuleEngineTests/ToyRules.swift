@@ -15,12 +15,11 @@ struct LetterRule: Rule {
                        fix: .safe, options: [RuleOption("flag", .bool)])
     }
 
-    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+    func check(_ document: Document, _ context: RuleContext) {
         let b = document.bytes
         for line in 0..<document.source.lineCount where !document.line(line).kind.isCode {
             for i in document.line(line).contentStart..<document.source.contentEnd(line) where b[i] == letter {
-                findings.append(Finding(ruleID: id, range: i..<(i + 1), message: "found a letter",
-                                        severity: context.severity, fix: makeFix(i..<(i + 1), b)))
+                context.report(i..<(i + 1), "found a letter", fix: makeFix(i..<(i + 1), b))
             }
         }
     }

@@ -5,8 +5,9 @@ import Testing
 
 /// Whole documents in fixtures/<case>/: `input.md`, `expected.md` (after safe fixes),
 /// optionally `expected-unsafe.md` (after unsafe fixes too), and `findings.txt`
-/// (`LINE:COL rule-id` per finding of the default rules on the input). A case with a
-/// `.galley.yml` is linted under it, at its place in the tree (its site files beside it).
+/// (`LINE:COL rule-id message` per finding of the default rules on the input). Each case
+/// runs against its own folder only, loaded into an in-memory file system at `/fixture`:
+/// a case with a `.galley.yml` is linted under it, its site files beside it.
 @Suite struct FixtureTests {
     static var cases: [String] {
         let dir = repositoryRoot.appendingPathComponent("fixtures")
@@ -30,17 +31,17 @@ import Testing
         let listed = String(decoding: try read(name, "findings.txt"), as: UTF8.self)
             .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let directory = repositoryRoot.appendingPathComponent("fixtures/\(name)")
+        let fileSystem = try InMemoryFileSystem.copy(of: directory, at: "/fixture")
         var configuration = Configuration.default
-        var path = "input.md"
+        let path = "/fixture/input.md"
         if let yaml = try? read(name, ".galley.yml") {
-            configuration = try Configuration.parse(yaml, path: directory.path + "/.galley.yml", directory: directory.path,
+            configuration = try Configuration.parse(yaml, path: "/fixture/.galley.yml", directory: "/fixture",
                                                     knownRules: AllRules.optionTable)
-            path = directory.path + "/input.md"
         }
-        let linter = Linter(session: Session(rules: AllRules.rules), configuration: configuration)
+        let linter = Linter(session: Session(rules: AllRules.rules, fileSystem: fileSystem), configuration: configuration)
         let text = String(decoding: input, as: UTF8.self)
         let findings = linter.check(path: path, bytes: input)
-        let actual = zip(positions(text, findings), findings).map { "\($0) \($1.ruleID)" }
+        let actual = zip(positions(text, findings), findings).map { "\($0) \($1.ruleID) \($1.message)" }
         #expect(actual == listed)
         let result = linter.fix(path: path, bytes: input, upTo: .safe)
         #expect(result.failure == nil)

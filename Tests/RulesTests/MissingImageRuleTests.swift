@@ -1,52 +1,48 @@
-import Foundation
 import Testing
 @testable import RuleEngine
 @testable import Rules
 
-/// A site in a temporary directory: files, a `.galley.yml`, posts linted in place.
+/// A site in memory: its files, a `.galley.yml`, posts linted as if they were under `/site`.
 final class TestSite {
-    let root: URL
-    let session = Session(rules: AllRules.rules)
+    let root = "/site"
+    let fileSystem: InMemoryFileSystem
+    let session: Session
+    let config: String
 
-    init(files: [String], config: String = "") throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("galley-site-\(UUID().uuidString)")
-        for file in files {
-            let url = root.appendingPathComponent(file)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data("img".utf8).write(to: url)
-        }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try Data(config.utf8).write(to: root.appendingPathComponent(".galley.yml"))
+    /// `fileCount` is how many files the run checks (more than `Session.fewFiles` lists the site).
+    init(files: [String], config: String = "", fileCount: Int = 1) {
+        var tree = Dictionary(uniqueKeysWithValues: files.map { ("/site/" + $0, "img") })
+        tree["/site/.galley.yml"] = config
+        fileSystem = InMemoryFileSystem(tree, workingDirectory: "/site")
+        session = Session(rules: AllRules.rules, fileSystem: fileSystem, fileCount: fileCount)
+        self.config = config
     }
 
-    deinit { try? FileManager.default.removeItem(at: root) }
-
     func linter(_ rules: [String]) throws -> Linter {
-        let yaml = [UInt8](try Data(contentsOf: root.appendingPathComponent(".galley.yml")))
-        let config = try Configuration.parse(yaml, path: root.path + "/.galley.yml", directory: root.path,
+        let parsed = try Configuration.parse(Array(config.utf8), path: root + "/.galley.yml", directory: root,
                                              knownRules: AllRules.optionTable)
-        return Linter(session: session, configuration: config, select: Set(rules))
+        return Linter(session: session, configuration: parsed, select: Set(rules))
     }
 
     func check(_ text: String, at path: String = "posts/p.md", rules: [String] = ["missing-image"]) throws -> [Finding] {
-        try linter(rules).check(path: root.path + "/" + path, bytes: Array(text.utf8))
+        try linter(rules).check(path: root + "/" + path, bytes: Array(text.utf8))
     }
 
     func fix(_ text: String, at path: String = "posts/p.md", upTo level: Applicability = .safe) throws -> String {
-        let result = try linter(["missing-image"]).fix(path: root.path + "/" + path, bytes: Array(text.utf8), upTo: level)
+        let result = try linter(["missing-image"]).fix(path: root + "/" + path, bytes: Array(text.utf8), upTo: level)
         return String(decoding: result.bytes, as: UTF8.self)
     }
 }
 
 @Suite struct MissingImageRuleTests {
     @Test func remoteAndOtherSchemesAreNeverReported() throws {
-        let site = try TestSite(files: [], config: "site:\n  url: https://old.example\n")
+        let site = TestSite(files: [], config: "site:\n  url: https://old.example\n")
         let text = "![a](https://cdn.example/x.png) ![b](//cdn.example/y.png) ![c](data:image/png;base64,AA==) ![d](mailto:a@b.c)\n"
         #expect(try site.check(text).isEmpty)
     }
 
     @Test func pathsResolveAgainstTheRootStaticDirectoriesAndThePost() throws {
-        let site = try TestSite(files: ["content/a.png", "static/b.png", "posts/img/c.png", "content/my photo.png"],
+        let site = TestSite(files: ["content/a.png", "static/b.png", "posts/img/c.png", "content/my photo.png"],
                                 config: "site:\n  static: [static]\n")
         let text = "![a](/content/a.png) ![b](/b.png) ![c](img/c.png) ![d](./img/../img/c.png?v=2#full) ![e](/content/my%20photo.png)\n"
         #expect(try site.check(text).isEmpty)
@@ -55,7 +51,7 @@ final class TestSite {
     }
 
     @Test func frontMatterKeysScalarsAndLists() throws {
-        let site = try TestSite(files: ["new/a.jpg", "new/b.jpg"], config: "site:\n  remap:\n    /old/: /new/\n")
+        let site = TestSite(files: ["new/a.jpg", "new/b.jpg"], config: "site:\n  remap:\n    /old/: /new/\n")
         let text = "---\ncover: \"/old/a.jpg\"\nimages:\n  - /old/b.jpg\nimage: ['/old/b.jpg', /missing.jpg]\nauthor: /old/a.jpg\n---\n\nText.\n"
         let findings = try site.check(text)
         #expect(flagged(text, findings) == ["/old/a.jpg", "/old/b.jpg", "/missing.jpg"])
@@ -63,7 +59,7 @@ final class TestSite {
     }
 
     @Test func aFrontMatterValueWithEscapesIsReportedButNotRewritten() throws {
-        let site = try TestSite(files: ["new/a.jpg"], config: "site:\n  remap:\n    /old/: /new/\n")
+        let site = TestSite(files: ["new/a.jpg"], config: "site:\n  remap:\n    /old/: /new/\n")
         let text = "---\ncover: \"\\/old/a.jpg\"\n---\n"
         let finding = try #require(try site.check(text).first)
         #expect(finding.fix == nil)
@@ -71,25 +67,25 @@ final class TestSite {
     }
 
     @Test func onlyTheBrokenSourceSetEntryChanges() throws {
-        let site = try TestSite(files: ["content/images/2020/01/a.png"])
+        let site = TestSite(files: ["content/images/2020/01/a.png"])
         let text = "<img alt=\"x\" src='/content/images/2020/01/a.png' srcset=\"/content/images/size/w600/2020/01/a.png 600w,/content/images/2020/01/a.png 2x\">\n"
         #expect(try site.fix(text) == "<img alt=\"x\" src='/content/images/2020/01/a.png' srcset=\"/content/images/2020/01/a.png 600w,/content/images/2020/01/a.png 2x\">\n")
     }
 
     @Test func angleBracketsTitlesAndFragmentsStay() throws {
-        let site = try TestSite(files: ["content/images/x y.png"])
+        let site = TestSite(files: ["content/images/x y.png"])
         let text = "![Alt *text*](<__GHOST_URL__/content/images/x y.png#full> \"Title\")\n"
         #expect(try site.fix(text) == "![Alt *text*](</content/images/x y.png#full> \"Title\")\n")
     }
 
     @Test func oldOriginsIncludingASubdirectoryInstall() throws {
-        let site = try TestSite(files: ["content/images/a.png"], config: "site:\n  url: [https://old.example/news/, http://localhost:2368]\n")
+        let site = TestSite(files: ["content/images/a.png"], config: "site:\n  url: [https://old.example/news/, http://localhost:2368]\n")
         let text = "![a](https://old.example/news/content/images/a.png) ![b](http://localhost:2368/content/images/a.png) ![c](https://other.example/content/images/a.png)\n"
         #expect(try site.fix(text) == "![a](/content/images/a.png) ![b](/content/images/a.png) ![c](https://other.example/content/images/a.png)\n")
     }
 
     @Test func theUniqueFileOfThatNameIsAnUnsafeFixAndTwoAreNone() throws {
-        let site = try TestSite(files: ["assets/2019/one.png", "a/two.png", "b/two.png"])
+        let site = TestSite(files: ["assets/2019/one.png", "a/two.png", "b/two.png"])
         let text = "![1](/content/images/one.png) ![2](/content/images/two.png)\n"
         let findings = try site.check(text)
         #expect(findings.map { $0.fix?.applicability } == [.unsafe, nil])
@@ -100,60 +96,75 @@ final class TestSite {
 
     @Test func theRepairsComeInTheirOrder() throws {
         // Both the remap target and the original exist: remap first.
-        let site = try TestSite(files: ["content/images/2020/a.png", "assets/size/w600/2020/a.png"],
+        let site = TestSite(files: ["content/images/2020/a.png", "assets/size/w600/2020/a.png"],
                                 config: "site:\n  remap:\n    /content/images/: /assets/\n")
         let text = "![a](/content/images/size/w600/2020/a.png)\n"
         #expect(try site.fix(text) == "![a](/assets/size/w600/2020/a.png)\n")
     }
 
     @Test func imagesInCodeAndCommentsAreNotReferences() throws {
-        let site = try TestSite(files: [])
+        let site = TestSite(files: [])
         let text = "`![a](/x.png)`\n\n    ![b](/y.png)\n\n<!-- <img src=\"/z.png\"> -->\n\n<pre><img src=\"/w.png\"></pre>\n"
         #expect(try site.check(text).isEmpty)
     }
 
-    @Test func oneIndexPerRunIsShared() throws {
-        let site = try TestSite(files: ["a.png"])
+    @Test func oneSitePerRunIsShared() throws {
+        let site = TestSite(files: ["a.png"])
         _ = try site.check("![a](/a.png)\n", at: "one.md")
         _ = try site.check("![b](/b.png)\n", at: "sub/two.md")
-        let index = site.session.siteIndex(roots: [site.root.path])
-        #expect(index === site.session.siteIndex(roots: [site.root.path]))
-        #expect(index.fileCount == 2)  // a.png and .galley.yml
+        #expect(site.session.siteCount == 1)
+        let shared = site.session.site(root: "/site", staticDirectories: [])
+        #expect(shared === site.session.site(root: "/site", staticDirectories: []))
+        #expect(shared.files(named: "a.png") == ["/site/a.png"])
+    }
+
+    @Test func aRunOfFewFilesLooksPathsUpAndListsTheSiteOnlyWhenANameIsSearched() throws {
+        let few = TestSite(files: ["content/a.png", "elsewhere/b.png"])
+        #expect(try few.check("![a](/content/a.png)\n").isEmpty)
+        #expect(!few.session.site(root: "/site", staticDirectories: []).isListed)
+        // A missing image: the only file of that name is looked for, which lists the site.
+        let findings = try few.check("![b](/content/b.png)\n")
+        #expect(findings.map { $0.fix?.applicability } == [.unsafe])
+        #expect(few.session.site(root: "/site", staticDirectories: []).isListed)
+
+        let many = TestSite(files: ["content/a.png"], fileCount: Session.fewFiles + 1)
+        #expect(try many.check("![a](/content/a.png)\n").isEmpty)
+        #expect(many.session.site(root: "/site", staticDirectories: []).isListed)
     }
 
     // Found by a review: escapes, entities, hidden directories, raw-text elements,
     // remap targets that need encoding, definitions, posts without local images.
 
     @Test func escapesAndEntitiesAreDecodedBeforeTheLookup() throws {
-        let site = try TestSite(files: ["content/a_b.jpg", "content/a&b.jpg", "img/p(1).png", "posts/.img/b.png"])
+        let site = TestSite(files: ["content/a_b.jpg", "content/a&b.jpg", "img/p(1).png", "posts/.img/b.png"])
         let text = "![a](/content/a\\_b.jpg) ![b](/content/a&amp;b.jpg) <img alt=\"x\" src=\"/content/a&#38;b.jpg\"> ![f](/img/p\\(1\\).png) ![h](.img/b.png)\n"
         #expect(try site.check(text).isEmpty)
     }
 
     @Test func aRemapTargetIsPercentEncoded() throws {
-        let site = try TestSite(files: ["my images/a.jpg"], config: "site:\n  remap:\n    /old/: \"/my images/\"\n")
+        let site = TestSite(files: ["my images/a.jpg"], config: "site:\n  remap:\n    /old/: \"/my images/\"\n")
         let text = "---\ncover: /old/a.jpg\n---\n\n![x](/old/a.jpg \"t\")\n"
         #expect(try site.fix(text) == "---\ncover: /my%20images/a.jpg\n---\n\n![x](/my%20images/a.jpg \"t\")\n")
     }
 
     @Test func imgInScriptTextareaAndPreIsText() throws {
-        let site = try TestSite(files: [])
+        let site = TestSite(files: [])
         let text = "<div>\n<script>\nvar h = '<img src=\"/a.jpg\">';\n</script>\n<textarea><img src=\"/b.jpg\"></textarea>\n<pre><img src=\"/c.jpg\"></pre>\n<img src=\"/d.jpg\" alt=\"d\">\n</div>\n"
         #expect(flagged(text, try site.check(text)) == ["/d.jpg"])
     }
 
     @Test func aDefinitionsDestinationIsASafeFix() throws {
-        let site = try TestSite(files: ["new/a.jpg"], config: "site:\n  remap:\n    /old/: /new/\n")
+        let site = TestSite(files: ["new/a.jpg"], config: "site:\n  remap:\n    /old/: /new/\n")
         let text = "![r][ref]\n\n[ref]: /old/a.jpg \"Title\"\n"
         #expect(try site.fix(text) == "![r][ref]\n\n[ref]: /new/a.jpg \"Title\"\n")
     }
 
     @Test func aPostWithoutLocalImagesListsNoFiles() throws {
-        let site = try TestSite(files: ["a.png"])
+        let site = TestSite(files: ["a.png"])
         #expect(try site.check("![r](https://example.com/a.png)\n").isEmpty)
-        #expect(site.session.siteIndexes.withLock { $0.isEmpty })
+        #expect(site.session.siteCount == 0)
         _ = try site.check("![l](/a.png)\n")
-        #expect(site.session.siteIndexes.withLock { $0.count } == 1)
+        #expect(site.session.siteCount == 1)
     }
 
     @Test(arguments: [

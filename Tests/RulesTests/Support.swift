@@ -40,3 +40,20 @@ func flagged(_ text: String, _ findings: [Finding]) -> [String] {
     let bytes = Array(text.utf8)
     return findings.map { String(decoding: bytes[$0.range], as: UTF8.self) }
 }
+
+extension InMemoryFileSystem {
+    /// Every file below `directory` on disk, placed under `root` (which is also the
+    /// working directory): a test's site, read once, then hermetic.
+    static func copy(of directory: URL, at root: String) throws -> InMemoryFileSystem {
+        var files: [String: [UInt8]] = [:]
+        let base = directory.standardizedFileURL.path
+        let walker = FileManager.default.enumerator(atPath: base)
+        while let relative = walker?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = base + "/" + relative
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            files[root + "/" + relative] = [UInt8](try Data(contentsOf: URL(fileURLWithPath: full)))
+        }
+        return InMemoryFileSystem(bytes: files, workingDirectory: root)
+    }
+}

@@ -15,7 +15,7 @@ struct MismatchedEmphasisRule: Rule {
         options: [RuleOption("confidence", .string, choices: ["medium", "high"])]
     )
 
-    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+    func check(_ document: Document, _ context: RuleContext) {
         let index = document.inlines
         guard index.runs.contains(where: { !$0.isFullyConsumed }) || !index.escapes.isEmpty else { return }
         let ctx = EmphasisContext(document)
@@ -24,9 +24,8 @@ struct MismatchedEmphasisRule: Rule {
         var cursor = LocationCursor(document.source)
         for group in ctx.groups() {
             let locations = group.map { cursor.location(of: $0.range.lowerBound) }
-            var detector = EmphasisDetector(ctx: ctx, s: group, locations: locations, high: high,
-                                            severity: context.severity, id: descriptor.id)
-            detector.run(into: &findings)
+            var detector = EmphasisDetector(ctx: ctx, s: group, locations: locations, high: high, context: context)
+            detector.run()
         }
     }
 }
@@ -38,8 +37,7 @@ struct EmphasisDetector {
     /// Line and column of each segment, for messages that name a partner.
     let locations: [SourceLocation]
     let high: Bool
-    let severity: Severity
-    let id: String
+    let context: RuleContext
     var claimed: [Bool]
     /// For each segment (escapes too), the next and the previous run segment (not an
     /// escape) of the same character, -1 if none; `nextPairable` skips the intra ones.
@@ -51,13 +49,12 @@ struct EmphasisDetector {
     static let maxProofs = 64
     var proofs = 0
 
-    init(ctx: EmphasisContext, s: [EmphasisSegment], locations: [SourceLocation], high: Bool, severity: Severity, id: String) {
+    init(ctx: EmphasisContext, s: [EmphasisSegment], locations: [SourceLocation], high: Bool, context: RuleContext) {
         self.ctx = ctx
         self.s = s
         self.locations = locations
         self.high = high
-        self.severity = severity
-        self.id = id
+        self.context = context
         claimed = Array(repeating: false, count: s.count)
         var next = Array(repeating: -1, count: s.count), pairable = next, previous = next
         var lastSeen: [UInt8: Int] = [:], lastPairable: [UInt8: Int] = [:]
@@ -79,22 +76,22 @@ struct EmphasisDetector {
         runCount = (s.count { !$0.isEscape && $0.char == 0x2A }, s.count { !$0.isEscape && $0.char == 0x5F })
     }
 
-    mutating func run(into findings: inout [Finding]) {
-        spacedPairs(into: &findings)
-        mixedPairs(into: &findings)
-        unclosed(into: &findings)
-        leftoverEscapes(into: &findings)
+    mutating func run() {
+        spacedPairs()
+        mixedPairs()
+        unclosed()
+        leftoverEscapes()
     }
 
-    func finding(_ segment: EmphasisSegment, _ message: String, _ fix: Fix?) -> Finding {
-        Finding(ruleID: id, range: segment.range, message: message, severity: severity, fix: fix)
+    func report(_ segment: EmphasisSegment, _ message: String, _ fix: Fix?) {
+        context.report(segment.range, message, fix: fix)
     }
 
     func at(_ index: Int) -> String { "\(locations[index].line):\(locations[index].column)" }
 
     // MARK: ME1 and ME1b: a pair with whitespace on its inner side
 
-    mutating func spacedPairs(into findings: inout [Finding]) {
+    mutating func spacedPairs() {
         for i in s.indices where !claimed[i] && !s[i].isEscape {
             let a = s[i]
             guard a.shape == .opener || (a.shape == .isolated && !a.atLineEnd) else { continue }
@@ -140,7 +137,7 @@ struct EmphasisDetector {
             let fix = makesEmphasis(edits, of: [a, b])
                 ? Fix(title: "Remove the spaces inside the delimiters", edits: edits, applicability: applicability,
                       promise: .changesEmphasis) : nil
-            findings.append(finding(a, message, fix))
+            report(a, message, fix)
         }
     }
 
@@ -182,7 +179,7 @@ struct EmphasisDetector {
 
     // MARK: ME3: an opener closed by the other character
 
-    mutating func mixedPairs(into findings: inout [Finding]) {
+    mutating func mixedPairs() {
         for i in s.indices where i + 1 < s.count && !claimed[i] && !claimed[i + 1] {
             let a = s[i], b = s[i + 1]
             guard !a.isEscape, !b.isEscape, a.shape == .opener, b.shape == .closer, a.char != b.char,
@@ -190,14 +187,14 @@ struct EmphasisDetector {
                   ctx.hasWord(a.range.upperBound..<b.range.lowerBound) else { continue }
             claimed[i] = true
             claimed[i + 1] = true
-            findings.append(finding(a, "`\(a.text)` opened here is closed by `\(b.text)` at \(at(i + 1)), which cannot close it, "
-                + "so CommonMark prints both as characters", nil))
+            report(a, "`\(a.text)` opened here is closed by `\(b.text)` at \(at(i + 1)), which cannot close it, "
+                + "so CommonMark prints both as characters", nil)
         }
     }
 
     // MARK: ME2: an unmatched strong run, or a dangling `_` after a sentence
 
-    mutating func unclosed(into findings: inout [Finding]) {
+    mutating func unclosed() {
         for i in s.indices where !claimed[i] && !s[i].isEscape {
             let x = s[i]
             if (x.shape == .opener || x.shape == .closer) && x.length >= 2 {
@@ -207,11 +204,11 @@ struct EmphasisDetector {
                 let message = x.shape == .opener
                     ? "`\(x.text)` opened here is never closed in this paragraph, so CommonMark prints it"
                     : "`\(x.text)` here closes nothing in this paragraph, so CommonMark prints it"
-                findings.append(finding(x, message, nil))
+                report(x, message, nil)
             } else if x.char == 0x5F && x.length == 1 && x.shape == .closer && x.atLineEnd && !high
                         && endsSentence(before: x.range.lowerBound) {
                 claimed[i] = true
-                findings.append(finding(x, "`_` after the end of the sentence closes nothing, so CommonMark prints it", nil))
+                report(x, "`_` after the end of the sentence closes nothing, so CommonMark prints it", nil)
             }
         }
     }
@@ -235,7 +232,7 @@ struct EmphasisDetector {
 
     // MARK: ME4: a leftover escape
 
-    mutating func leftoverEscapes(into findings: inout [Finding]) {
+    mutating func leftoverEscapes() {
         let b = ctx.b
         for i in s.indices where !claimed[i] && s[i].isEscape && s[i].length == 1 && s[i].shape != .intra {
             let e = s[i]
@@ -263,9 +260,9 @@ struct EmphasisDetector {
                     ? "escaped \(escaped) next to emphasis prints as `\(e.charString)`: a converter's leftover"
                     : "escaped \(escaped) after the end of the sentence prints as `\(e.charString)`: a converter's leftover"
                 claimed[i] = true
-                findings.append(finding(e, message, Fix(title: "Remove the escaped \(e.charString == "_" ? "underscore" : "asterisk")",
+                report(e, message, Fix(title: "Remove the escaped \(e.charString == "_" ? "underscore" : "asterisk")",
                                                         edits: [.delete(range)], applicability: .unsafe,
-                                                        promise: .removesStrayDelimiters)))
+                                                        promise: .removesStrayDelimiters))
             } else if let partnerIndex {
                 let partner = s[partnerIndex]
                 claimed[i] = true
@@ -276,8 +273,8 @@ struct EmphasisDetector {
                                                 atLineStart: e.atLineStart, atLineEnd: e.atLineEnd)
                 let fix = makesEmphasis(edits, of: [partner, unescaped])
                     ? Fix(title: "Remove the backslash", edits: edits, applicability: .unsafe, promise: .changesEmphasis) : nil
-                findings.append(finding(e, "escaped \(escaped) cannot pair with the `\(partner.text)` at \(at(partnerIndex)), "
-                    + "so both print as characters", fix))
+                report(e, "escaped \(escaped) cannot pair with the `\(partner.text)` at \(at(partnerIndex)), "
+                    + "so both print as characters", fix)
             }
         }
     }

@@ -14,12 +14,12 @@ struct FrontMatterFieldsRule: Rule {
         fix: nil
     )
 
-    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+    func check(_ document: Document, _ context: RuleContext) {
         guard let schema = context.configuration.frontMatter, !schema.isEmpty else { return }
         guard let block = document.frontMatter else {
             let start = document.source.lineStarts[0]
             for key in schema.required {
-                findings.append(finding("front matter is missing; `\(key)` is required", start..<start, context))
+                report("front matter is missing; `\(key)` is required", start..<start, context)
             }
             return
         }
@@ -42,15 +42,15 @@ struct FrontMatterFieldsRule: Rule {
         var reported: Set<String> = []
         for key in schema.required {
             guard let pair = first[key] else {
-                findings.append(finding("required front matter key `\(key)` is missing", fence, context))
+                report("required front matter key `\(key)` is missing", fence, context)
                 continue
             }
             let value = FrontMatterValue(resolve(pair.value, in: yaml.root))
             if value.kind == .null {
-                findings.append(finding("required front matter key `\(key)` has no value", pair.key.range, context))
+                report("required front matter key `\(key)` has no value", pair.key.range, context)
                 reported.insert(key)
             } else if value.isBlankText {
-                findings.append(finding("required front matter key `\(key)` is empty", place(pair, document), context))
+                report("required front matter key `\(key)` is empty", place(pair, document), context)
                 reported.insert(key)
             }
         }
@@ -59,7 +59,7 @@ struct FrontMatterFieldsRule: Rule {
             let value = FrontMatterValue(resolve(pair.value, in: yaml.root))
             guard value.kind != .null else { continue }  // no value is an absent key
             if let problem = FrontMatterTypeCheck.problem(value, expected: type, key: key, bytes: document.bytes) {
-                findings.append(finding(problem, place(pair, document), context))
+                report(problem, place(pair, document), context)
             }
         }
     }
@@ -91,7 +91,7 @@ struct FrontMatterFieldsRule: Rule {
         return found ?? node
     }
 
-    private func finding(_ message: String, _ range: Range<Int>, _ context: RuleContext) -> Finding {
-        Finding(ruleID: descriptor.id, range: range, message: message, severity: context.severity)
+    private func report(_ message: String, _ range: Range<Int>, _ context: RuleContext) {
+        context.report(range, message)
     }
 }

@@ -13,13 +13,13 @@ struct FrontMatterSyntaxRule: Rule {
         fix: nil
     )
 
-    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+    func check(_ document: Document, _ context: RuleContext) {
         guard let block = document.frontMatter else { return }
         guard block.isClosed else {
             let close = block.kind == .yaml ? "`---` or `...`" : "`+++`"
             let line = document.source.location(of: block.openFence.lowerBound).line
-            findings.append(finding("front matter opened on line \(line) is never closed (no \(close) line ends it); the file is not checked further",
-                                    fenceRange(block), context))
+            report("front matter opened on line \(line) is never closed (no \(close) line ends it); the file is not checked further",
+                                    fenceRange(block), context)
             return
         }
         guard block.kind == .yaml else { return }
@@ -35,11 +35,11 @@ struct FrontMatterSyntaxRule: Rule {
                 let firstLine = document.source.location(of: firstOffset).line
                 message = "duplicate key `\(key)` in front matter (first set on line \(firstLine))"
             }
-            findings.append(finding(message, problem.range, context))
+            report(message, problem.range, context)
         }
         if let root = yaml.root, root.mapping == nil {
             let found = root.sequence != nil ? "a list" : root.scalar != nil ? "a single value" : "an alias"
-            findings.append(finding("front matter must be a mapping of keys to values, not \(found)", root.range, context))
+            report("front matter must be a mapping of keys to values, not \(found)", root.range, context)
         }
     }
 
@@ -47,7 +47,7 @@ struct FrontMatterSyntaxRule: Rule {
         block.openFence.lowerBound..<(block.openFence.lowerBound + 3)
     }
 
-    private func finding(_ message: String, _ range: Range<Int>, _ context: RuleContext) -> Finding {
-        Finding(ruleID: descriptor.id, range: range, message: message, severity: context.severity)
+    private func report(_ message: String, _ range: Range<Int>, _ context: RuleContext) {
+        context.report(range, message)
     }
 }

@@ -12,14 +12,13 @@ struct GhostCardMarkerRule: Rule {
         fix: .safe
     )
 
-    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+    func check(_ document: Document, _ context: RuleContext) {
         let markers = find(in: document)
         guard !markers.isEmpty else { return }
         let messages = GhostMarkerPairing.messages(for: markers)
         let fixes = GhostMarkerFixes(document: document, markers: markers).fixes()
         for (k, marker) in markers.enumerated() {
-            findings.append(Finding(ruleID: descriptor.id, range: marker.range, message: messages[k],
-                                    severity: context.severity, fix: fixes[k]))
+            context.report(marker.range, messages[k], fix: fixes[k])
         }
     }
 

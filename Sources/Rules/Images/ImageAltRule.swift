@@ -13,7 +13,7 @@ struct ImageAltRule: Rule {
         fix: .suggestion
     )
 
-    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+    func check(_ document: Document, _ context: RuleContext) {
         let b = document.bytes
         let index = document.inlines
         let definitions = ImageReference.definitionDestinations(document)
@@ -24,17 +24,15 @@ struct ImageAltRule: Rule {
             let start = link.range.lowerBound - 2  // `![`
             let destination = link.destination ?? link.label.flatMap { definitions[$0] }
             let alt = destination.map { Self.altText(fromURL: String(decoding: b[$0], as: UTF8.self)) } ?? ""
-            findings.append(Finding(ruleID: descriptor.id, range: start..<(link.range.upperBound + 1),
-                                    message: "image has no alt text", severity: context.severity,
-                                    fix: suggestion(alt, Edit(range: link.range, replacement: alt))))
+            context.report(start..<(link.range.upperBound + 1), "image has no alt text",
+                           fix: suggestion(alt, Edit(range: link.range, replacement: alt)))
         }
         for tag in HTMLImageTag.all(in: document) where tag.value("alt") == nil {
             let source = tag.value("src").flatMap { $0 }.map { String(decoding: b[$0], as: UTF8.self) }
             let alt = source.map(Self.altText(fromURL:)) ?? ""
             let insertAt = tag.range.lowerBound + 4
-            findings.append(Finding(ruleID: descriptor.id, range: tag.range.lowerBound..<insertAt,
-                                    message: "`<img>` has no `alt` attribute", severity: context.severity,
-                                    fix: suggestion(alt, Edit(range: insertAt..<insertAt, replacement: " alt=\"\(alt)\""))))
+            context.report(tag.range.lowerBound..<insertAt, "`<img>` has no `alt` attribute",
+                           fix: suggestion(alt, Edit(range: insertAt..<insertAt, replacement: " alt=\"\(alt)\"")))
         }
     }
 

@@ -12,7 +12,7 @@ struct MissingImageRule: Rule {
         fix: .safe
     )
 
-    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+    func check(_ document: Document, _ context: RuleContext) {
         let site = context.configuration.site
         let local = ImageReference.all(in: document, imageKeys: site.imageKeys).compactMap { reference in
             let location = ImageLocation(reference.url, siteURLs: site.urls, decoding: reference.origin.decoding)
@@ -20,7 +20,7 @@ struct MissingImageRule: Rule {
         }
         // Only a post with a local image pays for the index of the site.
         guard !local.isEmpty else { return }
-        let resolver = SiteResolver(document: document, configuration: context.configuration)
+        let resolver = SiteResolver(document: document, context: context)
         for (reference, location) in local {
             let repair: SiteResolver.Repair?
             var message: String
@@ -44,35 +44,26 @@ struct MissingImageRule: Rule {
             } else {
                 message += resolver.notFoundDetail(location)
             }
-            findings.append(Finding(ruleID: descriptor.id, range: reference.range, message: message,
-                                    severity: context.severity, fix: fix))
+            context.report(reference.range, message, fix: fix)
         }
     }
 }
 
-/// The site as one document sees it: its roots, the shared index of their files, and
+/// The site as one document sees it (the session's `Site`, from the rule's context), and
 /// the ways a broken Ghost path can be repaired.
 struct SiteResolver {
-    let index: SiteIndex
+    let site: Site
     let root: String
     let statics: [String]
     let documentDirectory: String
     let remap: [(from: String, to: String)]
 
-    /// The root is `site.root` (relative to the configuration's directory), else the
-    /// directory holding `.galley.yml`, else the repository root (the nearest directory
-    /// with `.git` above the document), else the working directory.
-    init(document: Document, configuration: Configuration) {
-        let cwd = Path.workingDirectory
-        documentDirectory = Path.normalize(Path.directory(of: document.path), relativeTo: cwd)
-        let base = configuration.directory.isEmpty
-            ? (Path.nearestAncestor(of: documentDirectory, holding: ".git") ?? cwd)
-            : Path.normalize(configuration.directory, relativeTo: cwd)
-        let site = configuration.site
-        root = site.root.map { Path.normalize($0, relativeTo: base) } ?? base
-        statics = site.staticDirectories.map { Path.normalize($0, relativeTo: base) }
-        remap = site.remap
-        index = document.session.siteIndex(roots: [root] + statics)
+    init(document: Document, context: RuleContext) {
+        site = context.site
+        root = site.root
+        statics = site.staticDirectories
+        documentDirectory = context.fileSystem.absolute(Path.directory(of: document.path))
+        remap = context.configuration.site.remap
     }
 
     func exists(_ location: ImageLocation) -> Bool {
@@ -88,9 +79,7 @@ struct SiteResolver {
         return ([root] + statics).contains { existsFile(Path.normalize("." + decoded, relativeTo: $0)) }
     }
 
-    private func existsFile(_ absolute: String) -> Bool {
-        index.covers(absolute) ? index.contains(absolute) : Path.exists(absolute)
-    }
+    private func existsFile(_ absolute: String) -> Bool { site.fileExists(absolute) }
 
     struct Repair {
         var url: String
@@ -123,7 +112,7 @@ struct SiteResolver {
             }
         }
         let name = Path.lastComponent(location.decoded(path(of: location)))
-        let candidates = name.isEmpty ? [] : index.files(named: name)
+        let candidates = name.isEmpty ? [] : site.files(named: name)
         if candidates.count == 1, let sitePath = sitePath(of: candidates[0]) {
             let url = ImageLocation.percentEncoded(sitePath)
             return Repair(url: url + suffix, applicability: .unsafe,
@@ -170,7 +159,7 @@ struct SiteResolver {
             tried.append("looked in `\(documentDirectory)`")
         }
         let name = Path.lastComponent(location.decoded(path(of: location)))
-        let count = name.isEmpty ? 0 : index.files(named: name).count
+        let count = name.isEmpty ? 0 : site.files(named: name).count
         tried.append(count == 0 ? "no file named `\(name)` on the site" : "\(count) files named `\(name)` on the site, so none is chosen")
         return " (" + tried.joined(separator: "; ") + ")"
     }

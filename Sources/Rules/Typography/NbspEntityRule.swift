@@ -12,7 +12,7 @@ struct NbspEntityRule: Rule {
         options: [RuleOption("french-spacing", .bool)]
     )
 
-    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+    func check(_ document: Document, _ context: RuleContext) {
         let frenchSpacing = context.options.bool("french-spacing", default: true)
         // With definitions in the file, `[a&nbsp;b]` may be a reference label, matched
         // character for character against a definition: changing it could break the link.
@@ -36,9 +36,7 @@ struct NbspEntityRule: Rule {
                     let message = NbspEntity.isValid(document.bytes, entity)
                         ? "non-breaking space entity `\(spelling)` in prose"
                         : "`\(spelling)` is not an entity (names are case-sensitive) and shows as text; a non-breaking space was meant"
-                    findings.append(Finding(ruleID: descriptor.id, range: entity, message: message,
-                                            severity: context.severity,
-                                            fix: fixesStaySafe ? fix : fix.downgraded(to: .unsafe)))
+                    context.report(entity, message, fix: fixesStaySafe ? fix : fix.downgraded(to: .unsafe))
                 }
             }
         }

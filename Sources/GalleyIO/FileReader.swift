@@ -1,12 +1,14 @@
 import Foundation
 
 /// Reads whole files with POSIX calls, so failures carry the system's reason.
-enum FileReader {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum FileReader {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
-    static func read(_ path: String) throws -> [UInt8] {
+    public static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw Failure(description: "cannot read the file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -15,7 +17,7 @@ enum FileReader {
 
     /// Everything on a file descriptor up to its end (a file, or standard input for
     /// `--stdin`); `what` names it in the error.
-    static func readAll(_ fd: Int32, what: String) throws -> [UInt8] {
+    public static func readAll(_ fd: Int32, what: String) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -30,7 +32,7 @@ enum FileReader {
     }
 
     /// The offset of the first byte that breaks UTF-8, or nil for valid UTF-8.
-    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+    public static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
         var i = 0
         let n = b.count
         while i < n {

@@ -1,0 +1,70 @@
+import Glibc
+import RuleEngine
+
+/// The operating system's file system, the one GalleyCLI hands the session. Directory
+/// listings use `readdir`'s entry types, so a directory of N files costs no N `stat`s
+/// (only links, unknown types and directories are `stat`ed, for their targets).
+public struct RealFileSystem: FileSystem {
+    public let workingDirectory: String
+
+    public init() {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        workingDirectory = getcwd(&buffer, buffer.count) != nil
+            ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "/"
+    }
+
+    public func status(_ path: String) -> FileStatus? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStatus(kind: info.st_mode & S_IFMT == S_IFDIR ? .directory : .file, id: Self.id(info))
+    }
+
+    /// Like `status`, with a regular file told apart from other things that are not
+    /// directories (devices, sockets): those are nil here.
+    func regularStatus(_ path: String) -> FileStatus? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return FileStatus(kind: .directory, id: Self.id(info))
+        case S_IFREG: return FileStatus(kind: .file, id: Self.id(info))
+        default: return nil
+        }
+    }
+
+    public func entries(of directory: String) throws(FileSystemError) -> [DirectoryEntry] {
+        guard let handle = opendir(directory) else { throw FileSystemError(String(cString: strerror(errno))) }
+        defer { closedir(handle) }
+        var dirID: FileID?
+        var result: [DirectoryEntry] = []
+        while let entry = readdir(handle) {
+            let (name, shown) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                return (String(validating: bytes, as: UTF8.self), String(decoding: bytes, as: UTF8.self))
+            }
+            if name == "." || name == ".." { continue }
+            let type = entry.pointee.d_type
+            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_DIR) {
+                let target = regularStatus(Path.join(directory, shown))
+                result.append(DirectoryEntry(name: name, shownName: shown, kind: target?.kind,
+                                             id: target?.id ?? FileID(device: 0, inode: UInt64(entry.pointee.d_ino))))
+                continue
+            }
+            if dirID == nil { dirID = status(directory)?.id }
+            result.append(DirectoryEntry(name: name, shownName: shown, kind: type == UInt8(DT_REG) ? .file : nil,
+                                         id: FileID(device: dirID?.device ?? 0, inode: UInt64(entry.pointee.d_ino))))
+        }
+        return result
+    }
+
+    public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+        do {
+            return try FileReader.read(path)
+        } catch {
+            throw FileSystemError("\(error)")
+        }
+    }
+
+    public static func id(_ info: stat) -> FileID {
+        FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+}
