@@ -1,4 +1,3 @@
-import Synchronization
 import FrontMatter
 import MarkdownScanner
 
