@@ -171,11 +171,7 @@ public struct BlockScanner {
 
     /// The index of the first block quote at or after `k` in `containers`, or their count.
     func nextQuote(after k: Int) -> Int {
-        var lo = 0, hi = quoteIndices.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if quoteIndices[mid] < k { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = quoteIndices.partitionPoint { $0 >= k }
         return lo < quoteIndices.count ? quoteIndices[lo] : containers.count
     }
 
@@ -367,11 +363,7 @@ public struct BlockScanner {
             buffer.append(contentsOf: b[start..<end])
         }
         func fileOffset(_ v: Int) -> Int {
-            var lo = 0, hi = lineAt.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if lineAt[mid] <= v { lo = mid } else { hi = mid - 1 }
-            }
+            let lo = max(0, lineAt.partitionPoint { $0 > v } - 1)
             return fileAt[lo] + (v - lineAt[lo])
         }
         var pos = 0, line = para.firstLine

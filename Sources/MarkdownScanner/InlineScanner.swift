@@ -77,12 +77,7 @@ public struct InlineIndex: Sendable {
 
     /// The first span that ends after `offset` (for a forward cursor over a line).
     public func firstIndex(endingAfter offset: Int) -> Int {
-        var lo = 0, hi = spans.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if spans[mid].range.upperBound <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        spans.partitionPoint { $0.range.upperBound > offset }
     }
 
     /// The span holding `offset`, if any.
@@ -214,11 +209,7 @@ struct InlineUnit {
     }
 
     func map(_ v: Int) -> Int {
-        var lo = 0, hi = pieces.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if pieces[mid].virtual <= v { lo = mid } else { hi = mid - 1 }
-        }
+        let lo = max(0, pieces.partitionPoint { $0.virtual > v } - 1)
         return pieces[lo].file + (v - pieces[lo].virtual)
     }
 

@@ -66,12 +66,7 @@ public struct SourceText: Sendable {
 
     /// The 0-based line holding byte `offset` (an offset at the end belongs to the last line).
     public func line(containing offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
+        max(0, lineStarts.partitionPoint { $0 > offset } - 1)
     }
 
     /// 1-based line and 1-based column in Unicode scalars for a byte offset.

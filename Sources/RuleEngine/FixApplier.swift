@@ -52,12 +52,7 @@ struct SortedEdits {
 
     /// The index of the first edit that starts at or after `offset`.
     private func firstIndex(startingAtOrAfter offset: Int) -> Int {
-        var lo = 0, hi = edits.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if edits[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        edits.partitionPoint { $0.range.lowerBound >= offset }
     }
 
     func overlaps(_ edit: Edit) -> Bool {

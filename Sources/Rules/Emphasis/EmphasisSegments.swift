@@ -55,11 +55,7 @@ struct EmphasisContext {
             }
         }
         func inImage(_ offset: Int) -> Bool {
-            var lo = 0, hi = images.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if images[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
-            }
+            let lo = images.partitionPoint { $0.upperBound > offset }
             return lo < images.count && images[lo].contains(offset)
         }
         var keyed: [(key: Int, segment: EmphasisSegment)] = []
@@ -131,11 +127,7 @@ struct EmphasisContext {
 
     /// Whether the character at `offset` is a delimiter CommonMark consumed as emphasis.
     func isConsumed(_ offset: Int) -> Bool {
-        var lo = 0, hi = runs.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if runs[mid].start + runs[mid].length <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = runs.partitionPoint { $0.start + $0.length > offset }
         guard lo < runs.count, runs[lo].range.contains(offset) else { return false }
         return !runs[lo].literalRange.contains(offset)
     }

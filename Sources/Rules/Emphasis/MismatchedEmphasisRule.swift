@@ -167,11 +167,7 @@ struct EmphasisDetector {
         // would become `**a**`, strong instead of the emphasis that was there).
         return segments.allSatisfy { segment in
             let start = shifted(segment.range.lowerBound)
-            var lo = 0, hi = runs.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if runs[mid].range.upperBound <= start { lo = mid + 1 } else { hi = mid }
-            }
+            let lo = runs.partitionPoint { $0.range.upperBound > start }
             guard lo < runs.count, runs[lo].range.contains(start), runs[lo].length == segment.runLength else { return false }
             return !runs[lo].literalRange.overlaps(start..<(start + segment.length))
         }
