@@ -46,6 +46,7 @@ import Testing
         let box = try Sandbox()
         let url = try box.write("post.md", post)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: url.path)
+        let original = try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int
         let out = try box.run("fix", "post.md")
         #expect(out.status == 0)
         #expect(try box.text("post.md") == "---\ntitle: A post\n---\n\nHello world.\n")
@@ -54,13 +55,17 @@ import Testing
         #expect(mode == 0o640)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: box.root.path).filter { $0.hasPrefix(".galley-") }
         #expect(leftovers.isEmpty)
-        let before = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
-        Thread.sleep(forTimeInterval: 0.01)
+        // A file galley writes is replaced by a rename, so it gets a new inode: an unchanged
+        // file keeps its inode (and its bytes).
+        let inode = try #require(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int)
+        #expect(inode != original, "a fixed file is replaced, not written in place")
+        let bytes = try box.read("post.md")
         let again = try box.run("fix", "post.md")
         #expect(again.status == 0)
         #expect(again.stdout.contains("fixed 0 findings in 0 files"))
-        let after = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
-        #expect(before == after, "an unchanged file was written")
+        #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int == inode,
+                "an unchanged file was written")
+        #expect(try box.read("post.md") == bytes)
     }
 
     @Test func diffPrintsAndWritesNothing() throws {

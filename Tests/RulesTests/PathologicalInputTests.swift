@@ -25,14 +25,70 @@ import Testing
         ("unclosed front matter", "---\n" + String(repeating: "key: value\n", count: 10_000)),
     ]
 
+    /// What each input must give, exactly: findings per rule, then after `fix --unsafe-fixes`
+    /// the fixes applied, the findings left and the length of the result (`safe` is the
+    /// number of fixes a safe run applies). Where the result is simple to state, `fixed` states it.
+    struct Outcome: Sendable {
+        var findings: [String: Int]
+        var applied: Int
+        var safe: Int
+        var remaining: Int
+        var length: Int
+        var fixed: (@Sendable (String) -> String)?
+    }
+
+    @Sendable static func replacingEntities(_ text: String) -> String { text.replacing("&nbsp;", with: " ") }
+
+    static let outcomes: [Outcome] = [
+        Outcome(findings: ["nbsp-entity": 1], applied: 1, safe: 1, remaining: 0, length: 70_009, fixed: replacingEntities),
+        // Too deep for the window check: the entity removals are unsafe (safe applies none).
+        Outcome(findings: ["nbsp-entity": 300], applied: 300, safe: 0, remaining: 0, length: 91_200,
+                fixed: { $0.replacing("&nbsp;", with: "") }),
+        Outcome(findings: [:], applied: 0, safe: 0, remaining: 0, length: 90_900, fixed: { $0 }),
+        // Three of every four entities are inside code spans and stay.
+        Outcome(findings: ["nbsp-entity": 1_250], applied: 1_250, safe: 1_250, remaining: 0, length: 68_750, fixed: nil),
+        Outcome(findings: ["nbsp-entity": 1], applied: 1, safe: 1, remaining: 0, length: 50_001,
+                fixed: { $0.replacing("&nbsp;", with: "") }),
+        Outcome(findings: ["nbsp-entity": 1], applied: 1, safe: 1, remaining: 0, length: 100_001,
+                fixed: { $0.replacing("&nbsp;", with: "") }),
+        Outcome(findings: [:], applied: 0, safe: 0, remaining: 0, length: 120_001, fixed: { $0 }),
+        Outcome(findings: ["mismatched-emphasis": 500], applied: 500, safe: 500, remaining: 0, length: 8_020,
+                fixed: { $0.replacing("| _ **x** _ |", with: "| _**x**_ |") }),
+        Outcome(findings: ["mismatched-emphasis": 1], applied: 1, safe: 1, remaining: 0, length: 20_002, fixed: nil),
+        // `*a_` pairs have no fix: each is reported and left.
+        Outcome(findings: ["mismatched-emphasis": 5_000], applied: 0, safe: 0, remaining: 5_000, length: 20_001, fixed: { $0 }),
+        // At most 64 fix proofs per paragraph and pass: a line of 2,000 findings is mended
+        // 64 pairs (or escapes) at a time, and most are left when the passes run out.
+        Outcome(findings: ["mismatched-emphasis": 2_000], applied: 127, safe: 64, remaining: 1_936, length: 19_684, fixed: nil),
+        Outcome(findings: [:], applied: 0, safe: 0, remaining: 0, length: 240_001, fixed: { $0 }),
+        Outcome(findings: ["ghost-card-marker": 5_000], applied: 5_000, safe: 5_000, remaining: 0, length: 0, fixed: { _ in "" }),
+        Outcome(findings: ["nbsp-entity": 5_000], applied: 5_000, safe: 5_000, remaining: 0, length: 0, fixed: { _ in "" }),
+        Outcome(findings: ["nbsp-entity": 1], applied: 1, safe: 1, remaining: 0, length: 12, fixed: replacingEntities),
+        // Never closed: one finding, and the rest of the file is not read as Markdown.
+        Outcome(findings: ["front-matter-syntax": 1], applied: 0, safe: 0, remaining: 1, length: 110_004, fixed: { $0 }),
+    ]
+
+    @Test func everyInputHasItsOutcome() {
+        #expect(Self.inputs.count == Self.outcomes.count)
+    }
+
     @Test(arguments: inputs.indices)
     func survives(_ index: Int) {
         let (name, text) = Self.inputs[index]
+        let expected = Self.outcomes[index]
         let linter = linter()
         let findings = linter.check(path: name, bytes: Array(text.utf8))
         #expect(findings.allSatisfy { $0.range.upperBound <= text.utf8.count })
+        #expect(Dictionary(grouping: findings, by: \.ruleID).mapValues(\.count) == expected.findings)
         let result = linter.fix(path: name, bytes: Array(text.utf8), upTo: .unsafe)
-        #expect(result.passes <= Linter.maxPasses)
+        #expect(result.failure == nil)
+        #expect(result.applied == expected.applied)
+        #expect(result.remaining.count == expected.remaining)
+        #expect(result.bytes.count == expected.length)
+        if let fixed = expected.fixed {
+            #expect(String(decoding: result.bytes, as: UTF8.self) == fixed(text))
+        }
+        #expect(linter.fix(path: name, bytes: Array(text.utf8), upTo: .safe).applied == expected.safe)
         // Whatever the fixes did, the result is still UTF-8 and settles: fixing it again
         // applies nothing.
         #expect(String(validating: result.bytes, as: UTF8.self) != nil)
