@@ -84,33 +84,46 @@ struct TreeBuilder {
                 pairs.append(YAMLPair(key: key, value: node))
                 stack.append(.mapping(pairs: pairs, key: nil, seen: seen, tag: tag, anchor: anchor, start: start))
             } else {
-                let identity = Self.keyIdentity(node)
-                if let first = seen[identity] {
-                    let name = node.scalar ?? node.canonical
+                // A key is a duplicate when its value equals an earlier key's, under the
+                // YAML 1.2 core schema or under YAML 1.1 (`yes` and `true`, `0777` and `511`).
+                let core = "1.2|" + Self.keyIdentity(node, .core), old = "1.1|" + Self.keyIdentity(node, .yaml11)
+                let name = node.scalar ?? node.canonical
+                switch (seen[core], seen[old]) {
+                case let (first?, _?):
                     problems.append(YAMLProblem(kind: .duplicateKey(name, firstOffset: first),
                                                 message: "duplicate key `\(name)`", range: node.range))
-                } else {
-                    seen[identity] = node.range.lowerBound
+                case let (first?, nil):
+                    problems.append(YAMLProblem(kind: .duplicateKeyIn(.core, name, firstOffset: first),
+                                                message: "duplicate key `\(name)` in YAML 1.2 only", range: node.range))
+                case let (nil, first?):
+                    problems.append(YAMLProblem(kind: .duplicateKeyIn(.yaml11, name, firstOffset: first),
+                                                message: "duplicate key `\(name)` in YAML 1.1 only", range: node.range))
+                case (nil, nil):
+                    break
                 }
+                if seen[core] == nil { seen[core] = node.range.lowerBound }
+                if seen[old] == nil { seen[old] = node.range.lowerBound }
                 stack.append(.mapping(pairs: pairs, key: node, seen: seen, tag: tag, anchor: anchor, start: start))
             }
         }
         return true
     }
 
-    /// What makes two keys the same key: the value after tag resolution, so plain `1`
-    /// (an integer) and `"1"` (a string) differ while `a` and `'a'` are the same.
-    static func keyIdentity(_ node: YAMLNode) -> String {
+    /// What makes two keys the same key under a schema: the value after tag resolution,
+    /// so plain `1` (an integer) and `"1"` (a string) differ while `a` and `'a'` are the same.
+    static func keyIdentity(_ node: YAMLNode, _ schema: ScalarResolver.Schema) -> String {
         guard case let .scalar(value, style) = node.kind else { return node.canonical }
-        let core = "tag:yaml.org,2002:"
-        let type: String
+        let prefix = "tag:yaml.org,2002:"
         if let tag = node.tag {
-            guard tag.hasPrefix(core) else { return "!<\(tag)>" + value }
-            type = String(tag.dropFirst(core.count))
-        } else {
-            type = style == .plain ? PlainScalar.resolvedType(value) : "str"
+            guard tag.hasPrefix(prefix) else { return "!<\(tag)>" + value }
+            let type = String(tag.dropFirst(prefix.count))
+            // An explicit tag: the text read under the schema when it is of that type.
+            let reading = ScalarResolver.read(value, as: schema)
+            return type + ":" + (reading.type.rawValue == type ? reading.value : value)
         }
-        return type + ":" + PlainScalar.normalized(value, as: type)
+        guard style == .plain else { return "str:" + value }
+        let reading = ScalarResolver.read(value, as: schema)
+        return reading.type.rawValue + ":" + reading.value
     }
 
     static func text(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -6,11 +6,14 @@ public struct RuleSetting: Sendable {
     public var enabled: Bool
     public var severity: Severity?
     public var options: RuleOptions
+    /// `fix: safe | unsafe | suggestion | off`, or nil for the rule's own judgement.
+    public var fix: FixSetting?
 
-    public init(enabled: Bool = true, severity: Severity? = nil, options: RuleOptions = RuleOptions()) {
+    public init(enabled: Bool = true, severity: Severity? = nil, options: RuleOptions = RuleOptions(), fix: FixSetting? = nil) {
         self.enabled = enabled
         self.severity = severity
         self.options = options
+        self.fix = fix
     }
 }
 
@@ -53,9 +56,10 @@ public struct Configuration: Sendable {
 
     public func setting(for id: String) -> RuleSetting? { rules[id] }
 
-    /// Parses a `.galley.yml`. `knownRules` maps rule ids to the option keys they accept.
+    /// Parses a `.galley.yml`. `knownRules` maps rule ids to their descriptors (the options
+    /// they accept, whether they fix).
     public static func parse(_ bytes: [UInt8], path: String, directory: String,
-                             knownRules: [String: [RuleOption]]) throws -> Configuration {
+                             knownRules: [String: RuleDescriptor]) throws -> Configuration {
         let source = SourceText(bytes)
         do {
             return try parseOrThrow(bytes, path: path, directory: directory, knownRules: knownRules)
@@ -65,7 +69,7 @@ public struct Configuration: Sendable {
     }
 
     private static func parseOrThrow(_ bytes: [UInt8], path: String, directory: String,
-                                     knownRules: [String: [RuleOption]]) throws -> Configuration {
+                                     knownRules: [String: RuleDescriptor]) throws -> Configuration {
         var config = Configuration()
         config.path = path
         config.directory = directory
@@ -98,16 +102,21 @@ public struct Configuration: Sendable {
         return config
     }
 
-    private static func parseRules(_ node: YAMLNode, knownRules: [String: [RuleOption]]) throws -> [String: RuleSetting] {
+    private static func parseRules(_ node: YAMLNode, knownRules: [String: RuleDescriptor]) throws -> [String: RuleSetting] {
         if isNull(node) { return [:] }  // `rules:` with nothing under it
         guard let pairs = node.mapping else {
             throw ConfigurationError(message: "`rules` must map rule ids to settings", offset: node.range.lowerBound)
         }
         var result: [String: RuleSetting] = [:]
         for pair in pairs {
-            guard let id = pair.key.scalar, let allowedOptions = knownRules[id] else {
-                throw ConfigurationError(message: "unknown rule `\(pair.key.canonical)`", offset: pair.key.range.lowerBound)
+            guard let id = pair.key.scalar, let descriptor = knownRules[id] else {
+                let ids = knownRules.keys.sorted()
+                let near = ids.filter { EditDistance.isClose(pair.key.canonical, $0) }
+                let hint = near.isEmpty ? "" : "did you mean " + near.map { "`\($0)`" }.joined(separator: " or ") + "? "
+                throw ConfigurationError(message: "unknown rule `\(pair.key.canonical)` (\(hint)the rules are \(ids.joined(separator: ", ")))",
+                                         offset: pair.key.range.lowerBound)
             }
+            let allowedOptions = descriptor.options
             if let level = pair.value.scalar {
                 result[id] = try setting(level: level, at: pair.value)
                 continue
@@ -123,14 +132,25 @@ public struct Configuration: Sendable {
                     let level = try setting(level: field.value.scalar ?? "", at: field.value)
                     s.enabled = level.enabled
                     s.severity = level.severity
+                } else if key == "fix" {
+                    guard descriptor.fix != nil else {
+                        throw ConfigurationError(message: "rule `\(id)` has no fix, so it takes no `fix` setting",
+                                                 offset: field.key.range.lowerBound)
+                    }
+                    guard let value = field.value.scalar, let fix = FixSetting(rawValue: value) else {
+                        let allowed = FixSetting.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+                        throw ConfigurationError(message: "rule `\(id)`: `fix` must be one of \(allowed), not `\(field.value.scalar ?? field.value.canonical)`",
+                                                 offset: field.value.range.lowerBound)
+                    }
+                    s.fix = fix
                 } else if let option = allowedOptions.first(where: { $0.name == key }) {
                     if let problem = option.problem(with: field.value) {
                         throw ConfigurationError(message: "rule `\(id)`: \(problem)", offset: field.value.range.lowerBound)
                     }
                     s.options.values[key] = field.value
                 } else {
-                    let known = allowedOptions.isEmpty ? "it has no options"
-                        : "its options are " + allowedOptions.map(\.name).joined(separator: ", ")
+                    let known = "its settings are " + (["severity"] + (descriptor.fix == nil ? [] : ["fix"])
+                        + allowedOptions.map(\.name)).joined(separator: ", ")
                     throw ConfigurationError(message: "rule `\(id)` has no option `\(key)` (\(known))",
                                              offset: field.key.range.lowerBound)
                 }
@@ -146,7 +166,7 @@ public struct Configuration: Sendable {
         case "on", "true", "yes": return RuleSetting()
         default:
             guard let severity = Severity(rawValue: level.lowercased()) else {
-                throw ConfigurationError(message: "`\(level)` is not `off` or a severity (error, warning, info)",
+                throw ConfigurationError(message: "`\(level)` is not `off` or a severity (`error`, `warning`, `info`)",
                                          offset: node.range.lowerBound)
             }
             return RuleSetting(severity: severity)
@@ -154,7 +174,7 @@ public struct Configuration: Sendable {
     }
 
     static func isNull(_ node: YAMLNode) -> Bool {
-        if case .scalar(let value, .plain) = node.kind, node.tag == nil { return ["", "~", "null"].contains(value) }
+        if case .scalar(let value, .plain) = node.kind, node.tag == nil { return ScalarResolver.read(value, as: .core).type == .null }
         return false
     }
 

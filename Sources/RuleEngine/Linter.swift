@@ -17,6 +17,7 @@ public struct Linter: Sendable {
         public var rule: any Rule
         public var severity: Severity
         public var options: RuleOptions
+        public var fix: FixSetting?
     }
 
     /// The rules that run, decided once per linter.
@@ -39,7 +40,7 @@ public struct Linter: Sendable {
                 return nil
             }
             return ActiveRule(rule: rule, severity: setting?.severity ?? d.defaultSeverity,
-                              options: setting?.options ?? RuleOptions())
+                              options: setting?.options ?? RuleOptions(), fix: setting?.fix)
         }
     }
 
@@ -47,7 +48,7 @@ public struct Linter: Sendable {
     public func check(_ document: Document) -> [Finding] {
         let context = RuleContext(document: document, configuration: configuration)
         for active in activeRules {
-            context.begin(active.rule.descriptor.id, severity: active.severity, options: active.options)
+            context.begin(active.rule.descriptor.id, severity: active.severity, options: active.options, fix: active.fix)
             active.rule.check(document, context)
         }
         var findings = context.takeFindings()

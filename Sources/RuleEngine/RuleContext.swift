@@ -8,6 +8,7 @@ public final class RuleContext {
     private let session: Session
     private let documentPath: String
     private var ruleID = ""
+    private var fixSetting: FixSetting?
     private(set) var findings: [Finding] = []
     private var resolvedSite: Site?
 
@@ -20,8 +21,9 @@ public final class RuleContext {
     }
 
     /// Points the context at the next rule.
-    func begin(_ id: String, severity: Severity, options: RuleOptions) {
+    func begin(_ id: String, severity: Severity, options: RuleOptions, fix: FixSetting?) {
         ruleID = id
+        fixSetting = fix
         self.severity = severity
         self.options = options
     }
@@ -37,8 +39,10 @@ public final class RuleContext {
     /// The file system, for what the site does not answer (a path relative to the document).
     public var fileSystem: any FileSystem { session.fileSystem }
 
-    /// Records a finding of the current rule at its configured severity.
+    /// Records a finding of the current rule at its configured severity, its fix as the
+    /// rule's `fix:` setting makes it.
     public func report(_ range: Range<Int>, _ message: String, fix: Fix? = nil) {
+        let fix = fixSetting.map { setting in fix.flatMap(setting.applied(to:)) } ?? fix
         findings.append(Finding(ruleID: ruleID, range: range, message: message, severity: severity, fix: fix))
     }
 

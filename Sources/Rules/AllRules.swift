@@ -21,8 +21,8 @@ public enum AllRules {
     /// The reference page of a rule (`rules/<id>.md`), embedded in the binary.
     public static func documentation(_ id: String) -> String? { rule(id)?.descriptor.documentation }
 
-    /// Each rule id with the options it accepts, for reading `.galley.yml`.
-    public static var optionTable: [String: [RuleOption]] {
-        Dictionary(uniqueKeysWithValues: rules.map { ($0.descriptor.id, $0.descriptor.options) })
+    /// Each rule id with its descriptor (its options, whether it fixes), for reading `.galley.yml`.
+    public static var optionTable: [String: RuleDescriptor] {
+        Dictionary(uniqueKeysWithValues: rules.map { ($0.descriptor.id, $0.descriptor) })
     }
 }

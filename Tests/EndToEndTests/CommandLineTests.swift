@@ -132,7 +132,14 @@ import Testing
         let explain = try box.run("explain", "ghost-card-marker")
         let page = try String(contentsOf: Galley.repositoryRoot.appendingPathComponent("rules/ghost-card-marker.md"), encoding: .utf8)
         #expect(explain.status == 0)
-        #expect(explain.stdout == page)
+        // The page, then the settings table from the rule's declaration.
+        #expect(explain.stdout.hasPrefix(page))
+        #expect(explain.stdout.dropFirst(page.count).hasPrefix("\n## Settings\n"))
+        #expect(explain.stdout.contains("| `fix` | `safe`, `unsafe`, `suggestion`, `off` | the rule's own (at best `safe`) |"))
+        let nbsp = try box.run("explain", "nbsp-entity")
+        #expect(nbsp.stdout.contains("| `french-spacing` | true or false | `true` | Keep a non-breaking space"))
+        let syntax = try box.run("explain", "front-matter-syntax")
+        #expect(!syntax.stdout.contains("| `fix` |"), "a rule without a fix has no fix setting")
         #expect(try box.run("explain", "nope").status == 2)
     }
 

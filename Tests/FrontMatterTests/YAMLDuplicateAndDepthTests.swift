@@ -138,19 +138,32 @@ import Testing
 }
 
 @Suite struct YAMLResolvedKeyTests {
+    /// Duplicates under both schemas (`both`), and under only one of them.
     @Test(arguments: [
-        ("!!str a: 1\na: 2\n", 1),
-        ("yes: 1\ntrue: 2\n", 1),
-        ("~: 1\nnull: 2\n", 1),
-        ("007: 1\n7: 2\n", 1),
-        ("1: a\n\"1\": b\n", 0),
-        ("!!int 1: a\n1: b\n", 1),
-        ("!custom a: 1\na: 2\n", 0),
+        ("!!str a: 1\na: 2\n", "both"),
+        ("~: 1\nnull: 2\n", "both"),
+        ("007: 1\n7: 2\n", "both"),  // 7 in YAML 1.2, octal 7 in YAML 1.1
+        ("0x1F: 1\n31: 2\n", "both"),
+        ("yes: 1\ntrue: 2\n", "yaml11"),
+        ("on: 1\nOn: 2\n", "yaml11"),  // two strings in YAML 1.2, true twice in YAML 1.1
+        ("0777: 1\n511: 2\n", "yaml11"),
+        ("0777: 1\n777: 2\n", "core"),
+        ("0o17: 1\n15: 2\n", "core"),
+        ("1_000: 1\n1000: 2\n", "yaml11"),
+        ("1: a\n\"1\": b\n", "none"),
+        ("!!int 1: a\n1: b\n", "both"),
+        ("!custom a: 1\na: 2\n", "none"),
     ])
-    func keysAreComparedAfterResolution(_ yaml: String, _ duplicates: Int) {
+    func keysAreComparedAfterResolution(_ yaml: String, _ expected: String) {
         let bytes = Array(yaml.utf8)
         let doc = YAMLParser.parse(bytes, range: 0..<bytes.count)
-        let found = doc.problems.filter { if case .duplicateKey = $0.kind { return true } else { return false } }
-        #expect(found.count == duplicates)
+        let found: [String] = doc.problems.compactMap {
+            switch $0.kind {
+            case .duplicateKey: "both"
+            case let .duplicateKeyIn(schema, _, _): schema == .core ? "core" : "yaml11"
+            default: nil
+            }
+        }
+        #expect(found == (expected == "none" ? [] : [expected]))
     }
 }

@@ -96,6 +96,27 @@ import Testing
         #expect(text(linter.fix(path: "a", bytes: input, upTo: .unsafe).bytes) == "abQc\n")
     }
 
+    /// `fix:` in a rule's section promotes or demotes its fixes; a suggestion is never
+    /// promoted, and `off` drops the fixes but keeps the findings.
+    @Test(arguments: [
+        (FixSetting.safe, Applicability.unsafe, "aYbQc\n", "aYbQc\n"),
+        (.safe, .suggestion, "aXbQc\n", "aXbQc\n"),
+        (.unsafe, .safe, "aXbQc\n", "aYbQc\n"),
+        (.suggestion, .safe, "aXbQc\n", "aXbQc\n"),
+        (.off, .safe, "aXbQc\n", "aXbQc\n"),
+    ])
+    func theFixSettingPromotesAndDemotes(_ setting: FixSetting, _ declared: Applicability, _ safeRun: String, _ unsafeRun: String) throws {
+        let rule = LetterRule(makeFix: { r, _ in Fix(title: "Y", edits: [Edit(range: r, replacement: "Y")], applicability: declared) })
+        var config = Configuration()
+        config.rules["letter-x"] = RuleSetting(fix: setting)
+        let linter = makeLinter([rule], config)
+        let input = Array("aXbQc\n".utf8)
+        #expect(text(linter.fix(path: "a", bytes: input, upTo: .safe).bytes) == safeRun)
+        #expect(text(linter.fix(path: "a", bytes: input, upTo: .unsafe).bytes) == unsafeRun)
+        let finding = try #require(linter.check(path: "a", bytes: input).first)
+        #expect((finding.fix == nil) == (setting == .off))
+    }
+
     @Test func overlappingFixesLandOverSeveralPasses() {
         // Each X's fix deletes it and its right neighbour: in "XXXX" the fixes overlap pairwise.
         let eat = LetterRule(makeFix: { r, b in

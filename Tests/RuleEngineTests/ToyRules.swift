@@ -12,7 +12,7 @@ struct LetterRule: Rule {
 
     var descriptor: RuleDescriptor {
         RuleDescriptor(id: id, page: [], summary: "Flags \(Character(UnicodeScalar(letter)))", defaultSeverity: .warning,
-                       fix: .safe, options: [RuleOption("flag", .bool)])
+                       fix: .safe, options: [RuleOption("flag", .bool, default: "false", "A flag for tests")])
     }
 
     func check(_ document: Document, _ context: RuleContext) {

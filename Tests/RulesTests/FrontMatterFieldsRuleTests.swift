@@ -114,7 +114,7 @@ import Testing
         ("2007-02-04T", "found the text `2007-02-04T`"),
         ("2007", "found the number `2007`"),
         ("[2007-02-04]", "found a list"),
-        ("yes", "found the boolean `yes`"),
+        ("yes", "found the text `yes`"),
         ("2023-02-29", "`date` is not a real date: February 2023 has 28 days (found `2023-02-29`)"),
         ("1900-02-29", "February 1900 has 28 days"),
         ("2007-04-31", "April has 30 days"),
@@ -144,7 +144,7 @@ import Testing
             "2:8 `title` should be a string, found the number `2024` (quote it to make it a string)",
         ])
         #expect(try report("---\ntitle: Yes\ndate: 2020-01-01\n---\n") == [
-            "2:8 `title` should be a string, found the boolean `Yes` (quote it to make it a string)",
+            "2:8 `title` is the text `Yes` in YAML 1.2 but the boolean `Yes` in YAML 1.1 (Jekyll's reading), so it is a string only in YAML 1.2: quote it",
         ])
         #expect(try report("---\ntitle: 1.5\ndate: 2020-01-01\n---\n").first?.contains("the number `1.5`") == true)
         // A block value is reported at its key, on the key's line.
@@ -177,7 +177,7 @@ import Testing
             #expect(try report(line: "draft: \(ok)").isEmpty, "\(ok)")
         }
         #expect(try report(line: "draft: yes") == [
-            "4:8 `draft` should be true or false, found `yes`, a boolean in YAML 1.1 but text in YAML 1.2",
+            "4:8 `draft` is the text `yes` in YAML 1.2 but the boolean `yes` in YAML 1.1 (Jekyll's reading), so it is a bool only in YAML 1.1: write `true` or `false`",
         ])
         #expect(try report(line: "draft: off").count == 1)
         #expect(try report(line: "draft: \"false\"") == [
@@ -228,7 +228,7 @@ import Testing
         #expect(try report(text) == [
             "1:1 required front matter key `date` is missing",
             "2:8 `title` should be a string, found the number `2024` (quote it to make it a string)",
-            "3:8 `draft` should be true or false, found `yes`, a boolean in YAML 1.1 but text in YAML 1.2",
+            "3:8 `draft` is the text `yes` in YAML 1.2 but the boolean `yes` in YAML 1.1 (Jekyll's reading), so it is a bool only in YAML 1.1: write `true` or `false`",
         ])
         #expect(try report("\u{FEFF}Body.\n").first == "1:1 front matter is missing; `title` is required")
     }

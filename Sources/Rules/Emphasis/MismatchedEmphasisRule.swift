@@ -12,7 +12,8 @@ struct MismatchedEmphasisRule: Rule {
         summary: "Emphasis the author meant but CommonMark prints as characters (`_ **x** _`, unclosed `**`, leftover `\\_`)",
         defaultSeverity: .warning,
         fix: .safe,
-        options: [RuleOption("confidence", .string, choices: ["medium", "high"])]
+        options: [RuleOption("confidence", .string, choices: ["medium", "high"], default: "medium",
+                             "`high` drops the cases most often deliberate: lone `*` or `_` spaced on both sides, spaced and mixed pairs of single characters, a dangling `_` after a sentence")]
     )
 
     func check(_ document: Document, _ context: RuleContext) {

@@ -56,9 +56,9 @@ struct FrontMatterFieldsRule: Rule {
         }
         for key in order where !reported.contains(key) {
             guard let type = schema.types[key], let pair = first[key] else { continue }
-            let value = FrontMatterValue(resolve(pair.value, in: yaml.root))
-            guard value.kind != .null else { continue }  // no value is an absent key
-            if let problem = FrontMatterTypeCheck.problem(value, expected: type, key: key, bytes: document.bytes) {
+            let node = resolve(pair.value, in: yaml.root)
+            guard FrontMatterValue(node).kind != .null else { continue }  // no value is an absent key
+            if let problem = FrontMatterTypeCheck.problem(node, expected: type, key: key, bytes: document.bytes) {
                 report(problem, place(pair, document), context)
             }
         }

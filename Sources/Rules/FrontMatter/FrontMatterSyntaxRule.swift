@@ -34,6 +34,11 @@ struct FrontMatterSyntaxRule: Rule {
             case let .duplicateKey(key, firstOffset):
                 let firstLine = document.source.location(of: firstOffset).line
                 message = "duplicate key `\(key)` in front matter (first set on line \(firstLine))"
+            case let .duplicateKeyIn(schema, key, firstOffset):
+                let first = document.source.location(of: firstOffset).line
+                let other: ScalarResolver.Schema = schema == .core ? .yaml11 : .core
+                message = "key `\(key)` repeats the key on line \(first) in \(schema.rawValue) but not in \(other.rawValue)"
+                    + (schema == .yaml11 ? " (Jekyll reads YAML 1.1)" : "") + ": tools will disagree on its value"
             }
             report(message, problem.range, context)
         }

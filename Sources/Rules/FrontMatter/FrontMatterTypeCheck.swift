@@ -6,6 +6,26 @@ import RuleEngine
 enum FrontMatterTypeCheck {
     static let dateForm = "YYYY-MM-DD, optionally with HH:MM[:SS] and a zone"
 
+    /// The problem with `node` for a key of this type, read under YAML 1.2 and YAML 1.1:
+    /// where the two readings disagree on whether the value fits (`draft: yes` is a
+    /// boolean only in YAML 1.1), the message says so instead of picking one.
+    static func problem(_ node: YAMLNode, expected type: FrontMatterFieldType, key: String, bytes: [UInt8]) -> String? {
+        let core = FrontMatterValue(node, .core), old = FrontMatterValue(node, .yaml11)
+        let problem = self.problem(core, expected: type, key: key, bytes: bytes)
+        guard core.kind != old.kind else { return problem }
+        let oldProblem = self.problem(old, expected: type, key: key, bytes: bytes)
+        guard (problem == nil) != (oldProblem == nil) else { return problem }
+        let fits = problem == nil ? "YAML 1.2" : "YAML 1.1"
+        let hint = switch type {
+        case .string: "quote it"
+        case .bool: "write `true` or `false`"
+        case .number: "write it as a plain number both read alike"
+        default: "write it so that both read it alike"
+        }
+        return "`\(key)` is \(core.described(in: bytes)) in YAML 1.2 but \(old.described(in: bytes)) in YAML 1.1 (Jekyll's reading), "
+            + "so it is a \(type.rawValue) only in \(fits): \(hint)"
+    }
+
     static func problem(_ value: FrontMatterValue, expected type: FrontMatterFieldType,
                         key: String, bytes: [UInt8]) -> String? {
         let found = value.described(in: bytes)
@@ -35,17 +55,14 @@ enum FrontMatterTypeCheck {
             }
             return "`\(key)` should be a list, found \(found)"
         case .bool:
-            if value.kind == .bool {
-                if value.node.tag != nil || isTrueOrFalse(value.text ?? "") { return nil }
-                return "`\(key)` should be true or false, found `\(value.text ?? "")`, a boolean in YAML 1.1 but text in YAML 1.2"
-            }
+            if value.kind == .bool { return nil }
             if value.isQuoted, isTrueOrFalse(value.text ?? "") {
                 return "`\(key)` should be true or false, found \(found) (remove the quotes)"
             }
             return "`\(key)` should be true or false, found \(found)"
         case .number:
             if value.kind == .number { return nil }
-            if value.isQuoted, ["int", "float"].contains(PlainScalar.resolvedType(value.text ?? "")) {
+            if value.isQuoted, [.int, .float].contains(ScalarResolver.read(value.text ?? "", as: .core).type) {
                 return "`\(key)` should be a number, found \(found) (remove the quotes)"
             }
             return "`\(key)` should be a number, found \(found)"

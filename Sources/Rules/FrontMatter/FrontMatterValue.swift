@@ -1,18 +1,18 @@
 import FrontMatter
 
 /// What a front matter value is once YAML has read it, as `front-matter-fields` judges it:
-/// untagged plain scalars resolve as YAML 1.1 does (`~` null, `yes` boolean, `2024` a
-/// number, the rest text), quoted and block scalars are text, and core tags (`!!str`,
-/// `!!bool`, ...) decide for themselves.
+/// untagged plain scalars resolve under a schema (`ScalarResolver`: YAML 1.2's core
+/// schema by default, or YAML 1.1, where `yes` is a boolean), quoted and block scalars
+/// are text, and core tags (`!!str`, `!!bool`, ...) decide for themselves.
 struct FrontMatterValue {
     enum Kind: Equatable { case null, bool, number, text, list, mapping }
 
     let node: YAMLNode
     let kind: Kind
 
-    init(_ node: YAMLNode) {
+    init(_ node: YAMLNode, _ schema: ScalarResolver.Schema = .core) {
         self.node = node
-        kind = Self.kind(of: node)
+        kind = Self.kind(of: node, schema)
     }
 
     /// The scalar's value (nil for a list or mapping).
@@ -59,7 +59,7 @@ struct FrontMatterValue {
         return "`" + source + "`"
     }
 
-    private static func kind(of node: YAMLNode) -> Kind {
+    private static func kind(of node: YAMLNode, _ schema: ScalarResolver.Schema) -> Kind {
         switch node.kind {
         case .sequence: return .list
         case .mapping: return .mapping
@@ -76,11 +76,11 @@ struct FrontMatterValue {
                 }
             }
             guard style == .plain else { return .text }
-            switch PlainScalar.resolvedType(value) {
-            case "null": return .null
-            case "bool": return .bool
-            case "int", "float": return .number
-            default: return .text
+            switch ScalarResolver.read(value, as: schema).type {
+            case .null: return .null
+            case .bool: return .bool
+            case .int, .float: return .number
+            case .str: return .text
             }
         }
     }

@@ -9,7 +9,8 @@ struct NbspEntityRule: Rule {
         summary: "Non-breaking space entities (`&nbsp;`, `&#160;`, `&#xA0;`) left in prose",
         defaultSeverity: .warning,
         fix: .safe,
-        options: [RuleOption("french-spacing", .bool)]
+        options: [RuleOption("french-spacing", .bool, default: "true",
+                             "Keep a non-breaking space (U+00A0) before `: ; ! ? »` and after `«`, as French typography wants")]
     )
 
     func check(_ document: Document, _ context: RuleContext) {
