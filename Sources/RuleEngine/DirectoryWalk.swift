@@ -20,6 +20,25 @@ public enum DirectoryWalk {
     /// walk ends early when `stop` says so (asked before each directory).
     public static func walk(_ root: String, in fileSystem: any FileSystem, visited: inout Set<FileID>,
                             stop: () -> Bool = { false }, _ visit: (Event) -> Void) {
+        walkDirectories(root, in: fileSystem, visited: &visited, stop: stop) { prefix, entries in
+            for entry in entries {
+                guard let name = entry.name else {
+                    visit(.undecodableName(path: prefix + entry.shownName))
+                    continue
+                }
+                if entry.kind == .file { visit(.file(path: prefix + name, name: name, id: entry.id)) }
+            }
+        } unreadable: { dir, reason in
+            visit(.unreadableDirectory(path: dir, reason: reason))
+        }
+    }
+
+    /// The same walk, a directory at a time: `visit` gets the prefix of the directory's
+    /// paths (`dir/`, or "" for `"."`) and its entries, so a caller that keeps names per
+    /// directory builds no path per file.
+    public static func walkDirectories(_ root: String, in fileSystem: any FileSystem, visited: inout Set<FileID>,
+                                       stop: () -> Bool = { false }, _ visit: (String, [DirectoryEntry]) -> Void,
+                                       unreadable: (String, String) -> Void = { _, _ in }) {
         guard let rootStatus = fileSystem.status(root) else { return }
         var stack = [(root, rootStatus.id)]
         while !stop(), let (dir, dirID) = stack.popLast() {
@@ -28,24 +47,15 @@ public enum DirectoryWalk {
             do {
                 entries = try fileSystem.entries(of: dir)
             } catch {
-                visit(.unreadableDirectory(path: dir, reason: error.reason))
+                unreadable(dir, error.reason)
                 continue
             }
             let prefix = dir == "." && root == "." ? "" : (dir.hasSuffix("/") ? dir : dir + "/")
-            for entry in entries {
-                guard let name = entry.name else {
-                    visit(.undecodableName(path: prefix + entry.shownName))
-                    continue
-                }
-                switch entry.kind {
-                case .directory?:
-                    if !isSkipped(name) { stack.append((prefix + name, entry.id)) }
-                case .file?:
-                    visit(.file(path: prefix + name, name: name, id: entry.id))
-                case nil:
-                    continue  // a dangling link, a socket
-                }
+            for entry in entries where entry.kind == .directory {
+                // A dangling link or a socket has no kind; a name that is not UTF-8 is never entered.
+                if let name = entry.name, !isSkipped(name) { stack.append((prefix + name, entry.id)) }
             }
+            visit(prefix, entries)
         }
     }
 }

@@ -1,11 +1,16 @@
 /// Every file under a site's roots (its root and static directories), listed once per
-/// run and shared by all documents, so checking a reference is a set lookup, not a
-/// `stat`. The walk is `DirectoryWalk`'s, the one file discovery uses.
+/// run and shared by all documents, so checking a reference is a lookup, not a `stat`.
+/// The walk is `DirectoryWalk`'s, the one file discovery uses. Names are kept per
+/// directory (each directory's path once), so listing costs no path per file.
 final class SiteIndex: Sendable {
     /// Absolute, normalized: the root first, then the static directories.
     let roots: [String]
-    private let files: Set<String>
-    private let byName: [String: [String]]
+    /// Each listed directory's absolute path, without a trailing slash ("/" for the root).
+    private let directories: [String]
+    private let directoryNumbers: [String: Int32]
+    /// Each file name with the directories that hold a file of that name.
+    private let byName: [String: [Int32]]
+    let fileCount: Int
     /// False when the roots held more than `limit` files (a root at `/` or a home
     /// directory by mistake): then the index answers for nothing and each reference is
     /// looked up on its own instead.
@@ -14,28 +19,41 @@ final class SiteIndex: Sendable {
 
     init(roots: [String], fileSystem: any FileSystem) {
         self.roots = roots
-        var files = Set<String>()
+        var directories: [String] = []
+        var numbers: [String: Int32] = [:]
+        var byName: [String: [Int32]] = [:]
+        var count = 0
         var visited = Set<FileID>()
         for root in roots {
-            DirectoryWalk.walk(root, in: fileSystem, visited: &visited, stop: { files.count > Self.limit }) { event in
-                if case let .file(path, _, _) = event { files.insert(path) }
+            DirectoryWalk.walkDirectories(root, in: fileSystem, visited: &visited, stop: { count > Self.limit }) { prefix, entries in
+                let dir = prefix.count > 1 ? String(prefix.dropLast()) : prefix
+                let number = Int32(directories.count)
+                directories.append(dir)
+                numbers[dir] = number
+                for entry in entries where entry.kind == .file {
+                    guard let name = entry.name else { continue }
+                    byName[name, default: []].append(number)
+                    count += 1
+                }
             }
         }
-        isComplete = files.count <= Self.limit
-        if !isComplete { files = [] }
-        self.files = files
-        var byName: [String: [String]] = [:]
-        for f in files { byName[Path.lastComponent(f), default: []].append(f) }
-        for k in byName.keys { byName[k]!.sort() }
-        self.byName = byName
+        isComplete = count <= Self.limit
+        self.directories = isComplete ? directories : []
+        directoryNumbers = isComplete ? numbers : [:]
+        self.byName = isComplete ? byName : [:]
+        fileCount = isComplete ? count : 0
     }
 
-    var fileCount: Int { files.count }
-
-    func contains(_ absolutePath: String) -> Bool { files.contains(absolutePath) }
+    func contains(_ absolutePath: String) -> Bool {
+        guard let dir = directoryNumbers[Path.directory(of: absolutePath)],
+              let holders = byName[Path.lastComponent(absolutePath)] else { return false }
+        return holders.contains(dir)
+    }
 
     /// The files with this name, anywhere under the roots, sorted.
-    func files(named name: String) -> [String] { byName[name] ?? [] }
+    func files(named name: String) -> [String] {
+        (byName[name] ?? []).map { Path.join(directories[Int($0)], name) }.sorted()
+    }
 
     /// Whether `path` lies under one of the roots, outside the directories the walk
     /// skips (`DirectoryWalk.isSkipped`), so that the index speaks for it.
