@@ -17,6 +17,7 @@ let package = Package(
         ),
         .target(name: "FrontMatter", dependencies: ["CYAML"]),
         .target(name: "MarkdownScanner"),
+        .target(name: "Rendering", dependencies: ["MarkdownScanner"]),
         .target(name: "RuleEngine", dependencies: ["FrontMatter", "MarkdownScanner"]),
         // The rule reference pages live in rules/<id>.md; SwiftPM embeds them in the
         // binary (`embedInCode`), so `galley explain` needs no checkout at run time.
@@ -39,7 +40,7 @@ let package = Package(
         .target(
             name: "GalleyCLI",
             dependencies: [
-                "Rules", "RuleEngine", "MarkdownScanner", "FrontMatter",
+                "Rules", "RuleEngine", "MarkdownScanner", "Rendering", "FrontMatter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +48,7 @@ let package = Package(
 
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
         .testTarget(name: "MarkdownScannerTests", dependencies: ["MarkdownScanner"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MarkdownScanner"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "RuleEngine"]),
         .testTarget(name: "GalleyCLITests", dependencies: ["GalleyCLI"]),
