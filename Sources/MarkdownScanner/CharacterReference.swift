@@ -77,7 +77,8 @@ public enum CharacterReference {
         }
     }
 
-    @inline(__always) static func digit(_ c: UInt8, hex: Bool) -> UInt32? {
+    /// The value of a decimal digit, or with `hex` of a hexadecimal one.
+    @inline(__always) public static func digit(_ c: UInt8, hex: Bool) -> UInt32? {
         if ByteClass.isDigit(c) { return UInt32(c - 0x30) }
         guard hex else { return nil }
         let l = c | 0x20
