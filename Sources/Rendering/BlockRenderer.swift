@@ -120,7 +120,8 @@ struct BlockRenderer {
         case .indentedCode:
             let lines = LeafLines(text: text, scan: scan)
             scratch.removeAll(keepingCapacity: true)
-            for l in block.firstLine...block.lastLine { lines.append(l, of: block, strip: 4, into: &scratch) }
+            let extra = lines.unconsumedItemWidth(block)
+            for l in block.firstLine...block.lastLine { lines.append(l, strip: 4, blankExtra: extra, into: &scratch) }
             out.cr()
             out.append("<pre><code>")
             out.appendEscaped(scratch)
@@ -128,7 +129,8 @@ struct BlockRenderer {
         case .html:
             let lines = LeafLines(text: text, scan: scan)
             out.cr()
-            for l in block.firstLine...block.lastLine { lines.append(l, of: block, strip: 0, into: &out.bytes) }
+            let extra = lines.unconsumedItemWidth(block)
+            for l in block.firstLine...block.lastLine { lines.append(l, strip: 0, blankExtra: extra, into: &out.bytes) }
             out.cr()
         case .table:
             renderTable(index, block)
@@ -165,37 +167,5 @@ struct BlockRenderer {
                        definitions: definitions, into: &events)
         var renderer = InlineRenderer(unit, events, inCell: inCell)
         renderer.render(into: &out)
-    }
-
-    mutating func renderFencedCode(_ block: Block) {
-        let b = text.bytes
-        let lines = LeafLines(text: text, scan: scan)
-        let open = block.firstLine
-        let indent = lines.indentation(open)
-        // The info string: after the fence, trimmed; its first word names the language.
-        var p = scan.lines[open].contentStart
-        let end = text.contentEnd(open)
-        while p < end && ByteClass.isSpaceOrTab(b[p]) { p += 1 }
-        let fence = b[p]
-        while p < end && b[p] == fence { p += 1 }
-        while p < end && ByteClass.isSpaceOrTab(b[p]) { p += 1 }
-        var wordEnd = p
-        while wordEnd < end && !ByteClass.isSpaceOrTab(b[wordEnd]) { wordEnd += 1 }
-        out.cr()
-        out.append("<pre><code")
-        if wordEnd > p {
-            out.append(" class=\"language-")
-            out.appendEscaped(Decoding.decoded(b, p..<wordEnd))
-            out.append("\"")
-        }
-        out.append(">")
-        var last = block.lastLine
-        if last > open && scan.lines[last].kind == .fenceClose { last -= 1 }
-        if last > open {
-            scratch.removeAll(keepingCapacity: true)
-            for l in (open + 1)...last { lines.append(l, of: block, strip: indent, into: &scratch) }
-            out.appendEscaped(scratch)
-        }
-        out.append("</code></pre>\n")
     }
 }

@@ -93,9 +93,8 @@ public struct HTMLTokenizer {
         if ByteClass.isLetter(next) {
             i += 2
             let name = tagName()
-            // Attributes of an end tag are read and dropped.
-            guard let _ = attributes() else { return i = n }
-            emit(.endTag(name: name))
+            // Attributes of an end tag are read and dropped; cut off by the end, it is dropped.
+            if attributes() != nil { emit(.endTag(name: name)) } else { i = n }
         } else if next == 0x3E {
             i += 3  // `</>` is dropped
         } else if i + 2 >= n {
@@ -110,7 +109,10 @@ public struct HTMLTokenizer {
     /// After `<` at a letter: the name, the attributes, then raw text if the element has it.
     mutating func startTag() {
         let name = tagName()
-        guard let (attributes, selfClosing) = attributes() else { return i = n }
+        guard let (attributes, selfClosing) = attributes() else {
+            i = n  // cut off by the end of the input: dropped
+            return
+        }
         emit(.startTag(name: name, attributes: attributes, selfClosing: selfClosing))
         switch name {
         case "script", "style", "xmp", "iframe", "noembed", "noframes":

@@ -60,11 +60,10 @@ struct LeafLines {
         return width
     }
 
-    /// Appends line `l` of `block`, less `strip` columns (and, on a blank line, the
-    /// indentation of the items it did not consume).
-    func append(_ l: Int, of block: Block, strip: Int, into out: inout [UInt8]) {
-        let extra = restIsBlank(l) ? unconsumedItemWidth(block) : 0
-        append(l, strip: strip + extra, into: &out)
+    /// Appends line `l` of a block, less `strip` columns (and, on a blank line, `blankExtra`:
+    /// the block's `unconsumedItemWidth`).
+    func append(_ l: Int, strip: Int, blankExtra: Int, into out: inout [UInt8]) {
+        append(l, strip: restIsBlank(l) ? strip + blankExtra : strip, into: &out)
     }
 
     func restIsBlank(_ l: Int) -> Bool {
