@@ -9,6 +9,7 @@ public enum AllRules {
         GhostCardMarkerRule(),
         FrontMatterSyntaxRule(),
         MismatchedEmphasisRule(),
+        DoubledEmphasisRule(),
         MissingImageRule(),
         ImageAltRule(),
         FrontMatterFieldsRule(),

@@ -48,23 +48,8 @@ struct EmphasisContext {
     /// Segments per unit (a block; a table row), in order; image alt text is left out.
     func groups() -> [[EmphasisSegment]] {
         let index = document.inlines
-        // Image texts merged into disjoint sorted ranges, for a binary search.
-        var images: [Range<Int>] = []
-        for r in index.linkTexts where r.isImage {
-            if let last = images.last, r.range.lowerBound <= last.upperBound {
-                images[images.count - 1] = last.lowerBound..<max(last.upperBound, r.range.upperBound)
-            } else {
-                images.append(r.range)
-            }
-        }
-        func inImage(_ offset: Int) -> Bool {
-            var lo = 0, hi = images.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if images[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < images.count && images[lo].contains(offset)
-        }
+        let images = ImageTexts(index)
+        func inImage(_ offset: Int) -> Bool { images.contains(offset) }
         var keyed: [(key: Int, segment: EmphasisSegment)] = []
         let source = document.source
         for run in runs where !run.literalRange.isEmpty && !inImage(run.start) {
@@ -121,7 +106,7 @@ struct EmphasisContext {
         return start..<e
     }
 
-    private func segment(_ range: Range<Int>, char: UInt8, length: Int, escape: Bool, line: Int) -> EmphasisSegment {
+    func segment(_ range: Range<Int>, char: UInt8, length: Int, escape: Bool, line: Int) -> EmphasisSegment {
         let content = lineContent(line)
         let atStart = range.lowerBound <= content.lowerBound
         let atEnd = range.upperBound >= content.upperBound

@@ -1,0 +1,119 @@
+import MarkdownScanner
+import RuleEngine
+
+/// `doubled-emphasis`: emphasis markers a converter wrote twice. `****text****` is strong
+/// inside strong (it renders as bold text, with one `<strong>` too many) and becomes
+/// `**text**`; `****` with spaces around it inside a line is an empty strong, which
+/// CommonMark prints as four asterisks, and goes. Consumed runs are this rule's, and
+/// the empty `****` (`EmptyStrong`); every other printed run is mismatched-emphasis's.
+struct DoubledEmphasisRule: Rule {
+    let descriptor = RuleDescriptor(
+        id: "doubled-emphasis",
+        page: PackageResources.doubled_emphasis_md,
+        summary: "Emphasis markers written twice (`****text****`) and empty strong emphasis (`****`)",
+        defaultSeverity: .warning,
+        fix: .safe
+    )
+
+    func check(_ document: Document, context: RuleContext, into findings: inout [Finding]) {
+        let runs = document.inlines.runs
+        guard runs.contains(where: { $0.length >= 4 }) else { return }
+        let ctx = EmphasisContext(document)
+        var start = 0
+        while start < runs.count {
+            var end = start + 1
+            while end < runs.count && runs[end].block == runs[start].block { end += 1 }
+            if runs[start..<end].contains(where: { $0.length >= 4 }) {
+                var block = DoubledEmphasisBlock(ctx: ctx, indices: start..<end, severity: context.severity, id: descriptor.id)
+                block.check(into: &findings)
+            }
+            start = end
+        }
+    }
+}
+
+/// The candidates of one block, and their fixes, proven by parsing the block again.
+struct DoubledEmphasisBlock {
+    let ctx: EmphasisContext
+    let indices: Range<Int>
+    let severity: Severity
+    let id: String
+
+    struct Candidate {
+        var finding: Finding
+        /// What the block's runs must be once the edits are applied.
+        var expected: DoubledEmphasisProof.Change
+        var applicability: Applicability
+    }
+
+    mutating func check(into findings: inout [Finding]) {
+        let runs = ctx.runs
+        let images = ImageTexts(ctx.document.inlines)
+        var candidates: [Candidate] = []
+        for (o, c) in EmphasisPairing.wholePairs(runs, indices) ?? [] {
+            let opener = runs[o], closer = runs[c]
+            guard opener.length >= 4, opener.length == closer.length, opener.consumedFront == 0,
+                  opener.consumedBack == opener.length, closer.consumedFront == closer.length,
+                  !images.contains(opener.start) else { continue }
+            candidates.append(doubled(o, c))
+        }
+        for k in indices where runs[k].length == 4 && runs[k].consumedFront == 0 && runs[k].consumedBack == 0
+            && !images.contains(runs[k].start) {
+            let run = runs[k]
+            let line = ctx.document.source.line(containing: run.start)
+            let segment = ctx.segment(run.range, char: run.char, length: 4, escape: false, line: line)
+            var s = segment
+            s.runLength = run.length
+            if EmptyStrong.isEmptyStrong(s), let candidate = empty(k, s) { candidates.append(candidate) }
+        }
+        guard !candidates.isEmpty else { return }
+        let proven = DoubledEmphasisProof(ctx: ctx, indices: indices).prove(candidates.map(\.expected))
+        for (candidate, ok) in zip(candidates, proven) {
+            var finding = candidate.finding
+            if !ok { finding.fix = nil } else { finding.fix?.applicability = candidate.applicability }
+            findings.append(finding)
+        }
+    }
+
+    func doubled(_ o: Int, _ c: Int) -> Candidate {
+        let opener = ctx.runs[o], closer = ctx.runs[c]
+        let keep = opener.length % 2 == 0 ? 2 : 3
+        let drop = opener.length - keep
+        let edits: [Edit] = [.delete(opener.start..<(opener.start + drop)),
+                             .delete((closer.start + keep)..<(closer.start + closer.length))]
+        let marks = String(repeating: opener.char == 0x2A ? "*" : "_", count: opener.length)
+        let kept = String(marks.prefix(keep))
+        let at = ctx.document.source.location(of: closer.start)
+        let fix = Fix(title: "Write the markers once: `\(kept)`", edits: edits, applicability: .safe, promise: .changesEmphasis)
+        let finding = Finding(ruleID: id, range: opener.range,
+                              message: "`\(marks)` here and at \(at.line):\(at.column) write the emphasis twice "
+                                + "(emphasis inside the same emphasis); `\(kept)` renders the same text",
+                              severity: severity, fix: fix)
+        return Candidate(finding: finding, expected: .init(edits: edits, replaced: [o: keep, c: keep], removed: []),
+                         applicability: .safe)
+    }
+
+    /// The `****` goes with the blanks after it (before it at the end of a line). Safe
+    /// between two words; at a line edge or next to punctuation (`Password: ****`, a
+    /// rating) the asterisks may be meant, so unsafe.
+    func empty(_ k: Int, _ s: EmphasisSegment) -> Candidate? {
+        let b = ctx.b, run = ctx.runs[k]
+        let space = s.atLineEnd ? ctx.space(s, after: false) : ctx.space(s, after: true)
+        let range = s.atLineEnd ? space.lowerBound..<run.range.upperBound : run.start..<space.upperBound
+        let edit = Edit.delete(range)
+        let wordBefore = !s.atLineStart && isWord(b, before: ctx.space(s, after: false).lowerBound)
+        let wordAfter = !s.atLineEnd && isWord(b, at: ctx.space(s, after: true).upperBound)
+        var applicability: Applicability = wordBefore && wordAfter ? .safe : .unsafe
+        if s.atLineStart && !StructureCheck.preservesBlocks(ctx.document, applying: [edit]) { applicability = .suggestion }
+        let fix = Fix(title: "Remove the empty strong emphasis", edits: [edit], applicability: applicability,
+                      promise: .changesEmphasis)
+        let finding = Finding(ruleID: id, range: run.range,
+                              message: "`****` is empty strong emphasis, which CommonMark prints as four asterisks",
+                              severity: severity, fix: fix)
+        return Candidate(finding: finding, expected: .init(edits: [edit], replaced: [:], removed: [k]),
+                         applicability: applicability)
+    }
+
+    private func isWord(_ b: [UInt8], before i: Int) -> Bool { i > 0 && (ByteClass.isAlnum(b[i - 1]) || b[i - 1] >= 0x80) }
+    private func isWord(_ b: [UInt8], at i: Int) -> Bool { i < b.count && (ByteClass.isAlnum(b[i]) || b[i] >= 0x80) }
+}
