@@ -6,6 +6,7 @@ import RuleEngine
 public enum AllRules {
     public static let rules: [any Rule] = [
         NbspEntityRule(),
+        NbspCharRule(),
         GhostCardMarkerRule(),
         FrontMatterSyntaxRule(),
         MismatchedEmphasisRule(),
