@@ -14,6 +14,7 @@ public enum AllRules {
         MissingImageRule(),
         ImageAltRule(),
         FrontMatterFieldsRule(),
+        UnclosedFenceRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {
