@@ -86,7 +86,7 @@ import Testing
         // Removing the first pair's closer leaves its opener printed.
         let wrong = DoubledEmphasisProof.Change(edits: [.delete(3..<5)], replaced: [:], removed: [1])
         #expect(proof.prove([wrong]) == [false])
-        let right = DoubledEmphasisProof.Change(edits: [.delete(8..<10), .delete(15..<17)], replaced: [2: 2, 3: 2], removed: [])
+        let right = DoubledEmphasisProof.Change(edits: [.delete(8..<10), .delete(15..<17)], replaced: [2: 2, 3: 2], removed: [], pair: (2, 3))
         #expect(proof.prove([right]) == [true])
         #expect(proof.prove([right, wrong]) == [true, false])
     }

@@ -23,6 +23,19 @@ import Testing
         ("many spacers", String(repeating: "&nbsp;\n\n", count: 5_000)),
         ("NUL bytes", "a\u{0}&nbsp;\u{0}b\n---\n\u{0}\n"),
         ("unclosed front matter", "---\n" + String(repeating: "key: value\n", count: 10_000)),
+        // The rules of issue 15.
+        ("U+00A0 fence lines", "```\n" + String(repeating: "```\u{A0}\n", count: 2_000) + "```\n"),
+        ("U+00A0 between words", String(repeating: "a\u{A0}", count: 10_000) + "\n"),
+        ("U+00A0 in a code span", "`" + String(repeating: "x\u{A0}", count: 10_000) + "`\n"),
+        ("doubled pairs in a paragraph", String(repeating: "****a**** ", count: 1_000) + "\n"),
+        ("empty strongs in a paragraph", String(repeating: "a **** ", count: 2_000) + "b\n"),
+        ("glued dotted identifiers", "x " + String(repeating: "a.b._", count: 5_000) + "\n"),
+        ("front matter to repair", "---\n" + (0..<2_000).map { "k\($0): a: b\n" }.joined() + "---\n\nBody.\n"),
+        ("front matter surrogates", "---\ntitle: \"" + String(repeating: "\\ud83d\\ude80", count: 2_000) + "\"\n---\n\nBody.\n"),
+        ("unclosed fences in items", String(repeating: "- ```\n  npm i\n\n  ## Heading\n\n  Write a settings file next to your posts and "
+            + "list the rules you want to turn off.\n\n", count: 100)),
+        ("one long unclosed fence", "```\n" + String(repeating: "npm i;\n", count: 10_000) + "\n## Heading\n\nWrite a settings file "
+            + "next to your posts and list the rules you want to turn off.\n"),
     ]
 
     @Test(arguments: inputs.indices)

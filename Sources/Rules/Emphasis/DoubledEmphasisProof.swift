@@ -11,6 +11,8 @@ struct DoubledEmphasisProof {
         /// Run index to its new length (the pair's runs, consumed whole again).
         var replaced: [Int: Int]
         var removed: [Int]
+        /// The collapsed pair (opener, closer), which must still close each other.
+        var pair: (opener: Int, closer: Int)?
     }
 
     let ctx: EmphasisContext
@@ -44,6 +46,8 @@ struct DoubledEmphasisProof {
         var expected: [DelimiterRun] = []
         var pairs: [(Int, Int)] = []
         var openerAt: [Int: Int] = [:]
+        var openerOf: [Int: Int] = [:]
+        for case let (o, c)? in changes.map(\.pair) { openerOf[c] = o }
         for k in indices where !removed.contains(k) && parsed.contains(runs[k].start) {
             var r = runs[k]
             if let keep = replaced[k] {
@@ -54,10 +58,7 @@ struct DoubledEmphasisProof {
                 } else {
                     r.start = shift(r.start)
                     r.consumedFront = keep
-                    if let o = changes.first(where: { $0.replaced[k] != nil })?.replaced.keys.first(where: { $0 != k }),
-                       let index = openerAt[o] {
-                        pairs.append((index, expected.count))
-                    }
+                    if let o = openerOf[k], let index = openerAt[o] { pairs.append((index, expected.count)) }
                 }
                 r.length = keep
             } else {

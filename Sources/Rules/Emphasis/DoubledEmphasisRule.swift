@@ -46,16 +46,20 @@ struct DoubledEmphasisBlock {
         var applicability: Applicability
     }
 
+    static let maxFixes = 64
+
     mutating func check(into findings: inout [Finding]) {
         let runs = ctx.runs
         let images = ImageTexts(ctx.document.inlines)
         var candidates: [Candidate] = []
+        // Pairs come in the order of their closers: one forward cursor places them all.
+        var cursor = LocationCursor(ctx.document.source)
         for (o, c) in EmphasisPairing.wholePairs(runs, indices) ?? [] {
             let opener = runs[o], closer = runs[c]
             guard opener.length >= 4, opener.length == closer.length, opener.consumedFront == 0,
                   opener.consumedBack == opener.length, closer.consumedFront == closer.length,
                   !images.contains(opener.start) else { continue }
-            candidates.append(doubled(o, c))
+            candidates.append(doubled(o, c, closerAt: cursor.location(of: closer.start)))
         }
         for k in indices where runs[k].length == 4 && runs[k].consumedFront == 0 && runs[k].consumedBack == 0
             && !images.contains(runs[k].start) {
@@ -67,7 +71,10 @@ struct DoubledEmphasisBlock {
             if EmptyStrong.isEmptyStrong(s), let candidate = empty(k, s) { candidates.append(candidate) }
         }
         guard !candidates.isEmpty else { return }
-        let proven = DoubledEmphasisProof(ctx: ctx, indices: indices).prove(candidates.map(\.expected))
+        // A block full of them is reported without fixes: proving them would cost the
+        // square of the block (and fixing them would take more passes than fix allows).
+        let proven = candidates.count > Self.maxFixes ? candidates.map { _ in false }
+            : DoubledEmphasisProof(ctx: ctx, indices: indices).prove(candidates.map(\.expected))
         for (candidate, ok) in zip(candidates, proven) {
             var finding = candidate.finding
             if !ok { finding.fix = nil } else { finding.fix?.applicability = candidate.applicability }
@@ -75,7 +82,7 @@ struct DoubledEmphasisBlock {
         }
     }
 
-    func doubled(_ o: Int, _ c: Int) -> Candidate {
+    func doubled(_ o: Int, _ c: Int, closerAt at: SourceLocation) -> Candidate {
         let opener = ctx.runs[o], closer = ctx.runs[c]
         let keep = opener.length % 2 == 0 ? 2 : 3
         let drop = opener.length - keep
@@ -83,13 +90,12 @@ struct DoubledEmphasisBlock {
                              .delete((closer.start + keep)..<(closer.start + closer.length))]
         let marks = String(repeating: opener.char == 0x2A ? "*" : "_", count: opener.length)
         let kept = String(marks.prefix(keep))
-        let at = ctx.document.source.location(of: closer.start)
         let fix = Fix(title: "Write the markers once: `\(kept)`", edits: edits, applicability: .safe, promise: .changesEmphasis)
         let finding = Finding(ruleID: id, range: opener.range,
                               message: "`\(marks)` here and at \(at.line):\(at.column) write the emphasis twice "
                                 + "(emphasis inside the same emphasis); `\(kept)` renders the same text",
                               severity: severity, fix: fix)
-        return Candidate(finding: finding, expected: .init(edits: edits, replaced: [o: keep, c: keep], removed: []),
+        return Candidate(finding: finding, expected: .init(edits: edits, replaced: [o: keep, c: keep], removed: [], pair: (o, c)),
                          applicability: .safe)
     }
 
@@ -110,7 +116,7 @@ struct DoubledEmphasisBlock {
         let finding = Finding(ruleID: id, range: run.range,
                               message: "`****` is empty strong emphasis, which CommonMark prints as four asterisks",
                               severity: severity, fix: fix)
-        return Candidate(finding: finding, expected: .init(edits: [edit], replaced: [:], removed: [k]),
+        return Candidate(finding: finding, expected: .init(edits: [edit], replaced: [:], removed: [k], pair: nil),
                          applicability: applicability)
     }
 

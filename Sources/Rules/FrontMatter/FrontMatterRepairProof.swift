@@ -15,15 +15,19 @@ enum FrontMatterRepairProof {
             let other = repairs.map { r in r.alternative.map { Edit(range: r.edit.range, replacement: $0) } ?? r.edit }
             guard let alternative = parse(bytes, other), same(repaired.root, alternative.root) else { return false }
         }
-        let scalars = scalarNodes(repaired.root)
-        for repair in repairs {
+        // Quoted scalars by where they start, and each repair's place in the repaired file
+        // (repairs come in file order, so one running sum shifts them all).
+        var quotedAt: [Int: YAMLNode] = [:]
+        for node in scalarNodes(repaired.root) {
+            if case let .scalar(_, style) = node.kind, style != .plain { quotedAt[node.range.lowerBound] = node }
+        }
+        var delta = 0
+        for repair in repairs.sorted(by: { $0.edit.range.lowerBound < $1.edit.range.lowerBound }) {
+            let start = repair.edit.range.lowerBound + delta
+            delta += repair.edit.replacement.count - repair.edit.range.count
             guard let intended = repair.intended else { continue }
-            let start = shift(repair.edit.range.lowerBound, edits)
-            let range = start..<(start + repair.edit.replacement.count)
-            guard scalars.contains(where: { node in
-                if case let .scalar(value, style) = node.kind { return node.range == range && value == intended && style != .plain }
-                return false
-            }) else { return false }
+            guard let node = quotedAt[start], node.range.upperBound == start + repair.edit.replacement.count,
+                  node.scalar == intended else { return false }
         }
         return true
     }
@@ -34,10 +38,6 @@ enum FrontMatterRepairProof {
         guard let block = FrontMatter.split(after), block.isClosed, block.kind == .yaml else { return nil }
         let document = YAMLParser.parse(after, range: block.content)
         return document.hasSyntaxError || document.root == nil ? nil : document
-    }
-
-    private static func shift(_ offset: Int, _ edits: [Edit]) -> Int {
-        edits.reduce(offset) { $1.range.upperBound <= offset ? $0 + $1.replacement.count - $1.range.count : $0 }
     }
 
     /// Every scalar of the tree (an explicit stack: no recursion).
