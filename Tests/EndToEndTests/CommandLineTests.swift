@@ -122,8 +122,8 @@ import Testing
         let rules = try box.run("rules")
         #expect(rules.status == 0)
         #expect(rules.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
-                == ["nbsp-entity", "ghost-card-marker", "front-matter-syntax", "mismatched-emphasis",
-                    "missing-image", "image-alt", "front-matter-fields"])
+                == ["nbsp-entity", "nbsp-char", "ghost-card-marker", "front-matter-syntax", "mismatched-emphasis",
+                    "doubled-emphasis", "missing-image", "image-alt", "front-matter-fields", "unclosed-fence"])
         let explain = try box.run("explain", "ghost-card-marker")
         let page = try String(contentsOf: Galley.repositoryRoot.appendingPathComponent("rules/ghost-card-marker.md"), encoding: .utf8)
         #expect(explain.status == 0)

@@ -25,7 +25,10 @@ enum CodeLineReading {
         "import", "from", "def", "class", "return", "const", "let", "var", "function", "public", "private", "static",
         "func", "package", "using", "namespace", "include", "#include", "select", "SELECT", "INSERT", "UPDATE",
         "DELETE", "CREATE", "FROM", "WHERE", "if", "fi", "then", "else", "elif", "for", "done", "do", "while",
-        "try", "catch", "end", "FROM", "RUN", "CMD", "COPY", "ENV", "EXPOSE", "WORKDIR", "ENTRYPOINT",
+        "try", "catch", "end", "RUN", "CMD", "COPY", "ENV", "EXPOSE", "WORKDIR", "ENTRYPOINT",
+        "hugo", "jekyll", "gatsby", "rsync", "bash", "sh", "zsh", "pwd", "kill", "ps", "vi", "vim", "nano", "less",
+        "tail", "head", "sort", "uniq", "wc", "diff", "patch", "ln", "df", "du", "mount", "useradd", "passwd", "crontab",
+        "openssl", "nginx", "certbot", "ufw", "iptables", "journalctl", "podman", "k3s", "kubeadm", "swift", "xcodebuild",
     ].map { Array($0.utf8) })
 
     static func isCodeLike(_ t: ArraySlice<UInt8>) -> Bool {
@@ -37,6 +40,13 @@ enum CodeLineReading {
         let words = t.split(whereSeparator: ByteClass.isSpaceOrTab)
         guard let head = words.first else { return false }
         if commands.contains(Array(head)) && words.count >= 2 { return true }
+        // Options (`-az`, `--minify`) and paths (`./x`, `~/x`, `/srv/x`) after the first word.
+        for w in words.dropFirst() {
+            let a = w.first ?? 0, b = w.dropFirst().first ?? 0
+            if a == 0x2D && (ByteClass.isLetter(b) || (b == 0x2D && w.dropFirst(2).first.map(ByteClass.isLetter) == true)) { return true }
+            if (a == 0x2E || a == 0x7E) && (b == 0x2F || (b == 0x2E && w.dropFirst(2).first == 0x2F)) { return true }
+            if a == 0x2F && ByteClass.isLetter(b) { return true }
+        }
         // One token: `fi`, `EOF`, `hello-world`, `npm`, not `Thanks!`.
         if words.count == 1 && !(last == 0x2E || last == 0x21 || last == 0x3F) && !ByteClass.isDigit(first) { return true }
         // `NAME  READY  STATUS`: column headers of command output.
