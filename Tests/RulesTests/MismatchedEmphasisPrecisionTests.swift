@@ -41,6 +41,12 @@ import Testing
         #expect(flagged(text + "\n", findings) == [flaggedText])
     }
 
+    /// Punctuation outside a spaced pair only counts around emphasis that formed.
+    @Test(arguments: ["See (* the note *) below.", "See (_ note_) here.", "Is it _ right _?"])
+    func punctuationAloneMakesNoPair(_ text: String) {
+        #expect(lint(text + "\n", id).isEmpty)
+    }
+
     /// A spaced pair followed (or preceded) by punctuation: the punctuation made the
     /// outer delimiter look like an opener (a closer), and the fix is safe.
     @Test(arguments: [

@@ -98,10 +98,11 @@ struct EmphasisDetector {
     mutating func spacedPairs(into findings: inout [Finding]) {
         for i in s.indices where !claimed[i] && !s[i].isEscape && !s[i].isText {
             let a = s[i]
-            // A closer-shaped run with only punctuation glued before it opens as well as an
-            // opener would (`(_ **x** _)`): the punctuation is what made it a closer.
+            // Around emphasis that formed, a closer-shaped run with only punctuation glued
+            // before it opens the pair all the same (`(_ **x** _)`): the punctuation is
+            // what made it a closer.
             guard a.shape == .opener || (a.shape == .isolated && !a.atLineEnd)
-                    || (a.shape == .closer && ctx.onlyPunctuationGlued(a, after: false)) else { continue }
+                    || (a.shape == .closer && ctx.onlyPunctuationGlued(a, after: false) && ctx.consumedAfter(a)) else { continue }
             // `_ item` at the start of a line is a pseudo-bullet, not an opener.
             if a.shape == .isolated && a.length == 1 && a.atLineStart && !ctx.consumedAfter(a) { continue }
             let j = nextPairable[i]
@@ -109,7 +110,7 @@ struct EmphasisDetector {
             let b = s[j]
             // And an opener-shaped one with only punctuation after it closes (`_ **x** _.`).
             guard b.length == a.length, b.shape == .closer || (b.shape == .isolated && !b.atLineStart)
-                    || (b.shape == .opener && ctx.onlyPunctuationGlued(b, after: true)) else { continue }
+                    || (b.shape == .opener && ctx.onlyPunctuationGlued(b, after: true) && ctx.consumedBefore(b)) else { continue }
             let innerA = ctx.space(a, after: true), innerB = ctx.space(b, after: false)
             guard !innerA.isEmpty || !innerB.isEmpty, ctx.hasWord(a.range.upperBound..<b.range.lowerBound) else { continue }
             let anchored = (a.atLineStart || ctx.consumedAfter(a)) && (b.atLineEnd || ctx.consumedBefore(b))
