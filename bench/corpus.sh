@@ -33,6 +33,8 @@ echo "per file, against the manifest and markdown-it-py:"
 python3 bench/compare_corpus.py "$out" "$galley"
 echo "mismatched-emphasis, per case, against the manifest:"
 python3 bench/emphasis_corpus.py "$out" "$galley"
+echo "precision and recall per rule (a --migration corpus of 1,000 posts, and fixtures/):"
+python3 bench/precision.py "$galley"
 
 echo "findings per rule (galley) vs ground truth (summary.json):"
 (cd "$out" && "$galley" check _posts) | grep -o '\[[a-z-]*\]' | sort | uniq -c || true

@@ -8,6 +8,8 @@
 # 4 for the backtick patterns, whose size grows with the square of the repetitions),
 # seconds at scale 1 and 2 and their ratio for scan (about the size factor for linear
 # work, its square for quadratic work), and check's seconds at scale 1 and 2.
+# Then the same for the rules' own adversarial inputs (bench/rule_pathological.py), where
+# the ratio is that of check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release >/dev/null
@@ -41,4 +43,16 @@ for f in "$work"/1/*.md; do
     b1=$(stat -c %s "$f")
     grow=$(echo "scale=1; $(stat -c %s "$work/2/$name") / $b1" | bc)
     printf "%-58s %9s %6s %8.3f %8.3f %6s %9.3f %9.3f\n" "$name" "$b1" "$grow" "$t1" "$t2" "$ratio" "$c1" "$c2"
+done
+
+python3 bench/rule_pathological.py "$work/rules1" --scale 1
+python3 bench/rule_pathological.py "$work/rules2" --scale 2
+echo
+printf "%-58s %9s %9s %9s %6s\n" "rule input" bytes "check t1" "check t2" ratio
+for f in "$work"/rules1/*.md; do
+    name=$(basename "$f")
+    c1=$(best check "$f")
+    c2=$(best check "$work/rules2/$name")
+    ratio=$(echo "scale=2; if ($c1 > 0.005) $c2 / $c1 else 0" | bc)
+    printf "%-58s %9s %9.3f %9.3f %6s\n" "$name" "$(stat -c %s "$f")" "$c1" "$c2" "$ratio"
 done

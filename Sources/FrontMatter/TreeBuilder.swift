@@ -2,10 +2,17 @@ import CYAML
 
 /// Turns libyaml events into a node tree with an explicit stack, finding duplicate keys.
 struct TreeBuilder {
-    private enum Frame {
-        case sequence(items: [YAMLNode], tag: String?, anchor: String?, start: Int)
-        case mapping(pairs: [YAMLPair], key: YAMLNode?, seen: [String: Int],
-                     tag: String?, anchor: String?, start: Int)
+    /// An open collection. Its arrays are mutated in place on the stack (a popped and
+    /// pushed-back enum payload would copy them on every item: quadratic in a long mapping).
+    private struct Frame {
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var key: YAMLNode?
+        var seen: [String: Int] = [:]
+        var tag: String?
+        var anchor: String?
+        var start: Int
     }
 
     let marks: MarkConverter
@@ -34,23 +41,17 @@ struct TreeBuilder {
             return attach(YAMLNode(kind: .alias(Self.text(event.data.alias.anchor) ?? ""), range: range))
         case YAML_SEQUENCE_START_EVENT:
             let s = event.data.sequence_start
-            return push(.sequence(items: [], tag: Self.text(s.tag), anchor: Self.text(s.anchor),
-                                  start: range.lowerBound), at: range)
+            return push(Frame(isMapping: false, tag: Self.text(s.tag), anchor: Self.text(s.anchor),
+                              start: range.lowerBound), at: range)
         case YAML_MAPPING_START_EVENT:
             let m = event.data.mapping_start
-            return push(.mapping(pairs: [], key: nil, seen: [:], tag: Self.text(m.tag),
-                                 anchor: Self.text(m.anchor), start: range.lowerBound), at: range)
+            return push(Frame(isMapping: true, tag: Self.text(m.tag), anchor: Self.text(m.anchor),
+                              start: range.lowerBound), at: range)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
-            let node: YAMLNode
-            switch frame {
-            case let .sequence(items, tag, anchor, start):
-                node = YAMLNode(kind: .sequence(items), tag: tag, anchor: anchor,
-                                range: start..<max(start, range.upperBound))
-            case let .mapping(pairs, _, _, tag, anchor, start):
-                node = YAMLNode(kind: .mapping(pairs), tag: tag, anchor: anchor,
-                                range: start..<max(start, range.upperBound))
-            }
+            let nodeRange = frame.start..<max(frame.start, range.upperBound)
+            let node = YAMLNode(kind: frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items),
+                                tag: frame.tag, anchor: frame.anchor, range: nodeRange)
             return attach(node)
         default:
             return true
@@ -69,42 +70,39 @@ struct TreeBuilder {
     }
 
     private mutating func attach(_ node: YAMLNode) -> Bool {
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             // Keep reading to the end of the document, so content after the root (an
             // error libyaml reports) is not silently ignored.
             if root == nil && problems.allSatisfy({ $0.kind != .syntax }) { root = node }
             return true
         }
-        switch top {
-        case .sequence(var items, let tag, let anchor, let start):
-            items.append(node)
-            stack.append(.sequence(items: items, tag: tag, anchor: anchor, start: start))
-        case .mapping(var pairs, let key, var seen, let tag, let anchor, let start):
-            if let key {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, key: nil, seen: seen, tag: tag, anchor: anchor, start: start))
-            } else {
-                // A key is a duplicate when its value equals an earlier key's, under the
-                // YAML 1.2 core schema or under YAML 1.1 (`yes` and `true`, `0777` and `511`).
-                let core = "1.2|" + Self.keyIdentity(node, .core), old = "1.1|" + Self.keyIdentity(node, .yaml11)
-                let name = node.scalar ?? node.canonical
-                switch (seen[core], seen[old]) {
-                case let (first?, _?):
-                    problems.append(YAMLProblem(kind: .duplicateKey(name, firstOffset: first),
-                                                message: "duplicate key `\(name)`", range: node.range))
-                case let (first?, nil):
-                    problems.append(YAMLProblem(kind: .duplicateKeyIn(.core, name, firstOffset: first),
-                                                message: "duplicate key `\(name)` in YAML 1.2 only", range: node.range))
-                case let (nil, first?):
-                    problems.append(YAMLProblem(kind: .duplicateKeyIn(.yaml11, name, firstOffset: first),
-                                                message: "duplicate key `\(name)` in YAML 1.1 only", range: node.range))
-                case (nil, nil):
-                    break
-                }
-                if seen[core] == nil { seen[core] = node.range.lowerBound }
-                if seen[old] == nil { seen[old] = node.range.lowerBound }
-                stack.append(.mapping(pairs: pairs, key: node, seen: seen, tag: tag, anchor: anchor, start: start))
+        let top = stack.count - 1
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].key {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].key = nil
+        } else {
+            // A key is a duplicate when its value equals an earlier key's, under the
+            // YAML 1.2 core schema or under YAML 1.1 (`yes` and `true`, `0777` and `511`).
+            let core = "1.2|" + Self.keyIdentity(node, .core), old = "1.1|" + Self.keyIdentity(node, .yaml11)
+            let name = node.scalar ?? node.canonical
+            switch (stack[top].seen[core], stack[top].seen[old]) {
+            case let (first?, _?):
+                problems.append(YAMLProblem(kind: .duplicateKey(name, firstOffset: first),
+                                            message: "duplicate key `\(name)`", range: node.range))
+            case let (first?, nil):
+                problems.append(YAMLProblem(kind: .duplicateKeyIn(.core, name, firstOffset: first),
+                                            message: "duplicate key `\(name)` in YAML 1.2 only", range: node.range))
+            case let (nil, first?):
+                problems.append(YAMLProblem(kind: .duplicateKeyIn(.yaml11, name, firstOffset: first),
+                                            message: "duplicate key `\(name)` in YAML 1.1 only", range: node.range))
+            case (nil, nil):
+                break
             }
+            if stack[top].seen[core] == nil { stack[top].seen[core] = node.range.lowerBound }
+            if stack[top].seen[old] == nil { stack[top].seen[old] = node.range.lowerBound }
+            stack[top].key = node
         }
         return true
     }

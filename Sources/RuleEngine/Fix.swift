@@ -61,4 +61,8 @@ public struct FixPromise: OptionSet, Sendable, Hashable {
     public static let frontMatter = FixPromise(rawValue: 1 << 8)
     /// Empty paragraphs (spacers) may disappear.
     public static let removesEmptyBlocks = FixPromise(rawValue: 1 << 9)
+    /// A fenced code block that ran on past its code is closed where the code ends: the
+    /// lines after the new closing fence leave the code and render as Markdown (no byte
+    /// of the code changes; `unclosed-fence`).
+    public static let closesCodeBlock = FixPromise(rawValue: 1 << 10)
 }

@@ -6,12 +6,15 @@ import RuleEngine
 public enum AllRules {
     public static let rules: [any Rule] = [
         NbspEntityRule(),
+        NbspCharRule(),
         GhostCardMarkerRule(),
         FrontMatterSyntaxRule(),
         MismatchedEmphasisRule(),
+        DoubledEmphasisRule(),
         MissingImageRule(),
         ImageAltRule(),
         FrontMatterFieldsRule(),
+        UnclosedFenceRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

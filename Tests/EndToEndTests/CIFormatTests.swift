@@ -119,7 +119,8 @@ import Testing
                 #expect(f["fixable"] as? Bool == (fix["applicability"] as? String == "safe"))
             }
         }
-        #expect(got == expected)
+        // A clean case (no finding) is checked but lists nothing.
+        #expect(got == expected.filter { !$0.value.isEmpty })
         let summary = try #require(doc["summary"] as? [String: Any])
         #expect(summary["files"] as? Int == expected.count)
         #expect(summary["findings"] as? Int == expected.values.map(\.count).reduce(0, +))
@@ -214,7 +215,7 @@ import Testing
         want["posts/a%2Cb%3Ac%20100%25.md"] = ["4:9 missing-image", "12:1 ghost-card-marker", "13:34 nbsp-entity", "13:84 nbsp-entity", "15:1 nbsp-entity",
                                               "17:12 nbsp-entity", "19:117 nbsp-entity", "19:138 nbsp-entity", "21:36 nbsp-entity",
                                               "22:45 nbsp-entity", "26:1 ghost-card-marker"]
-        #expect(got == want)
+        #expect(got == want.filter { !$0.value.isEmpty })
     }
 
     @Test func sarifFixesAreReplacementsOfTheFileAsRead() throws {

@@ -127,8 +127,8 @@ import Testing
         let rules = try box.run("rules")
         #expect(rules.status == 0)
         #expect(rules.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
-                == ["nbsp-entity", "ghost-card-marker", "front-matter-syntax", "mismatched-emphasis",
-                    "missing-image", "image-alt", "front-matter-fields"])
+                == ["nbsp-entity", "nbsp-char", "ghost-card-marker", "front-matter-syntax", "mismatched-emphasis",
+                    "doubled-emphasis", "missing-image", "image-alt", "front-matter-fields", "unclosed-fence"])
         let explain = try box.run("explain", "ghost-card-marker")
         let page = try String(contentsOf: Galley.repositoryRoot.appendingPathComponent("rules/ghost-card-marker.md"), encoding: .utf8)
         #expect(explain.status == 0)
@@ -138,8 +138,8 @@ import Testing
         #expect(explain.stdout.contains("| `fix` | `safe`, `unsafe`, `suggestion`, `off` | the rule's own (at best `safe`) |"))
         let nbsp = try box.run("explain", "nbsp-entity")
         #expect(nbsp.stdout.contains("| `french-spacing` | true or false | `true` | Keep a non-breaking space"))
-        let syntax = try box.run("explain", "front-matter-syntax")
-        #expect(!syntax.stdout.contains("| `fix` |"), "a rule without a fix has no fix setting")
+        let fields = try box.run("explain", "front-matter-fields")
+        #expect(!fields.stdout.contains("| `fix` |"), "a rule without a fix has no fix setting")
         #expect(try box.run("explain", "nope").status == 2)
     }
 

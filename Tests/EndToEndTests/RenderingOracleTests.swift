@@ -78,6 +78,12 @@ import Testing
         // Minimal failures found by a fuzzing review with cmark as the oracle.
         ">\n&#xA0;",
         "0.\n<!--members-only-->",
+        // U+00A0 characters in prose (nbsp-char): at line starts, ends, around emphasis, in
+        // headings, items, quotes, tables, and a spacer paragraph.
+        "\u{A0}\u{A0}- not an item\n\nIntro\n\u{A0}\u{A0}# not a heading\n\nword\u{A0}\u{A0}\n\nx\u{A0}  \nnext\n",
+        "# Title\u{A0}#\n\n- a\n\n  \u{A0}\n- b\n\n> \u{A0}\n> quote\u{A0}text\n\n1.\u{A0}one\n",
+        "*a\u{A0}*b*\u{A0}c* and _x_\u{A0}_y_ and **\u{A0}bold\u{A0}** and (_\u{A0}note_)\n",
+        "First.\n\n\u{A0}\n\nSecond.\n\n| a\u{A0}b | c |\n|---|---|\n\n[a\u{A0}b]\n\n[a\u{A0}b]: /u\n",
         "`{/*kg-card-begin:y */}*",
         "# #&#xA0;",
         ">&#Xa0;\n1.",
@@ -194,6 +200,27 @@ import Testing
         }
         #expect(changed > 100, "the corpus should exercise the fixes")
         #expect(differing.isEmpty, "rendering changed for \(differing)")
+    }
+
+    /// doubled-emphasis's safe fixes drop one level of `<strong>` (and an empty strong's
+    /// four asterisks between words), nothing else.
+    @Test(.enabled(if: cmark != nil), arguments: [
+        "****Doubled****\n\nSome ****really *quite* bold**** text.\n",
+        "- ****item****\n\n> ****quoted****\n\n## ****Heading****\n",
+        "| ****cell**** | b |\n|---|---|\n\n____under____ and *****five*****\n",
+        "****Over two\nlines**** and a lone **** between words.\n",
+    ])
+    func doubledEmphasisFixesOnlyDropOneStrong(_ input: String) throws {
+        let box = try Sandbox()
+        try box.write("p.md", bytes: Array(input.utf8))
+        _ = try box.run("fix", "--select", "doubled-emphasis", "p.md")
+        let after = try box.read("p.md")
+        #expect(after != Array(input.utf8))
+        let expected = normalize(try render(Array(input.utf8)))
+            .replacingOccurrences(of: "<strong><strong>", with: "<strong>")
+            .replacingOccurrences(of: "</strong></strong>", with: "</strong>")
+            .replacingOccurrences(of: " **** ", with: " ")
+        #expect(expected == normalize(try render(after)), "\(String(decoding: after, as: UTF8.self))")
     }
 
     /// The safe fixes of mismatched-emphasis change the rendering on purpose, and only

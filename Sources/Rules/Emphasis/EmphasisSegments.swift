@@ -24,6 +24,9 @@ struct EmphasisSegment {
     /// The length of the whole run the segment belongs to (1 for an escape): a fix must
     /// not glue it to a neighbouring run of the same character.
     var runLength = 1
+    /// Part of the text around it, not a delimiter anyone meant as emphasis (see
+    /// `EmphasisText`): never flagged, never the partner of another segment.
+    var isText = false
 
     var charString: String { char == 0x2A ? "*" : "_" }
     var text: String { String(repeating: charString, count: length) }
@@ -45,25 +48,15 @@ struct EmphasisContext {
     /// Segments per unit (a block; a table row), in order; image alt text is left out.
     func groups() -> [[EmphasisSegment]] {
         let index = document.inlines
-        // Image texts merged into disjoint sorted ranges, for a binary search.
-        var images: [Range<Int>] = []
-        for r in index.linkTexts where r.isImage {
-            if let last = images.last, r.range.lowerBound <= last.upperBound {
-                images[images.count - 1] = last.lowerBound..<max(last.upperBound, r.range.upperBound)
-            } else {
-                images.append(r.range)
-            }
-        }
-        func inImage(_ offset: Int) -> Bool {
-            let lo = images.partitionPoint { $0.upperBound > offset }
-            return lo < images.count && images[lo].contains(offset)
-        }
+        let images = ImageTexts(index)
+        func inImage(_ offset: Int) -> Bool { images.contains(offset) }
         var keyed: [(key: Int, segment: EmphasisSegment)] = []
         let source = document.source
         for run in runs where !run.literalRange.isEmpty && !inImage(run.start) {
             let line = source.line(containing: run.start)
             var s = segment(run.literalRange, char: run.char, length: run.literalRange.count, escape: false, line: line)
             s.runLength = run.length
+            s.isText = s.isText || EmptyStrong.isEmptyStrong(s)
             keyed.append((unitKey(run.block, line), s))
         }
         var k = 0
@@ -113,7 +106,7 @@ struct EmphasisContext {
         return start..<e
     }
 
-    private func segment(_ range: Range<Int>, char: UInt8, length: Int, escape: Bool, line: Int) -> EmphasisSegment {
+    func segment(_ range: Range<Int>, char: UInt8, length: Int, escape: Bool, line: Int) -> EmphasisSegment {
         let content = lineContent(line)
         let atStart = range.lowerBound <= content.lowerBound
         let atEnd = range.upperBound >= content.upperBound
@@ -121,8 +114,10 @@ struct EmphasisContext {
         let n: CharacterClass = atEnd ? .whitespace : .at(b, range.upperBound)
         let (left, right) = CharacterClass.flanking(before: p, after: n)
         let shape: EmphasisSegment.Shape = left && right ? .intra : left ? .opener : right ? .closer : .isolated
-        return EmphasisSegment(range: range, char: char, length: length, isEscape: escape, shape: shape,
-                               line: line, atLineStart: atStart, atLineEnd: atEnd)
+        var s = EmphasisSegment(range: range, char: char, length: length, isEscape: escape, shape: shape,
+                                line: line, atLineStart: atStart, atLineEnd: atEnd)
+        if shape != .intra { s.isText = EmphasisText.isText(s, in: b, content: content) }
+        return s
     }
 
     /// Whether the character at `offset` is a delimiter CommonMark consumed as emphasis.
@@ -186,6 +181,15 @@ struct EmphasisContext {
         var a = s.range.lowerBound
         while a > content.lowerBound && !ByteClass.isSpaceOrTab(b[a - 1]) { a -= 1 }
         return b[a..<s.range.lowerBound]
+    }
+
+    /// Whether the word glued to the segment on that side is only ASCII punctuation other
+    /// than `*`, `_`, `\\` and `` ` `` (`_.`, `(_`).
+    func onlyPunctuationGlued(_ s: EmphasisSegment, after: Bool) -> Bool {
+        let token = gluedToken(s, after: after)
+        return !token.isEmpty && token.allSatisfy {
+            ByteClass.isASCIIPunctuation($0) && $0 != 0x2A && $0 != 0x5F && $0 != 0x5C && $0 != 0x60
+        }
     }
 
     /// Whether `b[range]` holds a letter or a digit (any non-ASCII byte counts).

@@ -59,17 +59,18 @@ struct EmphasisDetector {
         claimed = Array(repeating: false, count: s.count)
         var next = Array(repeating: -1, count: s.count), pairable = next, previous = next
         var lastSeen: [UInt8: Int] = [:], lastPairable: [UInt8: Int] = [:]
+        // Segments that are text (an identifier's `_`, an empty strong) are nobody's partner.
         for i in s.indices.reversed() {
             next[i] = lastSeen[s[i].char] ?? -1
             pairable[i] = lastPairable[s[i].char] ?? -1
-            guard !s[i].isEscape else { continue }
+            guard !s[i].isEscape, !s[i].isText else { continue }
             lastSeen[s[i].char] = i
             if s[i].shape != .intra { lastPairable[s[i].char] = i }
         }
         lastSeen = [:]
         for i in s.indices {
             previous[i] = lastSeen[s[i].char] ?? -1
-            if !s[i].isEscape { lastSeen[s[i].char] = i }
+            if !s[i].isEscape && !s[i].isText { lastSeen[s[i].char] = i }
         }
         nextSame = next
         previousSame = previous
@@ -93,15 +94,21 @@ struct EmphasisDetector {
     // MARK: ME1 and ME1b: a pair with whitespace on its inner side
 
     mutating func spacedPairs() {
-        for i in s.indices where !claimed[i] && !s[i].isEscape {
+        for i in s.indices where !claimed[i] && !s[i].isEscape && !s[i].isText {
             let a = s[i]
-            guard a.shape == .opener || (a.shape == .isolated && !a.atLineEnd) else { continue }
+            // Around emphasis that formed, a closer-shaped run with only punctuation glued
+            // before it opens the pair all the same (`(_ **x** _)`): the punctuation is
+            // what made it a closer.
+            guard a.shape == .opener || (a.shape == .isolated && !a.atLineEnd)
+                    || (a.shape == .closer && ctx.onlyPunctuationGlued(a, after: false) && ctx.consumedAfter(a)) else { continue }
             // `_ item` at the start of a line is a pseudo-bullet, not an opener.
             if a.shape == .isolated && a.length == 1 && a.atLineStart && !ctx.consumedAfter(a) { continue }
             let j = nextPairable[i]
             guard j >= 0, !claimed[j] else { continue }
             let b = s[j]
-            guard b.length == a.length, b.shape == .closer || (b.shape == .isolated && !b.atLineStart) else { continue }
+            // And an opener-shaped one with only punctuation after it closes (`_ **x** _.`).
+            guard b.length == a.length, b.shape == .closer || (b.shape == .isolated && !b.atLineStart)
+                    || (b.shape == .opener && ctx.onlyPunctuationGlued(b, after: true) && ctx.consumedBefore(b)) else { continue }
             let innerA = ctx.space(a, after: true), innerB = ctx.space(b, after: false)
             guard !innerA.isEmpty || !innerB.isEmpty, ctx.hasWord(a.range.upperBound..<b.range.lowerBound) else { continue }
             let anchored = (a.atLineStart || ctx.consumedAfter(a)) && (b.atLineEnd || ctx.consumedBefore(b))
@@ -179,7 +186,7 @@ struct EmphasisDetector {
     mutating func mixedPairs() {
         for i in s.indices where i + 1 < s.count && !claimed[i] && !claimed[i + 1] {
             let a = s[i], b = s[i + 1]
-            guard !a.isEscape, !b.isEscape, a.shape == .opener, b.shape == .closer, a.char != b.char,
+            guard !a.isEscape, !b.isEscape, !a.isText, !b.isText, a.shape == .opener, b.shape == .closer, a.char != b.char,
                   a.length == b.length, !(high && a.length == 1),
                   ctx.hasWord(a.range.upperBound..<b.range.lowerBound) else { continue }
             claimed[i] = true
@@ -192,7 +199,7 @@ struct EmphasisDetector {
     // MARK: ME2: an unmatched strong run, or a dangling `_` after a sentence
 
     mutating func unclosed() {
-        for i in s.indices where !claimed[i] && !s[i].isEscape {
+        for i in s.indices where !claimed[i] && !s[i].isEscape && !s[i].isText {
             let x = s[i]
             if (x.shape == .opener || x.shape == .closer) && x.length >= 2 {
                 let alone = (x.char == 0x2A ? runCount.star : runCount.underscore) == 1
@@ -231,7 +238,7 @@ struct EmphasisDetector {
 
     mutating func leftoverEscapes() {
         let b = ctx.b
-        for i in s.indices where !claimed[i] && s[i].isEscape && s[i].length == 1 && s[i].shape != .intra {
+        for i in s.indices where !claimed[i] && s[i].isEscape && !s[i].isText && s[i].length == 1 && s[i].shape != .intra {
             let e = s[i]
             let spaceBefore = e.range.lowerBound > 0 && ByteClass.isSpaceOrTab(b[e.range.lowerBound - 1])
             let spaceAfter = e.range.upperBound < b.count && ByteClass.isSpaceOrTab(b[e.range.upperBound])

@@ -10,7 +10,7 @@ struct FrontMatterSyntaxRule: Rule {
         page: PackageResources.front_matter_syntax_md,
         summary: "Front matter that is not valid YAML, has duplicate keys, is not a mapping, or is never closed",
         defaultSeverity: .error,
-        fix: nil
+        fix: .safe
     )
 
     func check(_ document: Document, _ context: RuleContext) {
@@ -24,6 +24,17 @@ struct FrontMatterSyntaxRule: Rule {
         }
         guard block.kind == .yaml else { return }
         guard let yaml = document.yaml else { return }
+        // What makes libyaml stop can often be repaired with certainty: one fix, with
+        // every repair the block needs, on the syntax error's finding.
+        var repair: Fix?
+        if yaml.hasSyntaxError {
+            var scan = FrontMatterRepairScan(document.bytes)
+            scan.scan(block.content)
+            if FrontMatterRepairProof.holds(scan.repairs, in: document.bytes) {
+                repair = Fix(title: FrontMatterRepair.title(scan.repairs), edits: scan.repairs.map(\.edit),
+                             applicability: .safe, promise: .frontMatter)
+            }
+        }
         for problem in yaml.problems {
             let message: String
             switch problem.kind {
@@ -40,7 +51,7 @@ struct FrontMatterSyntaxRule: Rule {
                 message = "key `\(key)` repeats the key on line \(first) in \(schema.rawValue) but not in \(other.rawValue)"
                     + (schema == .yaml11 ? " (Jekyll reads YAML 1.1)" : "") + ": tools will disagree on its value"
             }
-            report(message, problem.range, context)
+            context.report(problem.range, message, fix: problem.kind == .syntax ? repair : nil)
         }
         if let root = yaml.root, root.mapping == nil {
             let found = root.sequence != nil ? "a list" : root.scalar != nil ? "a single value" : "an alias"

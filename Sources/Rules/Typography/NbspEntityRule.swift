@@ -24,14 +24,14 @@ struct NbspEntityRule: Rule {
             let runs = NbspRun.group(entities, line: line, in: document)
             for run in runs {
                 let fixes: [Fix]
-                if run.isWholeLine, let fix = wholeLineFix(run, document) {
+                if run.isWholeLine, let fix = NbspSpacer.fix(run, document, .entity) {
                     fixes = Array(repeating: fix, count: run.entities.count)
                 } else {
                     fixes = run.fixes(in: document, frenchSpacing: frenchSpacing)
                 }
                 // A misspelt entity shows as text: removing it changes what readers see.
                 let fixesStaySafe = run.entities.allSatisfy { NbspEntity.isValid(document.bytes, $0) }
-                    && !(hasDefinitions && isInBrackets(document, run))
+                    && !(hasDefinitions && NbspLabels.isInBrackets(document, run))
                 for (entity, fix) in zip(run.entities, fixes) {
                     let spelling = document.source.string(entity)
                     let message = NbspEntity.isValid(document.bytes, entity)
@@ -82,86 +82,5 @@ struct NbspEntityRule: Rule {
             k -= 1
         }
         return n % 2 == 1
-    }
-
-    /// A line made only of entities: the spacer paragraph goes with one adjacent blank
-    /// line; a spacer line inside a longer paragraph goes alone.
-    private func wholeLineFix(_ run: NbspRun, _ document: Document) -> Fix? {
-        let info = document.line(run.line)
-        guard info.block >= 0 else { return nil }
-        let block = document.blocks.blocks[Int(info.block)]
-        // A table row is a row however empty: only its entities go.
-        guard block.kind != .table else { return nil }
-        let source = document.source
-        let isSpacer = (block.firstLine...block.lastLine).allSatisfy { l in
-            NbspRun.isEntityOnlyLine(document, l)
-        }
-        // Lines that hold a container's only `>` or a list marker keep it: then only the
-        // entities go (the caller's fix for the run).
-        let removed = isSpacer ? block.firstLine...block.lastLine : run.line...run.line
-        guard !ContainerGuard.removingDropsContainer(document, lines: removed) else { return nil }
-        let edit: Edit
-        let title: String
-        if isSpacer {
-            var first = block.firstLine, last = block.lastLine
-            if last + 1 < source.lineCount && ContainerGuard.isBlankSibling(document, last + 1, of: last) {
-                last += 1
-            } else if first > 0 && ContainerGuard.isBlankSibling(document, first - 1, of: first) {
-                first -= 1
-            }
-            edit = LineRemoval.edit(removingLines: first...last, in: source)
-            title = "Remove the spacer paragraph"
-        } else {
-            edit = LineRemoval.edit(removingLines: run.line...run.line, in: source)
-            title = "Remove the line made only of `&nbsp;`"
-        }
-        // A hard line break (trailing `\` or two spaces) next to a removed line would
-        // move or vanish.
-        let breaks = !isSpacer && (endsWithHardBreak(document, run.line) || (run.line > block.firstLine && endsWithHardBreak(document, run.line - 1)))
-        // A misspelt entity among the removed lines is visible text.
-        let misspelt = removed.contains { hasMisspeltEntity(document, $0) }
-        let safe = !breaks && !misspelt && StructureCheck.preservesBlocks(document, applying: [edit])
-        return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe,
-                   promise: [.nbspBecomesSpace, .removesEmptyBlocks])
-    }
-
-    private func hasMisspeltEntity(_ document: Document, _ line: Int) -> Bool {
-        entities(in: document, line: line).contains { !NbspEntity.isValid(document.bytes, $0) }
-    }
-
-    private func endsWithHardBreak(_ document: Document, _ line: Int) -> Bool {
-        InlineSyntax.endsWithHardBreak(document.bytes, start: document.line(line).contentStart,
-                                       end: document.source.contentEnd(line))
-    }
-
-    /// Whether the run sits in `[...]` that may be a reference label: shortcut `[label]` or
-    /// collapsed `[label][]`, between an unescaped `[` and `]` on its line.
-    private func isInBrackets(_ document: Document, _ run: NbspRun) -> Bool {
-        let b = document.bytes
-        let start = document.line(run.line).contentStart, end = document.source.contentEnd(run.line)
-        var k = run.range.lowerBound - 1
-        var opened = false
-        while k >= start {
-            if b[k] == 0x5D { break }
-            if b[k] == 0x5B && (k == start || b[k - 1] != 0x5C) {
-                opened = true
-                break
-            }
-            k -= 1
-        }
-        guard opened else { return false }
-        k = run.range.upperBound
-        while k < end {
-            if b[k] == 0x5D {
-                // `[text](url)` and `[text][label]` hold link text, not a label.
-                let next = k + 1 < end ? b[k + 1] : 0
-                if next == 0x28 { return false }
-                if next == 0x5B && k + 2 < end && b[k + 2] != 0x5D { return false }
-                return true
-            }
-            if b[k] == 0x5B { return false }
-            k += 1
-        }
-        return false
     }
 }

@@ -41,7 +41,8 @@ struct NbspRun {
         return runs
     }
 
-    static func isEntityOnlyLine(_ document: Document, _ line: Int) -> Bool {
+    /// Whether the line's text is only marks of `spelling`, spaces and tabs.
+    static func isOnlyMarks(_ document: Document, _ line: Int, _ spelling: NbspSpelling) -> Bool {
         let b = document.bytes
         var i = document.line(line).contentStart
         let end = document.source.contentEnd(line)
@@ -49,7 +50,7 @@ struct NbspRun {
         while i < end {
             if ByteClass.isSpaceOrTab(b[i]) {
                 i += 1
-            } else if let e = NbspEntity.match(b, at: i, end: end) {
+            } else if let e = spelling.match(b, at: i, end: end) {
                 sawEntity = true
                 i = e
             } else {
@@ -59,20 +60,24 @@ struct NbspRun {
         return sawEntity
     }
 
-    /// One fix per entity, for a run that is not a whole line.
-    func fixes(in document: Document, frenchSpacing: Bool) -> [Fix] {
+    /// One fix per mark (entity, or run of U+00A0), for a run that is not a whole line.
+    /// With `frenchSpacing`, a run before French punctuation becomes one U+00A0: an
+    /// entity's always, the character's (left alone without blanks) when blanks doubled it.
+    func fixes(in document: Document, frenchSpacing: Bool, spelling: NbspSpelling = .entity) -> [Fix] {
         let b = document.bytes
         let replacement: [UInt8]
         let title: String
+        let what = spelling == .entity ? "entity" : "non-breaking space"
         if touchesStart || touchesEnd {
             replacement = []
-            title = "Remove the entity"
-        } else if frenchSpacing && !containsBlank && isFrenchSpacing(b) {
+            title = "Remove the \(what)"
+        } else if frenchSpacing && (!containsBlank || spelling == .character) && NbspTypography.isFrenchSpacing(b, range) {
             replacement = [0xC2, 0xA0]
-            title = "Replace the entity with a U+00A0 character (French spacing)"
+            title = spelling == .entity ? "Replace the entity with a U+00A0 character (French spacing)"
+                : "Keep one U+00A0 character (French spacing)"
         } else {
             replacement = [0x20]
-            title = "Replace the entity with a space"
+            title = "Replace the \(what) with a space"
         }
         var edits: [Edit] = []
         var from = range.lowerBound
@@ -83,19 +88,8 @@ struct NbspRun {
             edits.append(Edit(range: from..<to, replacement: k == 0 ? replacement : []))
             from = e.upperBound
         }
-        let safe = isSafe(document, edits)
+        let safe = isSafe(document, edits, spelling)
         return edits.map { Fix(title: title, edits: [$0], applicability: safe ? .safe : .unsafe, promise: .nbspBecomesSpace) }
-    }
-
-    /// Before `: ; ! ? »` or after `«`, French typography wants a non-breaking space.
-    private func isFrenchSpacing(_ b: [UInt8]) -> Bool {
-        let after = range.upperBound, before = range.lowerBound
-        if after < b.count {
-            let c = b[after]
-            if c == 0x3A || c == 0x3B || c == 0x21 || c == 0x3F { return true }
-            if c == 0xC2 && after + 1 < b.count && b[after + 1] == 0xBB { return true }  // »
-        }
-        return before >= 2 && b[before - 2] == 0xC2 && b[before - 1] == 0xAB  // «
     }
 
     /// Safe unless the change could alter emphasis or, at the start of a line, the block
@@ -103,14 +97,14 @@ struct NbspRun {
     /// replacement as whitespace: for a `*` or `_` run right before the entity that only
     /// matters when the run is itself preceded by whitespace or punctuation, and
     /// symmetrically after it.
-    private func isSafe(_ document: Document, _ edits: [Edit]) -> Bool {
+    private func isSafe(_ document: Document, _ edits: [Edit], _ spelling: NbspSpelling) -> Bool {
         let b = document.bytes
-        if range.lowerBound > 0, isDelimiter(b[range.lowerBound - 1]) {
+        if spelling.readsAsPunctuation, range.lowerBound > 0, isDelimiter(b[range.lowerBound - 1]) {
             var k = range.lowerBound - 1
             while k > 0 && b[k - 1] == b[range.lowerBound - 1] { k -= 1 }
             if CharacterClass.before(b, k) != .other { return false }
         }
-        if range.upperBound < b.count, isDelimiter(b[range.upperBound]) {
+        if spelling.readsAsPunctuation, range.upperBound < b.count, isDelimiter(b[range.upperBound]) {
             var k = range.upperBound
             while k < b.count && b[k] == b[range.upperBound] { k += 1 }
             if CharacterClass.at(b, k) != .other { return false }
