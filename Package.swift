@@ -29,7 +29,8 @@ let package = Package(
         ),
         .target(name: "FrontMatter", dependencies: ["CYAML"]),
         .target(name: "MarkdownScanner"),
-        .target(name: "RuleEngine", dependencies: ["FrontMatter", "MarkdownScanner"]),
+        .target(name: "Rendering", dependencies: ["MarkdownScanner"]),
+        .target(name: "RuleEngine", dependencies: ["FrontMatter", "MarkdownScanner", "Rendering"]),
         .target(
             name: "Rules",
             dependencies: ["RuleEngine"],
@@ -41,7 +42,7 @@ let package = Package(
         .target(
             name: "GalleyCLI",
             dependencies: [
-                "Rules", "RuleEngine", "GalleyIO", "MarkdownScanner", "FrontMatter",
+                "Rules", "RuleEngine", "GalleyIO", "MarkdownScanner", "Rendering", "FrontMatter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +50,7 @@ let package = Package(
 
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
         .testTarget(name: "MarkdownScannerTests", dependencies: ["MarkdownScanner"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MarkdownScanner"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "RuleEngine"]),
         .testTarget(name: "GalleyCLITests", dependencies: ["GalleyCLI", "GalleyIO"]),

@@ -45,14 +45,26 @@ public struct BlockScanner {
     /// The normalized labels of every link reference definition.
     var definitions: Set<String> = []
     var definitionList: [LinkDefinition] = []
+    /// The line being scanned.
+    var line = 0
+    /// The container table, built as containers open and close.
+    var tree = ContainerTree()
 
     /// Scans `text`; lines that start before `bodyStart` are front matter.
     public static func scan(_ text: SourceText, bodyStart: Int = 0) -> BlockScan {
         var s = BlockScanner(b: text.bytes, text: text)
         s.lines.reserveCapacity(text.lineCount)
-        for i in 0..<text.lineCount { s.scanLine(i, bodyStart: bodyStart) }
+        for i in 0..<text.lineCount {
+            s.line = i
+            s.scanLine(i, bodyStart: bodyStart)
+        }
         s.closeLeaf()
-        return BlockScan(lines: s.lines, blocks: s.blocks, definitions: s.definitions, definitionList: s.definitionList)
+        s.line = text.lineCount
+        s.truncateContainers(to: 0)
+        var scan = BlockScan(lines: s.lines, blocks: s.blocks, definitions: s.definitions, definitionList: s.definitionList,
+                             containers: s.tree.containers, lists: s.tree.lists)
+        ListTightness.resolve(&scan, text)
+        return scan
     }
 
     // MARK: per line
@@ -76,7 +88,7 @@ public struct BlockScanner {
             // no paragraph to interrupt: any block start (a list item at 2, an empty item)
             // ends the laziness.
             if leaf == .paragraph && !blank && !startsBlock(cur, end: end, inParagraph: false, lazy: true) {
-                record(i, .paragraph, cur.pos, opens: false)
+                record(i, .paragraph, cur, opens: false)
                 lines[lines.count - 1].isLazy = true
                 return
             }
@@ -98,10 +110,10 @@ public struct BlockScanner {
         case let .fenced(char, length):
             let ind = indentation(cur, end)
             if ind.width <= 3, isClosingFence(ind.pos, end: end, char: char, minLength: length) {
-                record(i, .fenceClose, cur.pos, opens: false)
+                record(i, .fenceClose, cur, opens: false)
                 closeLeaf()
             } else {
-                record(i, .fencedCode, cur.pos, opens: false)
+                record(i, .fencedCode, cur, opens: false)
             }
             return true
         case let .html(type):
@@ -109,16 +121,16 @@ public struct BlockScanner {
                 closeLeaf()
                 return false
             }
-            record(i, .html, cur.pos, opens: false)
+            record(i, .html, cur, opens: false)
             if type <= 5 && HTMLSyntax.blockEnds(type: type, b, from: cur.pos, end: end) { closeLeaf() }
             return true
         case .indented:
             if blank {
-                record(i, .blank, cur.pos, opens: false, block: -1)
+                record(i, .blank, cur, opens: false, block: -1)
                 return true
             }
             if indentation(cur, end).width >= 4 {
-                record(i, .indentedCode, cur.pos, opens: false)
+                record(i, .indentedCode, cur, opens: false)
                 return true
             }
             closeLeaf()
@@ -128,7 +140,7 @@ public struct BlockScanner {
                 closeLeaf()
                 return false
             }
-            record(i, .tableRow, cur.pos, opens: false)
+            record(i, .tableRow, cur, opens: false)
             return true
         case .none, .paragraph:
             return false
@@ -184,6 +196,7 @@ public struct BlockScanner {
             guard ind.width <= 3, ind.pos < end else { break }
             if b[ind.pos] == 0x3E {
                 closeLeaf()
+                tree.open(.blockQuote, line: line, depth: containers.count)
                 quoteIndices.append(containers.count)
                 containers.append(.quote)
                 quotesOpened += 1
@@ -208,7 +221,10 @@ public struct BlockScanner {
                 gap = spaces.width
                 after = Cursor(pos: spaces.pos, col: spaces.col)
             }
-            containers.append(.item(width: ind.width + (marker.end - ind.pos) + gap))
+            let width = ind.width + (marker.end - ind.pos) + gap
+            tree.openItem(marker: marker, number: marker.ordered ? Self.number(b, ind.pos, marker.end - 1) : 1,
+                          width: width, line: line, depth: containers.count)
+            containers.append(.item(width: width))
             cur = after
             openedItem = true
             openedAny = true
@@ -222,14 +238,14 @@ public struct BlockScanner {
         let p = ind.pos
         if p >= end {
             if leaf == .paragraph { closeLeaf() }
-            record(i, .blank, cur.pos, opens: opensListItem, block: -1)
+            record(i, .blank, cur, opens: opensListItem, block: -1)
             return
         }
         if leaf == .paragraph, ind.width <= 3, let columns = TableSyntax.delimiterColumns(b, from: p, end: end),
            case let header = blocks[Int(leafBlock)].lastLine, !lines[header].isLazy,
            TableSyntax.cells(b, from: lines[header].contentStart, end: text.contentEnd(header)).count == columns {
             openTable(header: header)
-            record(i, .tableDelimiter, cur.pos, opens: opensListItem)
+            record(i, .tableDelimiter, cur, opens: opensListItem)
             return
         }
         if leaf == .paragraph, ind.width <= 3, isSetextUnderline(p, end: end) {
@@ -238,36 +254,36 @@ public struct BlockScanner {
             resolveDefinitions()
             if leaf == .paragraph {
                 blocks[Int(leafBlock)].kind = .setextHeading
-                record(i, .setextUnderline, cur.pos, opens: opensListItem)
+                record(i, .setextUnderline, cur, opens: opensListItem)
                 closeLeaf()
                 return
             }
         }
         if leaf == .paragraph {
             if !startsBlock(cur, end: end, inParagraph: true) {
-                record(i, .paragraph, cur.pos, opens: opensListItem)
+                record(i, .paragraph, cur, opens: opensListItem)
                 return
             }
             closeLeaf()
         }
         if ind.width >= 4 {
             if leaf != .indented { openLeaf(.indented, kind: .indentedCode, line: i) }
-            record(i, .indentedCode, cur.pos, opens: opensListItem)
+            record(i, .indentedCode, cur, opens: opensListItem)
             return
         }
         closeLeaf()
         if let fence = fenceOpening(p, end: end) {
             openLeaf(.fenced(char: fence.char, length: fence.length), kind: .fencedCode, line: i)
-            record(i, .fenceOpen, cur.pos, opens: opensListItem)
+            record(i, .fenceOpen, cur, opens: opensListItem)
         } else if isATXHeading(p, end: end) {
             openLeaf(.none, kind: .atxHeading, line: i)
-            record(i, .atxHeading, cur.pos, opens: opensListItem)
+            record(i, .atxHeading, cur, opens: opensListItem)
         } else if isThematicBreak(p, end: end) {
             openLeaf(.none, kind: .thematicBreak, line: i)
-            record(i, .thematicBreak, cur.pos, opens: opensListItem)
+            record(i, .thematicBreak, cur, opens: opensListItem)
         } else if case let type = HTMLSyntax.blockStart(b, at: p, end: end, inParagraph: false), type > 0 {
             openLeaf(.html(type: type), kind: .html, line: i, htmlType: type)
-            record(i, .html, cur.pos, opens: opensListItem)
+            record(i, .html, cur, opens: opensListItem)
             if type <= 5 && HTMLSyntax.blockEnds(type: type, b, from: closeSearchStart(type, p), end: end) {
                 closeLeaf()
             }
@@ -275,7 +291,7 @@ public struct BlockScanner {
             // Link reference definitions are paragraph text until the paragraph closes.
             openLeaf(.paragraph, kind: .paragraph, line: i)
             paragraphMayDefine = b[p] == 0x5B
-            record(i, .paragraph, cur.pos, opens: opensListItem)
+            record(i, .paragraph, cur, opens: opensListItem)
         }
     }
 
@@ -309,12 +325,14 @@ public struct BlockScanner {
     // MARK: bookkeeping
 
     mutating func openLeaf(_ l: Leaf, kind: BlockKind, line: Int, htmlType: UInt8 = 0) {
-        blocks.append(Block(kind: kind, firstLine: line, lastLine: line, htmlType: htmlType))
+        blocks.append(Block(kind: kind, firstLine: line, lastLine: line, htmlType: htmlType,
+                            container: tree.leafOpened(depth: containers.count)))
         leaf = l
         leafBlock = Int32(blocks.count - 1)
     }
 
     mutating func truncateContainers(to count: Int) {
+        tree.close(to: count, lastLine: line - 1)
         containers.removeLast(containers.count - count)
         emptyFrom = min(emptyFrom, count)
         while let last = quoteIndices.last, last >= count { quoteIndices.removeLast() }
@@ -367,29 +385,30 @@ public struct BlockScanner {
             return fileAt[lo] + (v - lineAt[lo])
         }
         var pos = 0, line = para.firstLine
-        var found: [(first: Int, last: Int, label: String, destination: Range<Int>)] = []
+        var found: [(first: Int, last: Int, label: String, destination: Range<Int>, title: Range<Int>?)] = []
         while pos < buffer.count, let d = LinkSyntax.definition(buffer, at: pos, end: buffer.count) {
             let label = LinkSyntax.normalizedLabel(buffer[d.label])
             var last = line
             while last + 1 <= para.lastLine && lineAt[last + 1 - para.firstLine] <= d.end { last += 1 }
-            found.append((line, last, label, fileOffset(d.destination.lowerBound)..<fileOffset(d.destination.upperBound)))
+            found.append((line, last, label, fileOffset(d.destination.lowerBound)..<fileOffset(d.destination.upperBound),
+                          d.title.map { fileOffset($0.lowerBound)..<fileOffset($0.upperBound) }))
             line = last + 1
             pos = d.end + 1
         }
         guard !found.isEmpty else { return }
         blocks.removeLast()
-        for (first, last, label, destination) in found {
+        for (first, last, label, destination, title) in found {
             if definitions.insert(label).inserted {
-                definitionList.append(LinkDefinition(label: label, destination: destination, block: blocks.count))
+                definitionList.append(LinkDefinition(label: label, destination: destination, title: title, block: blocks.count))
             }
-            blocks.append(Block(kind: .linkDefinition, firstLine: first, lastLine: last, htmlType: 0))
+            blocks.append(Block(kind: .linkDefinition, firstLine: first, lastLine: last, htmlType: 0, container: para.container))
             for l in first...last {
                 lines[l].kind = .linkDefinition
                 lines[l].block = Int32(blocks.count - 1)
             }
         }
         if line <= para.lastLine {
-            blocks.append(Block(kind: para.kind, firstLine: line, lastLine: para.lastLine, htmlType: 0))
+            blocks.append(Block(kind: para.kind, firstLine: line, lastLine: para.lastLine, htmlType: 0, container: para.container))
             leafBlock = Int32(blocks.count - 1)
             for l in line...para.lastLine { lines[l].block = leafBlock }
         } else {
@@ -398,12 +417,13 @@ public struct BlockScanner {
         }
     }
 
-    mutating func record(_ i: Int, _ kind: LineKind, _ contentStart: Int, opens: Bool, block: Int32? = nil) {
+    mutating func record(_ i: Int, _ kind: LineKind, _ cur: Cursor, opens: Bool, block: Int32? = nil) {
         let blockIndex = kind == .blank ? -1 : (block ?? leafBlock)
         if kind != .blank { emptyFrom = containers.count }
         if blockIndex >= 0 { blocks[Int(blockIndex)].lastLine = i }
-        lines.append(LineInfo(kind: kind, contentStart: contentStart, block: blockIndex,
+        lines.append(LineInfo(kind: kind, contentStart: cur.pos, block: blockIndex,
                               opensListItem: opens, containerDepth: UInt32(containers.count),
-                              listDepth: UInt32(containers.count - quoteIndices.count), opensQuotes: quotesOpened))
+                              listDepth: UInt32(containers.count - quoteIndices.count), opensQuotes: quotesOpened,
+                              contentColumn: UInt32(cur.col), contentInTab: cur.inTab))
     }
 }

@@ -4,6 +4,8 @@
 struct Cursor {
     var pos: Int
     var col: Int
+    /// Whether `pos` is a tab that was consumed in part (`col` is inside it).
+    var inTab = false
 
     /// The first non-space, non-tab byte from here, its column, and the indentation width.
     func indent(in b: [UInt8], end: Int) -> (pos: Int, col: Int, width: Int) {
@@ -27,13 +29,16 @@ struct Cursor {
                 let width = 4 - col % 4
                 if col + width > target {
                     col = target
+                    inTab = true
                     return
                 }
                 col += width
+                inTab = false
             } else {
                 return
             }
             pos += 1
+            inTab = false
         }
     }
 
@@ -42,10 +47,12 @@ struct Cursor {
         guard pos < end && ByteClass.isSpaceOrTab(b[pos]) else { return }
         if b[pos] == 0x09 && 4 - col % 4 > 1 {
             col += 1  // the rest of the tab stays as indentation
+            inTab = true
             return
         }
         col += 1
         pos += 1
+        inTab = false
     }
 }
 
@@ -54,6 +61,8 @@ struct ListMarker {
     var ordered: Bool
     var startsAtOne: Bool
     var emptyItem: Bool
+    /// The bullet (`-`, `+`, `*`) or the delimiter of an ordered marker (`.`, `)`).
+    var delimiter: UInt8 = 0
 }
 
 extension BlockScanner {
@@ -97,7 +106,7 @@ extension BlockScanner {
             return nil
         }
         if q < end && !ByteClass.isSpaceOrTab(b[q]) { return nil }
-        return ListMarker(end: q, ordered: ordered, startsAtOne: one, emptyItem: isBlank(q, end))
+        return ListMarker(end: q, ordered: ordered, startsAtOne: one, emptyItem: isBlank(q, end), delimiter: b[q - 1])
     }
 
     func isThematicBreak(_ p: Int, end: Int) -> Bool {

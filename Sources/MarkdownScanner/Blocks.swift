@@ -49,6 +49,11 @@ public struct LineInfo: Sendable, Equatable {
     /// A lazy continuation line: paragraph text that did not match all the containers
     /// of its paragraph (a line without `>` continuing a quoted paragraph).
     public var isLazy = false
+    /// The column (tabs to multiples of 4) at `contentStart`.
+    public var contentColumn: UInt32 = 0
+    /// Whether `contentStart` is a tab that the container prefix consumed in part: its
+    /// columns from `contentColumn` to the next tab stop are what is left of it (CommonMark §2.2).
+    public var contentInTab = false
 }
 
 /// A leaf block: its kind and the lines it spans (inclusive).
@@ -58,6 +63,9 @@ public struct Block: Sendable, Equatable {
     public var lastLine: Int
     /// 1...7 for HTML blocks, 0 otherwise.
     public var htmlType: UInt8
+    /// The innermost container holding the block (index into `BlockScan.containers`), -1
+    /// for the document.
+    public var container: Int32 = -1
 }
 
 /// The block structure of a document: one `LineInfo` per line, and the leaf blocks.
@@ -69,6 +77,10 @@ public struct BlockScan: Sendable {
     /// Each definition with its destination, in document order (the first of two with
     /// the same label is the one links use).
     public var definitionList: [LinkDefinition] = []
+    /// Block quotes and list items, in the order they open.
+    public var containers: [ContainerBlock] = []
+    /// The lists the list items form.
+    public var lists: [ListBlock] = []
 
     public func block(ofLine i: Int) -> Block? {
         let b = lines[i].block
@@ -81,6 +93,9 @@ public struct LinkDefinition: Sendable, Equatable {
     public var label: String
     /// The destination's bytes in the file, without angle brackets.
     public var destination: Range<Int>
+    /// The title's bytes in the file with its delimiters (`"…"`, `'…'` or `(…)`); it may span
+    /// lines, and then holds their container prefixes.
+    public var title: Range<Int>? = nil
     /// Index into `BlockScan.blocks`.
     public var block: Int
 }

@@ -43,6 +43,9 @@ struct InlineParser {
     /// Link and image texts that became links (unsorted), with the destination of an
     /// inline link (without angle brackets) or the label of a reference.
     var linkTexts: [InlineIndex.LinkText] = []
+    /// The emphasis the delimiter runs make, in the order the algorithm pairs them:
+    /// the offsets of the opener's and the closer's characters used, and how many (1 or 2).
+    var matches: [(opener: Int, closer: Int, count: Int)] = []
 
     var top = -1
     var brackets: [Bracket] = []
@@ -177,6 +180,8 @@ struct InlineParser {
             }
             if found {
                 let use = runs[o].remaining >= 2 && runs[c].remaining >= 2 ? 2 : 1
+                matches.append((runs[o].start + runs[o].length - runs[o].consumedBack - use,
+                                runs[c].start + runs[c].consumedFront, use))
                 runs[o].remaining -= use
                 runs[o].consumedBack += use
                 runs[c].remaining -= use
@@ -218,12 +223,13 @@ struct InlineParser {
             return i + 1
         }
         var end = -1
-        var destination: Range<Int>?, label: String?
+        var destination: Range<Int>?, label: String?, titleRange: Range<Int>?
         if i + 1 < n && v[i + 1] == 0x28, let tail = inlineTail(at: i + 1) {
             destination = tail.destination
             if let title = tail.title {
-                spans.append(InlineSpan(kind: .linkDestination, range: (i + 1)..<title))
-                spans.append(InlineSpan(kind: .linkTitle, range: title..<tail.end))
+                titleRange = title
+                spans.append(InlineSpan(kind: .linkDestination, range: (i + 1)..<title.lowerBound))
+                spans.append(InlineSpan(kind: .linkTitle, range: title.lowerBound..<tail.end))
             } else {
                 spans.append(InlineSpan(kind: .linkDestination, range: (i + 1)..<tail.end))
             }
@@ -248,7 +254,8 @@ struct InlineParser {
         }
         brackets.removeLast()
         guard end >= 0 else { return i + 1 }
-        linkTexts.append(InlineIndex.LinkText(range: opener.textStart..<i, isImage: opener.image, destination: destination, label: label))
+        linkTexts.append(InlineIndex.LinkText(range: opener.textStart..<i, isImage: opener.image, destination: destination,
+                                              label: label, title: titleRange))
         processEmphasis(bottom: opener.runBottom)
         if !opener.image { linkFloor = max(linkFloor, opener.seq) }
         return end
@@ -262,9 +269,9 @@ struct InlineParser {
         return definitions.contains(label) ? label : nil
     }
 
-    /// `(destination "title")` at the `(` at `p`: the offset after `)`, and where the
-    /// title starts if there is one.
-    func inlineTail(at p: Int) -> (end: Int, title: Int?, destination: Range<Int>)? {
+    /// `(destination "title")` at the `(` at `p`: the offset after `)`, and the title with
+    /// its delimiters if there is one.
+    func inlineTail(at p: Int) -> (end: Int, title: Range<Int>?, destination: Range<Int>)? {
         var j = LinkSyntax.skipWhitespace(v, from: p + 1, end: n)
         let destStart = j
         if j < n && v[j] != 0x29 {
@@ -274,10 +281,10 @@ struct InlineParser {
         let destination = destStart < j && v[destStart] == 0x3C ? (destStart + 1)..<(j - 1) : destStart..<j
         let afterDest = j
         j = LinkSyntax.skipWhitespace(v, from: j, end: n)
-        var title: Int?
+        var title: Range<Int>?
         if j < n, j > afterDest || afterDest == destStart, v[j] == 0x22 || v[j] == 0x27 || v[j] == 0x28 {
             guard let e = LinkSyntax.titleEnd(v, at: j, end: n) else { return nil }
-            title = j
+            title = j..<e
             j = LinkSyntax.skipWhitespace(v, from: e, end: n)
         }
         return j < n && v[j] == 0x29 ? (j + 1, title, destination) : nil

@@ -58,6 +58,8 @@ public struct InlineIndex: Sendable {
     /// The text of every link and image (between the brackets), sorted by start; nested
     /// ones overlap.
     public let linkTexts: [LinkText]
+    /// The emphasis the runs make: per unit in the order the algorithm paired them.
+    public let emphasis: [EmphasisMatch]
 
     public struct LinkText: Sendable, Equatable {
         public var range: Range<Int>
@@ -66,13 +68,17 @@ public struct InlineIndex: Sendable {
         public var destination: Range<Int>?
         /// A reference link's normalized label (see `BlockScan.definitionList`).
         public var label: String?
+        /// An inline link's title in the file with its delimiters (it may span lines).
+        public var title: Range<Int>? = nil
     }
 
-    public init(spans: [InlineSpan], runs: [DelimiterRun] = [], escapes: [Int] = [], linkTexts: [LinkText] = []) {
+    public init(spans: [InlineSpan], runs: [DelimiterRun] = [], escapes: [Int] = [], linkTexts: [LinkText] = [],
+                emphasis: [EmphasisMatch] = []) {
         self.spans = spans
         self.runs = runs
         self.escapes = escapes
         self.linkTexts = linkTexts
+        self.emphasis = emphasis
     }
 
     /// The first span that ends after `offset` (for a forward cursor over a line).
@@ -108,7 +114,15 @@ public enum InlineScanner {
             }
         }
         out.linkTexts.sort { $0.range.lowerBound < $1.range.lowerBound }
-        return InlineIndex(spans: out.spans, runs: out.runs, escapes: out.escapes, linkTexts: out.linkTexts)
+        return InlineIndex(spans: out.spans, runs: out.runs, escapes: out.escapes, linkTexts: out.linkTexts,
+                           emphasis: out.emphasis)
+    }
+
+    /// The units of inline content of a block, each as the file ranges of its lines (one
+    /// unit for a paragraph or heading, one per cell of each table row). The inline pass
+    /// joins a unit's ranges with `\n` and parses the result.
+    public static func segments(_ text: SourceText, _ blocks: BlockScan, _ block: Block) -> [[Range<Int>]] {
+        units(text, blocks, block)
     }
 
     /// The delimiter runs of the units of one block that `edits` fall in, once the edits
@@ -183,6 +197,7 @@ struct InlineOutput {
     var runs: [DelimiterRun] = []
     var escapes: [Int] = []
     var linkTexts: [InlineIndex.LinkText] = []
+    var emphasis: [EmphasisMatch] = []
 }
 
 /// One unit of inline content: its joined bytes and where each piece came from.
@@ -228,7 +243,11 @@ struct InlineUnit {
         for var t in parser.linkTexts {
             t.range = map(t.range)
             t.destination = t.destination.map { map($0) }
+            t.title = t.title.map { map($0) }
             out.linkTexts.append(t)
+        }
+        for m in parser.matches {
+            out.emphasis.append(EmphasisMatch(opener: map(m.opener), closer: map(m.closer), count: m.count, block: block))
         }
     }
 }

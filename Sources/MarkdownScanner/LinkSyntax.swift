@@ -104,7 +104,8 @@ enum LinkSyntax {
     /// contents. A title that does not end its line is dropped when it starts on a line of
     /// its own (the definition then ends with its destination's line), else the whole
     /// definition fails.
-    static func definition(_ b: [UInt8], at i: Int, end: Int) -> (end: Int, label: Range<Int>, destination: Range<Int>)? {
+    static func definition(_ b: [UInt8], at i: Int, end: Int)
+        -> (end: Int, label: Range<Int>, destination: Range<Int>, title: Range<Int>?)? {
         guard let labelEnd = labelEnd(b, at: i, end: end), labelEnd < end, b[labelEnd] == 0x3A,
               hasContent(b, (i + 1)..<(labelEnd - 1)) else { return nil }
         let destStart = skipWhitespace(b, from: labelEnd + 1, end: end)
@@ -117,9 +118,9 @@ enum LinkSyntax {
         let titleStart = skipWhitespace(b, from: destEnd, end: end)
         if titleStart > destEnd, let titleEnd = titleEnd(b, at: titleStart, end: end) {
             let after = skipSpaces(b, from: titleEnd, end: end)
-            if after == end || b[after] == 0x0A { return (after, label, destination) }
+            if after == end || b[after] == 0x0A { return (after, label, destination, titleStart..<titleEnd) }
         }
-        return endsWithDestination ? (lineRest, label, destination) : nil
+        return endsWithDestination ? (lineRest, label, destination, nil) : nil
     }
 
     /// The key two labels match on: Unicode case fold, inner whitespace collapsed to one

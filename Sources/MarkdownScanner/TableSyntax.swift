@@ -1,9 +1,9 @@
 /// GFM pipe tables: a header row, a delimiter row with as many cells, then body rows up
 /// to a blank line or the start of another block. Cells are split at unescaped `|`
 /// before any inline parsing (a `|` inside backticks splits too, as in GFM).
-enum TableSyntax {
+public enum TableSyntax {
     /// The content of each cell of a row, trimmed, without the optional outer pipes.
-    static func cells(_ b: [UInt8], from: Int, end: Int) -> [Range<Int>] {
+    public static func cells(_ b: [UInt8], from: Int, end: Int) -> [Range<Int>] {
         var s = LinkSyntax.skipSpaces(b, from: from, end: end)
         var e = end
         while e > s && ByteClass.isSpaceOrTab(b[e - 1]) { e -= 1 }
@@ -48,5 +48,23 @@ enum TableSyntax {
             guard a < z, b[a..<z].allSatisfy({ $0 == 0x2D }) else { return nil }
         }
         return cells.count
+    }
+
+    /// A column's alignment, from its cell in the delimiter row.
+    public enum Alignment: Sendable, Equatable {
+        case none, left, center, right
+    }
+
+    /// The alignment of each column of a delimiter row (`:--` left, `:-:` center, `--:` right).
+    public static func alignments(_ b: [UInt8], from: Int, end: Int) -> [Alignment] {
+        cells(b, from: from, end: end).map { cell in
+            guard !cell.isEmpty else { return .none }
+            switch (b[cell.lowerBound] == 0x3A, b[cell.upperBound - 1] == 0x3A && cell.count > 1) {
+            case (true, true): return .center
+            case (true, false): return .left
+            case (false, true): return .right
+            case (false, false): return .none
+            }
+        }
     }
 }

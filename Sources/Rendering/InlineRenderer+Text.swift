@@ -1,0 +1,81 @@
+import MarkdownScanner
+
+extension InlineRenderer {
+    /// Text from `i` up to `stop` (where an event starts); returns where it stopped.
+    func text(from start: Int, to stop: Int, into out: inout HTMLOutput) -> Int {
+        let n = v.count
+        var i = start
+        var run = i  // start of bytes not yet written that need no escaping
+        @inline(__always) func flush(_ upTo: Int) {
+            if run < upTo { out.bytes.append(contentsOf: v[run..<upTo]) }
+        }
+        while i < stop {
+            let c = v[i]
+            switch c {
+            case 0x5C:
+                flush(i)
+                if i + 1 < n && v[i + 1] == 0x0A {
+                    lineBreak(hard: true, into: &out)
+                    i += 2
+                } else if i + 1 < n && ByteClass.isASCIIPunctuation(v[i + 1]) {
+                    out.appendEscaped(v[i + 1])
+                    i += 2
+                } else {
+                    out.append(0x5C)
+                    i += 1
+                }
+                run = i
+            case 0x26:
+                flush(i)
+                var decoded: [UInt8] = []
+                if let e = CharacterReference.decode(v, at: i, end: n, into: &decoded) {
+                    out.appendEscaped(decoded)
+                    i = e
+                } else {
+                    out.append("&amp;")
+                    i += 1
+                }
+                run = i
+            case 0x3C, 0x3E, 0x22:
+                flush(i)
+                out.appendEscaped(c)
+                i += 1
+                run = i
+            case 0x0A:
+                flush(i)
+                lineBreak(hard: false, into: &out)
+                i += 1
+                run = i
+            case 0x20, 0x09:
+                var k = i + 1
+                while k < n && (v[k] == 0x20 || v[k] == 0x09) { k += 1 }
+                if k == n {
+                    flush(i)  // the unit's trailing whitespace
+                    i = k
+                    run = i
+                } else if v[k] == 0x0A {
+                    flush(i)
+                    lineBreak(hard: k - i >= 2 && v[k - 1] == 0x20 && v[k - 2] == 0x20, into: &out)
+                    i = k + 1
+                    run = i
+                } else {
+                    i = k
+                }
+            default:
+                i += 1
+            }
+        }
+        flush(i)
+        return i
+    }
+
+    func lineBreak(hard: Bool, into out: inout HTMLOutput) {
+        if plain > 0 {
+            out.append(0x20)
+        } else if hard {
+            out.append("<br />\n")
+        } else {
+            out.append(0x0A)
+        }
+    }
+}
