@@ -1,3 +1,4 @@
+import GalleyIO
 import ArgumentParser
 import FrontMatter
 import MarkdownScanner
