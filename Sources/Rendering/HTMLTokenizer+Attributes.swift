@@ -4,11 +4,14 @@ extension HTMLTokenizer {
     /// when the input ends inside the tag.
     mutating func attributes() -> ([HTMLAttribute], Bool)? {
         var result: [HTMLAttribute] = []
+        var seen: Set<String> = []  // used past a few attributes, so a huge tag stays linear
         var name: [UInt8] = [], value: [UInt8] = []
         func add() {
             let key = String(decoding: name, as: UTF8.self)
-            if !result.contains(where: { $0.name == key }) {
+            let duplicate = result.count < 8 ? result.contains { $0.name == key } : !seen.insert(key).inserted
+            if !duplicate {
                 result.append(HTMLAttribute(name: key, value: String(decoding: value, as: UTF8.self)))
+                if result.count == 8 { seen = Set(result.map(\.name)) }
             }
             name.removeAll(keepingCapacity: true)
             value.removeAll(keepingCapacity: true)

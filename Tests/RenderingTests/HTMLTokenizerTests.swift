@@ -114,3 +114,16 @@ import Rendering
         #expect(t[8] == .endTag(name: "figure"))
     }
 }
+
+extension HTMLTokenizerTests {
+    @Test func manyAttributesAndDuplicatesPastTheFirstFew() {
+        let names = (0..<20).map { "a\($0)" }
+        let html = "<x " + names.map { "\($0)=1" }.joined(separator: " ") + " a3=2 a15=2>"
+        guard case let .startTag(_, attributes, _) = tokens(html).first else {
+            Issue.record("no tag")
+            return
+        }
+        #expect(attributes.map(\.name) == names)
+        #expect(attributes.allSatisfy { $0.value == "1" })
+    }
+}
