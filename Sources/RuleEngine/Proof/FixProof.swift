@@ -1,3 +1,4 @@
+import FrontMatter
 import MarkdownScanner
 import Rendering
 
@@ -38,6 +39,17 @@ final class FixProof {
         let shifted = body.map { Edit(range: ($0.range.lowerBound - range.lowerBound)..<($0.range.upperBound - range.lowerBound),
                                       replacement: $0.replacement) }
         let edited = FixApplier.apply([Fix(title: "", edits: shifted, applicability: .safe)], to: slice).bytes
+        // At the top of the body, the edits must not make front matter of the first lines
+        // (nor end the front matter there was): the body would start elsewhere.
+        if lines.lowerBound == firstBodyLine {
+            var whole = source.bytes
+            whole.replaceSubrange(range, with: edited)
+            let was = FrontMatter.split(source.bytes).map { $0.isClosed ? $0.bodyStart : source.bytes.count }
+            let now = FrontMatter.split(whole).map { $0.isClosed ? $0.bodyStart : whole.count }
+            if was != now {
+                return .broken(was == nil ? "would turn the first lines into front matter" : "would change where the front matter ends")
+            }
+        }
         let beforeText = SourceText(slice), afterText = SourceText(edited)
         let beforeScan = BlockScanner.scan(beforeText), afterScan = BlockScanner.scan(afterText)
         let before: [HTMLToken], after: [HTMLToken]
@@ -51,22 +63,37 @@ final class FixProof {
             before = cachedBefore(lines, beforeText, beforeScan)
             after = tokens(afterText, afterScan)
         }
-        return verdict(before, after, promise: promise) {
+        return verdict(before, after, promise: promise, removals: body.count) {
             LineChange.describe(beforeText, beforeScan, afterText, afterScan, edits: shifted, firstLine: lines.lowerBound)
         }
     }
 
-    /// Lines `[from, to)`: from the boundary before the block before the edits to the
-    /// boundary after the block after them (a boundary an edit touches does not count).
-    func window(_ first: Int, _ last: Int) -> Range<Int> {
+    /// Lines `[from, to)` from the last boundary before the edited lines to the first
+    /// after them (a boundary an edit takes away does not count): the blocks the edits touch.
+    func coreWindow(_ first: Int, _ last: Int) -> Range<Int> { window(first, last, neighbours: 0) }
+
+    /// The core window with the block before it and the block after it: what a proof renders.
+    func window(_ first: Int, _ last: Int) -> Range<Int> { window(first, last, neighbours: 1) }
+
+    /// From the boundary `neighbours` blocks before the edited lines to the one
+    /// `neighbours` blocks after them; a run of blank boundary lines counts as one.
+    private func window(_ first: Int, _ last: Int, neighbours: Int) -> Range<Int> {
         let firstLine = source.line(containing: first)
         let lastLine = source.line(containing: max(first, last - 1))
-        // Boundaries strictly before the first edited line and strictly after the last;
-        // one more on each side takes in the neighbouring block.
-        let k = boundaries.partitionPoint { $0 >= firstLine }
-        let from = k >= 2 ? boundaries[k - 2] + 1 : firstBodyLine
-        let j = boundaries.partitionPoint { $0 > lastLine }
-        let to = j + 1 < boundaries.count ? boundaries[j + 1] : source.lineCount
+        // Before: the nearest boundary before the first edited line, then, per neighbour,
+        // the boundary before the block in front of the boundary run.
+        var k = boundaries.partitionPoint { $0 >= firstLine } - 1
+        for _ in 0..<neighbours where k >= 0 {
+            while k > 0 && boundaries[k - 1] == boundaries[k] - 1 { k -= 1 }
+            k -= 1
+        }
+        let from = k >= 0 ? boundaries[k] + 1 : firstBodyLine
+        var j = boundaries.partitionPoint { $0 > lastLine }
+        for _ in 0..<neighbours where j < boundaries.count {
+            while j + 1 < boundaries.count && boundaries[j + 1] == boundaries[j] + 1 { j += 1 }
+            j += 1
+        }
+        let to = j < boundaries.count ? boundaries[j] : source.lineCount
         return max(firstBodyLine, min(from, firstLine))..<max(to, lastLine + 1)
     }
 
@@ -100,15 +127,15 @@ final class FixProof {
     }
 
     /// `lineChange` says what happens to the lines the edits leave alone, when asked.
-    private func verdict(_ before: [HTMLToken], _ after: [HTMLToken], promise: FixPromise,
+    private func verdict(_ before: [HTMLToken], _ after: [HTMLToken], promise: FixPromise, removals: Int,
                          lineChange: () -> String?) -> ProofVerdict {
         if promise.contains(.convertsMarkup) {
             let r = ReaderView(before, promise: promise), s = ReaderView(after, promise: promise)
             if let why = r.difference(to: s, promise: promise) { return .broken(why) }
-            return RenderedView(before, promise: promise).matches(RenderedView(after, promise: promise), promise: promise)
+            return RenderedView(before, promise: promise).matches(RenderedView(after, promise: promise), promise: promise, removals: removals)
                 ? .same : .readerSame("rewrites HTML as Markdown")
         }
-        if RenderedView(before, promise: promise).matches(RenderedView(after, promise: promise), promise: promise) { return .same }
+        if RenderedView(before, promise: promise).matches(RenderedView(after, promise: promise), promise: promise, removals: removals) { return .same }
         let r = ReaderView(before, promise: promise), s = ReaderView(after, promise: promise)
         if let why = r.difference(to: s, promise: promise) { return .broken(lineChange() ?? why) }
         return .readerSame(lineChange().map { String($0.dropFirst("would ".count)) } ?? "changes the page's markup")

@@ -1,8 +1,8 @@
 import MarkdownScanner
 
-/// Says, line by line, what edits do to the lines they leave alone: "would turn line 12
-/// into HTML". Each line of the window that no edit touches is found again after the
-/// edits by its byte offset, and the two kinds are compared.
+/// Says, line by line, what edits do to the lines: "would turn line 12 into HTML". Each
+/// line of the window that no edit takes whole is found again after the edits by its
+/// byte offset, and the two lines' kinds and containers are compared.
 enum LineChange {
     static func describe(_ beforeText: SourceText, _ before: BlockScan, _ afterText: SourceText, _ after: BlockScan,
                          edits: [Edit], firstLine: Int) -> String? {
@@ -15,12 +15,20 @@ enum LineChange {
                 shift += sorted[e].replacement.count - sorted[e].range.count
                 e += 1
             }
-            if e < sorted.count && sorted[e].range.lowerBound < end { continue }
+            // A line an edit takes whole (with its line break) has no place after; a line
+            // edited within keeps its start.
+            if sorted[e...].contains(where: { $0.range.lowerBound <= start && $0.range.upperBound >= end && $0.range.lowerBound < end }) { continue }
             let moved = start + shift
             guard moved < afterText.bytes.count || (moved == afterText.bytes.count && afterText.bytes.isEmpty == false) else { continue }
             let j = afterText.line(containing: min(moved, max(0, afterText.bytes.count - 1)))
             guard j < after.lines.count else { continue }
-            if let change = phrase(before.lines[i].kind, after.lines[j].kind, line: firstLine + i + 1) { return change }
+            let (x, y) = (before.lines[i], after.lines[j])
+            if let change = phrase(x.kind, y.kind, line: firstLine + i + 1) { return change }
+            if !x.opensListItem && y.opensListItem { return "would make line \(firstLine + i + 1) a list item" }
+            if x.opensListItem && !y.opensListItem { return "would end the list item on line \(firstLine + i + 1)" }
+            if x.containerDepth != y.containerDepth {
+                return "would move line \(firstLine + i + 1) \(x.containerDepth < y.containerDepth ? "into" : "out of") a list or quote"
+            }
         }
         return nil
     }
@@ -34,7 +42,8 @@ enum LineChange {
         case (_, .indentedCode), (_, .fencedCode), (_, .fenceOpen), (_, .fenceClose): return "would turn line \(line) into code"
         case (.indentedCode, _), (.fencedCode, _): return "would turn the code on line \(line) into \(name(to))"
         case (.html, _): return "would turn the HTML on line \(line) into \(name(to))"
-        case (_, .atxHeading), (_, .setextUnderline): return "would make line \(line) a heading"
+        case (_, .setextUnderline): return "would make line \(line) underline a heading"
+        case (_, .atxHeading): return "would make line \(line) a heading"
         case (.atxHeading, _), (.setextUnderline, _): return "would turn the heading on line \(line) into \(name(to))"
         case (_, .tableRow), (_, .tableDelimiter): return "would make line \(line) part of a table"
         case (.tableRow, _), (.tableDelimiter, _): return "would take line \(line) out of its table"

@@ -102,7 +102,13 @@ struct ReaderView: Equatable {
     /// The first thing a reader would miss, said as the fix would do it, or nil when the
     /// two views agree.
     func difference(to after: ReaderView, promise: FixPromise) -> String? {
+        if promise.contains(.removesText) { return removedTextDifference(to: after) }
         if headings != after.headings {
+            if headings.count == after.headings.count, let k = headings.indices.first(where: { headings[$0] != after.headings[$0] }) {
+                let (a, b) = (headings[k], after.headings[k])
+                return a.level != b.level ? "would make the heading “\(Self.short(a.text))” a level \(b.level) heading"
+                    : "would change the heading “\(Self.short(a.text))” to “\(Self.short(b.text))”"
+            }
             if let lost = headings.first(where: { !after.headings.contains($0) }) {
                 return "would turn the heading “\(Self.short(lost.text))” into text"
             }
@@ -134,6 +140,23 @@ struct ReaderView: Equatable {
             let becomes = k < after.words.count ? "“\(Self.short(after.words[k]))”" : "nothing"
             return "would change the text (\(was) would read \(becomes))"
         }
+        return nil
+    }
+
+    /// With text that may go: the same headings, code, links and images, each text (and
+    /// the words) keeping what it had in order, minus what went.
+    func removedTextDifference(to after: ReaderView) -> String? {
+        func kept(_ a: String, _ b: String) -> Bool { RenderedView.gaps(removing: Array(a.unicodeScalars), to: Array(b.unicodeScalars)) != nil }
+        if headings.map(\.level) != after.headings.map(\.level) || !zip(headings, after.headings).allSatisfy({ kept($0.text, $1.text) }) {
+            return "would change the headings"
+        }
+        if codeBlocks != after.codeBlocks { return "would change the text of a code block" }
+        if codeSpans != after.codeSpans { return "would change a code span" }
+        if links.map(\.target) != after.links.map(\.target) || !zip(links, after.links).allSatisfy({ kept($0.text, $1.text) }) {
+            return "would change a link"
+        }
+        if images != after.images { return "would change an image" }
+        if !kept(words.joined(separator: " "), after.words.joined(separator: " ")) { return "would change the text" }
         return nil
     }
 

@@ -6,8 +6,8 @@ import Rendering
 /// targets, empty paragraphs) before two views are compared.
 struct RenderedView: Equatable {
     enum Unit: Equatable {
-        case open(String, [HTMLAttribute])
-        case close(String)
+        case start(String, [HTMLAttribute])
+        case end(String)
         /// Text outside code, whitespace collapsed.
         case text([Unicode.Scalar])
         /// Text inside `pre`, `code`, `textarea`, `script` or `style`, exactly.
@@ -50,11 +50,11 @@ struct RenderedView: Equatable {
             case let .startTag(name, attributes, _):
                 if promise.contains(.changesEmphasis) && Self.emphasisElements.contains(name) { continue }
                 if Self.verbatimElements.contains(name) { verbatim += 1 }
-                units.append(.open(name, Self.kept(attributes, of: name, promise)))
+                units.append(.start(name, Self.kept(attributes, of: name, promise)))
             case let .endTag(name):
                 if promise.contains(.changesEmphasis) && Self.emphasisElements.contains(name) { continue }
                 if Self.verbatimElements.contains(name) { verbatim = max(0, verbatim - 1) }
-                units.append(.close(name))
+                units.append(.end(name))
             case let .text(text):
                 var scalars = Array(text.unicodeScalars)
                 let inCode = verbatim > 0
@@ -73,12 +73,16 @@ struct RenderedView: Equatable {
         self.units = Self.trimmed(units, removingEmptyParagraphs: promise.contains(.removesEmptyBlocks))
     }
 
-    /// Attributes that count: all of them, but the targets a promise lets change.
+    /// Attributes that count: all of them, but the targets a promise lets change; the
+    /// text of `title` and `alt` is text, where U+00A0 may become a space.
     static func kept(_ attributes: [HTMLAttribute], of element: String, _ promise: FixPromise) -> [HTMLAttribute] {
-        attributes.filter { a in
-            if promise.contains(.changesImageTargets) && ["img", "source"].contains(element) && ["src", "srcset"].contains(a.name) { return false }
-            if promise.contains(.changesLinkTargets) && element == "a" && a.name == "href" { return false }
-            return true
+        attributes.compactMap { a in
+            if promise.contains(.changesImageTargets) && ["img", "source"].contains(element) && ["src", "srcset"].contains(a.name) { return nil }
+            if promise.contains(.changesLinkTargets) && element == "a" && a.name == "href" { return nil }
+            if promise.contains(.nbspBecomesSpace) && (a.name == "title" || a.name == "alt") {
+                return HTMLAttribute(name: a.name, value: String(String.UnicodeScalarView(collapsed(a.value.unicodeScalars.map { $0 == "\u{A0}" ? " " : $0 }))))
+            }
+            return a
         }
     }
 
@@ -102,7 +106,7 @@ struct RenderedView: Equatable {
         func isBoundary(_ u: Unit?) -> Bool {
             switch u {
             case nil: true
-            case let .open(name, _)?, let .close(name)?: blockElements.contains(name)
+            case let .start(name, _)?, let .end(name)?: blockElements.contains(name)
             default: false
             }
         }
@@ -119,7 +123,7 @@ struct RenderedView: Equatable {
         guard removingEmptyParagraphs else { return out }
         var result: [Unit] = []
         for unit in out {
-            if case .close("p") = unit, case .open("p", _)? = result.last {
+            if case .end("p") = unit, case .start("p", _)? = result.last {
                 result.removeLast()
                 continue
             }
@@ -130,8 +134,11 @@ struct RenderedView: Equatable {
 
     /// Whether `after` shows what `self` shows, given what the promise lets go: with
     /// emphasis or stray delimiters promised, text may lose `*`, `_` and the spaces
-    /// beside them; otherwise the views must be equal.
-    func matches(_ after: RenderedView, promise: FixPromise) -> Bool {
+    /// beside them; with text removal promised, text may lose up to `removals` runs of
+    /// characters (one per edit), a paragraph of nothing else among them; otherwise the
+    /// views must be equal.
+    func matches(_ after: RenderedView, promise: FixPromise, removals: Int = 1) -> Bool {
+        if promise.contains(.removesText) { return Self.losesOnlyText(units, after.units, runs: removals) }
         guard promise.contains(.changesEmphasis) || promise.contains(.removesStrayDelimiters) else { return self == after }
         guard units.count == after.units.count else { return false }
         for (x, y) in zip(units, after.units) {
@@ -143,6 +150,68 @@ struct RenderedView: Equatable {
             }
         }
         return true
+    }
+
+    /// `after` has the elements of `before` in order, and its text is `before`'s with at
+    /// most `runs` runs of characters left out; a paragraph whose text all went may go too.
+    static func losesOnlyText(_ before: [Unit], _ after: [Unit], runs: Int) -> Bool {
+        var i = 0, j = 0, removed = 0
+        while i < before.count {
+            let unit = before[i]
+            // A paragraph of text only, all of it removed: what follows in `after` is not
+            // a paragraph whose text this one's could have become.
+            if case .start("p", _) = unit, i + 2 < before.count, case let .text(s) = before[i + 1], case .end("p") = before[i + 2] {
+                var keeps = false
+                if j + 2 < after.count, after[j] == unit, case let .text(t) = after[j + 1], after[j + 2] == before[i + 2] {
+                    keeps = gaps(removing: s, to: t) != nil
+                }
+                if !keeps {
+                    removed += 1
+                    i += 3
+                    continue
+                }
+            }
+            if case let .text(s) = unit {
+                if j < after.count, case let .text(t) = after[j] {
+                    guard let gaps = gaps(removing: s, to: t) else { return false }
+                    removed += gaps
+                    j += 1
+                } else {
+                    removed += 1
+                }
+                i += 1
+                continue
+            }
+            guard j < after.count, after[j] == unit else { return false }
+            i += 1
+            j += 1
+        }
+        return j == after.count && removed <= runs
+    }
+
+    /// How many runs of characters `before` loses to become `after` (leftmost matching;
+    /// a run may leave one space in its place), or nil when `after` is not `before` so.
+    static func gaps(removing before: [Unicode.Scalar], to after: [Unicode.Scalar]) -> Int? {
+        var j = 0, runs = 0, inGap = false
+        for c in before {
+            if j < after.count && after[j] == c {
+                j += 1
+                inGap = false
+            } else {
+                if !inGap {
+                    runs += 1
+                    if j < after.count && after[j] == " " && c != " " { j += 1 }  // the run became a space
+                }
+                inGap = true
+            }
+        }
+        return j == after.count ? runs : nil
+    }
+
+    static func isSubsequence(_ a: [Unicode.Scalar], of b: [Unicode.Scalar]) -> Bool {
+        var j = 0
+        for c in b where j < a.count && a[j] == c { j += 1 }
+        return j == a.count
     }
 
     /// `after` is `before` with some `*` and `_` left out, and spaces beside them.

@@ -15,9 +15,6 @@ struct NbspEntityRule: Rule {
 
     func check(_ document: Document, _ context: RuleContext) {
         let frenchSpacing = context.options.bool("french-spacing", default: true)
-        // With definitions in the file, `[a&nbsp;b]` may be a reference label, matched
-        // character for character against a definition: changing it could break the link.
-        let hasDefinitions = !document.blocks.definitions.isEmpty
         for line in 0..<document.source.lineCount where isEntityLine(document, line) {
             let entities = self.entities(in: document, line: line)
             guard !entities.isEmpty else { continue }
@@ -29,15 +26,19 @@ struct NbspEntityRule: Rule {
                 } else {
                     fixes = run.fixes(in: document, frenchSpacing: frenchSpacing)
                 }
-                // A misspelt entity shows as text: removing it changes what readers see.
-                let fixesStaySafe = run.entities.allSatisfy { NbspEntity.isValid(document.bytes, $0) }
-                    && !(hasDefinitions && isInBrackets(document, run))
-                for (entity, fix) in zip(run.entities, fixes) {
+                // A misspelt entity shows as text: removing it changes what readers see, so
+                // it is a judgement (the author meant a non-breaking space), and says so.
+                let misspelt = !run.entities.allSatisfy { NbspEntity.isValid(document.bytes, $0) }
+                for (entity, var fix) in zip(run.entities, fixes) {
+                    if misspelt {
+                        fix.applicability = .unsafe
+                        fix.promise.insert(.removesText)
+                    }
                     let spelling = document.source.string(entity)
                     let message = NbspEntity.isValid(document.bytes, entity)
                         ? "non-breaking space entity `\(spelling)` in prose"
                         : "`\(spelling)` is not an entity (names are case-sensitive) and shows as text; a non-breaking space was meant"
-                    context.report(entity, message, fix: fixesStaySafe ? fix : fix.downgraded(to: .unsafe))
+                    context.report(entity, message, fix: fix)
                 }
             }
         }
@@ -115,53 +116,7 @@ struct NbspEntityRule: Rule {
             edit = LineRemoval.edit(removingLines: run.line...run.line, in: source)
             title = "Remove the line made only of `&nbsp;`"
         }
-        // A hard line break (trailing `\` or two spaces) next to a removed line would
-        // move or vanish.
-        let breaks = !isSpacer && (endsWithHardBreak(document, run.line) || (run.line > block.firstLine && endsWithHardBreak(document, run.line - 1)))
-        // A misspelt entity among the removed lines is visible text.
-        let misspelt = removed.contains { hasMisspeltEntity(document, $0) }
-        let safe = !breaks && !misspelt && StructureCheck.preservesBlocks(document, applying: [edit])
-        return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe,
-                   promise: [.nbspBecomesSpace, .removesEmptyBlocks])
-    }
-
-    private func hasMisspeltEntity(_ document: Document, _ line: Int) -> Bool {
-        entities(in: document, line: line).contains { !NbspEntity.isValid(document.bytes, $0) }
-    }
-
-    private func endsWithHardBreak(_ document: Document, _ line: Int) -> Bool {
-        InlineSyntax.endsWithHardBreak(document.bytes, start: document.line(line).contentStart,
-                                       end: document.source.contentEnd(line))
-    }
-
-    /// Whether the run sits in `[...]` that may be a reference label: shortcut `[label]` or
-    /// collapsed `[label][]`, between an unescaped `[` and `]` on its line.
-    private func isInBrackets(_ document: Document, _ run: NbspRun) -> Bool {
-        let b = document.bytes
-        let start = document.line(run.line).contentStart, end = document.source.contentEnd(run.line)
-        var k = run.range.lowerBound - 1
-        var opened = false
-        while k >= start {
-            if b[k] == 0x5D { break }
-            if b[k] == 0x5B && (k == start || b[k - 1] != 0x5C) {
-                opened = true
-                break
-            }
-            k -= 1
-        }
-        guard opened else { return false }
-        k = run.range.upperBound
-        while k < end {
-            if b[k] == 0x5D {
-                // `[text](url)` and `[text][label]` hold link text, not a label.
-                let next = k + 1 < end ? b[k + 1] : 0
-                if next == 0x28 { return false }
-                if next == 0x5B && k + 2 < end && b[k + 2] != 0x5D { return false }
-                return true
-            }
-            if b[k] == 0x5B { return false }
-            k += 1
-        }
-        return false
+        // A hard break next to a removed line, a misspelt entity among them: the proof says.
+        return Fix(title: title, edits: [edit], applicability: .safe, promise: [.nbspBecomesSpace, .removesEmptyBlocks])
     }
 }
