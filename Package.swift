@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "FrontMatter", dependencies: ["CYAML"]),
         .target(name: "MarkdownScanner"),
         .target(name: "Rendering", dependencies: ["MarkdownScanner"]),
-        .target(name: "RuleEngine", dependencies: ["FrontMatter", "MarkdownScanner"]),
+        .target(name: "RuleEngine", dependencies: ["FrontMatter", "MarkdownScanner", "Rendering"]),
         .target(
             name: "Rules",
             dependencies: ["RuleEngine"],

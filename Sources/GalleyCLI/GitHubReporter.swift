@@ -31,6 +31,7 @@ struct GitHubReporter: Reporter {
     /// The finding's message, and on a second line what the fix does.
     static func message(_ f: Finding, fixLevel: Applicability) -> String {
         guard let fix = f.fix else { return f.message }
+        if let why = fix.withheld { return f.message + "\nfix withheld: " + why }
         switch fix.applicability {
         case .safe: return f.message + "\nfix (galley fix): " + fix.title
         case .unsafe: return f.message + "\nunsafe fix (galley fix --unsafe-fixes): " + fix.title

@@ -50,6 +50,8 @@ struct JSONReporter: Reporter {
             fix = .object([
                 ("title", .string(x.title)),
                 ("applicability", .string(x.applicability.rawValue)),
+                ("withheld", x.withheld.map(JSONValue.string) ?? .null),
+                ("changes", x.changes.map(JSONValue.string) ?? .null),
                 ("edits", .array(edits)),
             ])
         }

@@ -29,7 +29,11 @@ struct JUnitReporter: Reporter {
                 if n > 1 { name += " (\(n))" }
                 let position = "\(r.start.line):\(r.start.column)-\(r.end.line):\(r.end.column)"
                 var body = "rule: \(f.ruleID)\nposition: \(report.path):\(position)\nseverity: \(f.severity.rawValue)\nmessage: \(f.message)"
-                if let fix = f.fix { body += "\nfix (\(fix.applicability.rawValue)): \(fix.title)" }
+                if let why = f.fix?.withheld {
+                    body += "\nfix withheld: \(why)"
+                } else if let fix = f.fix {
+                    body += "\nfix (\(fix.applicability.rawValue)): \(fix.title)" + (fix.changes.map { "; it \($0)" } ?? "")
+                }
                 out += "    <testcase classname=\"\(file)\" name=\"\(Self.escape(name))\" file=\"\(file)\" line=\"\(r.start.line)\" time=\"0\">\n"
                 out += "      <failure message=\"\(Self.escape(f.message))\" type=\"\(f.severity.rawValue)\">\(Self.escape(body, attribute: false))</failure>\n"
                 out += "    </testcase>\n"

@@ -99,7 +99,9 @@ struct SARIFReporter: Reporter {
                 ("primaryLocationLineHash", .string("\(LineHash.hex(r.lineHash)):\(r.occurrence + 1)")),
             ])),
         ]
-        if let fix = f.fix {
+        if let why = f.fix?.withheld {
+            members.append(("properties", .object([("fixWithheld", .string(why))])))
+        } else if let fix = f.fix {
             let replacements: [JSONValue] = zip(fix.edits, r.editLocations).map { edit, at in
                 .object([
                     ("deletedRegion", Self.region(at.start, at.end, bytes: edit.range)),

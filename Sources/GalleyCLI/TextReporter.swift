@@ -21,10 +21,12 @@ struct TextReporter {
     }
 
     private func hint(_ fix: Fix) -> String {
+        if let why = fix.withheld { return "[fix withheld: \(why)]" }
+        let changes = fix.changes.map { "; it \($0)" } ?? ""
         switch fix.applicability {
-        case .safe: "[fix: \(fix.title)]"
-        case .unsafe: fixLevel >= .unsafe ? "[fix: \(fix.title)]" : "[unsafe fix: \(fix.title)]"
-        case .suggestion: "[suggestion: \(fix.title)]"
+        case .safe: return "[fix: \(fix.title)\(changes)]"
+        case .unsafe: return fixLevel >= .unsafe ? "[fix: \(fix.title)\(changes)]" : "[unsafe fix: \(fix.title)\(changes)]"
+        case .suggestion: return "[suggestion: \(fix.title)]"
         }
     }
 

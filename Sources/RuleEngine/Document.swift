@@ -10,6 +10,9 @@ public final class Document {
     /// The parsed YAML front matter (nil for TOML, unclosed or absent front matter).
     public let yaml: YAMLDocument?
     public let blocks: BlockScan
+    /// Where the Markdown body starts (after the front matter; the end of the file when
+    /// the front matter is never closed).
+    public let bodyStart: Int
     public let session: Session
     private var inlineCache: InlineIndex?
 
@@ -27,7 +30,7 @@ public final class Document {
         // Front matter that is never closed: the whole file is taken as front matter, so
         // no rule reads or rewrites it as Markdown until the block is fixed (the
         // front-matter-syntax rule says what is wrong).
-        let bodyStart = fm.map { $0.isClosed ? $0.bodyStart : bytes.count } ?? 0
+        bodyStart = fm.map { $0.isClosed ? $0.bodyStart : bytes.count } ?? 0
         blocks = BlockScanner.scan(source, bodyStart: bodyStart)
     }
 

@@ -18,7 +18,7 @@ public struct Finding: Sendable, Hashable {
 
     /// Whether the fix is applied by a run allowing fixes up to `level`.
     public func isFixable(upTo level: Applicability) -> Bool {
-        guard let fix, fix.applicability != .suggestion else { return false }
+        guard let fix, fix.applicability != .suggestion, fix.withheld == nil else { return false }
         return fix.applicability <= level
     }
 }

@@ -15,6 +15,12 @@ public struct Fix: Sendable, Hashable {
     /// Set by the engine when the proof refused the fix: why, as a reader would see it
     /// ("would turn the next line into HTML"). A withheld fix is never applied.
     public var withheld: String?
+    /// Set by the engine for a fix that changes the page's markup beyond its promise
+    /// while the reader's structure survives (which makes it unsafe): what changes.
+    public var changes: String?
+    /// Promoted to `safe` by the rule's `fix: safe` setting: the user trusts it, so a
+    /// change of markup the proof finds keeps it safe (what a reader sees must still hold).
+    public var promoted = false
 
     public init(title: String, edits: [Edit], applicability: Applicability, promise: FixPromise = []) {
         self.title = title
@@ -65,4 +71,7 @@ public struct FixPromise: OptionSet, Sendable, Hashable {
     /// lines after the new closing fence leave the code and render as Markdown (no byte
     /// of the code changes; `unclosed-fence`).
     public static let closesCodeBlock = FixPromise(rawValue: 1 << 10)
+    /// Text may disappear (a marker whose comment delimiters were stripped, a misspelt
+    /// entity shown as text): what remains keeps its elements and its order.
+    public static let removesText = FixPromise(rawValue: 1 << 11)
 }

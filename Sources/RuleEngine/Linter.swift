@@ -44,8 +44,25 @@ public struct Linter: Sendable {
         }
     }
 
-    /// All unsuppressed findings, sorted by position then rule id.
+    /// All unsuppressed findings, sorted by position then rule id, each fix as the proof
+    /// leaves it: as the rule made it, unsafe saying what changes, or withheld with why.
     public func check(_ document: Document) -> [Finding] {
+        var findings = unproven(document)
+        prove(&findings, in: document)
+        return findings
+    }
+
+    /// Proves every fix that could be applied (not suggestions), as `fix` would apply them.
+    func prove(_ findings: inout [Finding], in document: Document) {
+        let indices = findings.indices.filter { findings[$0].fix.map { $0.applicability != .suggestion && !$0.edits.isEmpty } ?? false }
+        guard !indices.isEmpty else { return }
+        var fixes = indices.map { findings[$0].fix! }
+        FixSettlement(proof: FixProof(document)).settle(&fixes)
+        for (k, i) in indices.enumerated() { findings[i].fix = fixes[k] }
+    }
+
+    /// The rules' findings, suppressions applied, before any proof.
+    func unproven(_ document: Document) -> [Finding] {
         let context = RuleContext(document: document, configuration: configuration)
         for active in activeRules {
             context.begin(active.rule.descriptor.id, severity: active.severity, options: active.options, fix: active.fix)
@@ -95,25 +112,16 @@ public struct Linter: Sendable {
         let frontMatterParsed = Self.frontMatterParses(original)
         for pass in 1...Self.maxPasses {
             let document = Document(path: path, bytes: bytes, session: session)
-            let findings = check(document)
-            let fixes = findings.compactMap { $0.isFixable(upTo: level) ? $0.fix : nil }
-            if fixes.isEmpty {
-                return FixResult(bytes: bytes, remaining: findings, applied: applied, passes: pass, failure: nil)
+            let findings = unproven(document)
+            let candidates = findings.compactMap { $0.isFixable(upTo: level) ? $0.fix : nil }
+            if candidates.isEmpty {
+                return FixResult(bytes: bytes, remaining: proven(findings, document), applied: applied, passes: pass, failure: nil)
             }
-            var outcome = FixApplier.apply(fixes, to: bytes)
-            if level == .safe, !StructureCheck.preservesBlocks(document, applying: outcome.taken.flatMap(\.edits), limitCost: false) {
-                // Each fix was safe alone but not all of them together (a marker removal
-                // and an entity removal that together start a heading): keep the fixes,
-                // in order, that still leave the blocks alone; the rest wait for a later pass.
-                var accepted: [Fix] = []
-                for fix in outcome.taken
-                where StructureCheck.preservesBlocks(document, applying: (accepted + [fix]).flatMap(\.edits), limitCost: false) {
-                    accepted.append(fix)
-                }
-                outcome = FixApplier.apply(accepted, to: bytes)
-            }
+            // The proof decides, cluster by cluster, what this pass applies; a fix it
+            // refuses with others waits for a later pass, and one it refuses alone stays.
+            let outcome = FixApplier.apply(FixSettlement(proof: FixProof(document)).accepted(candidates, upTo: level), to: bytes)
             if outcome.bytes == bytes {
-                return FixResult(bytes: bytes, remaining: findings, applied: applied, passes: pass, failure: nil)
+                return FixResult(bytes: bytes, remaining: proven(findings, document), applied: applied, passes: pass, failure: nil)
             }
             if frontMatterParsed && !Self.frontMatterParses(outcome.bytes) {
                 return failed(path, original, pass, "fixing would break the front matter; no fix was applied")
@@ -130,6 +138,12 @@ public struct Linter: Sendable {
             return failed(path, original, Self.maxPasses, "fixes did not settle after \(Self.maxPasses) passes; no fix was applied")
         }
         return FixResult(bytes: bytes, remaining: last, applied: applied, passes: Self.maxPasses, failure: nil)
+    }
+
+    private func proven(_ findings: [Finding], _ document: Document) -> [Finding] {
+        var findings = findings
+        prove(&findings, in: document)
+        return findings
     }
 
     private func failed(_ path: String, _ original: [UInt8], _ passes: Int, _ why: String) -> FixResult {

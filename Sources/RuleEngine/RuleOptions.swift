@@ -89,7 +89,11 @@ public enum FixSetting: String, Sendable, CaseIterable {
         case .suggestion: fix.applicability = .suggestion
         case .unsafe: fix.applicability = max(fix.applicability, .unsafe)
         // A suggestion (text galley made up, such as alt text) is never promoted.
-        case .safe: if fix.applicability != .suggestion { fix.applicability = .safe }
+        case .safe:
+            if fix.applicability != .suggestion {
+                fix.applicability = .safe
+                fix.promoted = true
+            }
         }
         return fix
     }

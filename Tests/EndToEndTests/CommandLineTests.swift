@@ -91,7 +91,8 @@ import Testing
 
     @Test func unsafeFixesNeedTheFlag() throws {
         let box = try Sandbox()
-        let input = "See (_&nbsp;note_) here.\n"
+        // A misspelt entity shows as text: replacing it is a judgement, so unsafe.
+        let input = "See a&NBSP;note here.\n"
         try box.write("p.md", input)
         let safe = try box.run("fix", "p.md")
         #expect(safe.status == 1)
@@ -99,7 +100,18 @@ import Testing
         #expect(safe.stdout.contains("0 fixable (1 more with --unsafe-fixes)"))
         #expect(try box.text("p.md") == input)
         #expect(try box.run("fix", "--unsafe-fixes", "p.md").status == 0)
-        #expect(try box.text("p.md") == "See (_ note_) here.\n")
+        #expect(try box.text("p.md") == "See a note here.\n")
+    }
+
+    @Test func aWithheldFixSaysWhyAndIsNeverApplied() throws {
+        let box = try Sandbox()
+        let input = "See (_&nbsp;note_) here.\n"
+        try box.write("p.md", input)
+        let out = try box.run("fix", "--unsafe-fixes", "p.md")
+        #expect(out.status == 1)
+        #expect(out.stdout.contains("[fix withheld: would change the text (“(” would read “(_”)]"))
+        #expect(out.stdout.contains("1 finding, 0 fixable"))
+        #expect(try box.text("p.md") == input)
     }
 
     @Test func selectAndIgnoreChooseRules() throws {

@@ -31,8 +31,8 @@ import Testing
                 Fix(title: "Y to Z", edits: [Edit(range: r, replacement: "Z")], applicability: .safe)
             }),
         ]
-        let result = makeLinter(rules).fix(path: "a", bytes: Array("aXa\n".utf8), upTo: .safe)
-        #expect(text(result.bytes) == "aZa\n")
+        let result = makeLinter(rules).fix(path: "a", bytes: Array("<!--aXa-->\n".utf8), upTo: .safe)
+        #expect(text(result.bytes) == "<!--aZa-->\n")
         #expect(result.failure == nil)
         #expect(result.passes == 3)
         #expect(result.remaining.isEmpty)
@@ -45,7 +45,7 @@ import Testing
                 Fix(title: "Y to X", edits: [Edit(range: r, replacement: "X")], applicability: .safe)
             }),
         ]
-        let input = Array("X\n".utf8)
+        let input = Array("<!--X-->\n".utf8)
         let result = makeLinter(rules).fix(path: "a", bytes: input, upTo: .safe)
         #expect(result.bytes == input)
         #expect(result.failure?.contains("do not converge") == true)
@@ -56,7 +56,7 @@ import Testing
         let grow = LetterRule(makeFix: { r, _ in
             Fix(title: "Add another X", edits: [Edit(range: r, replacement: "XX")], applicability: .safe)
         })
-        let input = Array("X\n".utf8)
+        let input = Array("<!--X-->\n".utf8)
         let result = makeLinter([grow]).fix(path: "a", bytes: input, upTo: .safe)
         #expect(result.bytes == input)
         #expect(result.failure?.contains("10 passes") == true)
@@ -90,27 +90,27 @@ import Testing
         let suggestion = LetterRule(id: "letter-q", letter: 0x51, makeFix: { r, _ in
             Fix(title: "Drop", edits: [.delete(r)], applicability: .suggestion)
         })
-        let input = Array("aXbQc\n".utf8)
+        let input = Array("<!--aXbQc-->\n".utf8)
         let linter = makeLinter([unsafe, suggestion])
-        #expect(text(linter.fix(path: "a", bytes: input, upTo: .safe).bytes) == "aXbQc\n")
-        #expect(text(linter.fix(path: "a", bytes: input, upTo: .unsafe).bytes) == "abQc\n")
+        #expect(text(linter.fix(path: "a", bytes: input, upTo: .safe).bytes) == "<!--aXbQc-->\n")
+        #expect(text(linter.fix(path: "a", bytes: input, upTo: .unsafe).bytes) == "<!--abQc-->\n")
     }
 
     /// `fix:` in a rule's section promotes or demotes its fixes; a suggestion is never
     /// promoted, and `off` drops the fixes but keeps the findings.
     @Test(arguments: [
-        (FixSetting.safe, Applicability.unsafe, "aYbQc\n", "aYbQc\n"),
-        (.safe, .suggestion, "aXbQc\n", "aXbQc\n"),
-        (.unsafe, .safe, "aXbQc\n", "aYbQc\n"),
-        (.suggestion, .safe, "aXbQc\n", "aXbQc\n"),
-        (.off, .safe, "aXbQc\n", "aXbQc\n"),
+        (FixSetting.safe, Applicability.unsafe, "<!--aYbQc-->\n", "<!--aYbQc-->\n"),
+        (.safe, .suggestion, "<!--aXbQc-->\n", "<!--aXbQc-->\n"),
+        (.unsafe, .safe, "<!--aXbQc-->\n", "<!--aYbQc-->\n"),
+        (.suggestion, .safe, "<!--aXbQc-->\n", "<!--aXbQc-->\n"),
+        (.off, .safe, "<!--aXbQc-->\n", "<!--aXbQc-->\n"),
     ])
     func theFixSettingPromotesAndDemotes(_ setting: FixSetting, _ declared: Applicability, _ safeRun: String, _ unsafeRun: String) throws {
         let rule = LetterRule(makeFix: { r, _ in Fix(title: "Y", edits: [Edit(range: r, replacement: "Y")], applicability: declared) })
         var config = Configuration()
         config.rules["letter-x"] = RuleSetting(fix: setting)
         let linter = makeLinter([rule], config)
-        let input = Array("aXbQc\n".utf8)
+        let input = Array("<!--aXbQc-->\n".utf8)
         #expect(text(linter.fix(path: "a", bytes: input, upTo: .safe).bytes) == safeRun)
         #expect(text(linter.fix(path: "a", bytes: input, upTo: .unsafe).bytes) == unsafeRun)
         let finding = try #require(linter.check(path: "a", bytes: input).first)
@@ -122,8 +122,8 @@ import Testing
         let eat = LetterRule(makeFix: { r, b in
             Fix(title: "Eat", edits: [.delete(r.lowerBound..<min(r.upperBound + 1, b.count))], applicability: .safe)
         })
-        let result = makeLinter([eat]).fix(path: "a", bytes: Array("XXXXa\n".utf8), upTo: .safe)
-        #expect(text(result.bytes) == "a\n")
+        let result = makeLinter([eat]).fix(path: "a", bytes: Array("<!--XXXXa-->\n".utf8), upTo: .safe)
+        #expect(text(result.bytes) == "<!--a-->\n")
         #expect(result.failure == nil)
     }
 }

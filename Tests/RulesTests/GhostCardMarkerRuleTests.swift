@@ -54,11 +54,17 @@ import Testing
         #expect(fixed("Some text <!--members-only--> more\n", id) == "Some text more\n")
     }
 
-    @Test func aMarkerGluedToHTMLThatWouldSwallowTheNextParagraphIsUnsafe() {
+    /// The marker's comment ended the HTML block on its line; without it, `<p>` would
+    /// run on into the next line, so a blank line keeps the two apart.
+    @Test func aMarkerGluedToHTMLLeavesABlankLineSoTheNextParagraphStays() {
         let text = "<!--kg-card-end: markdown--><p>In this part</p>\nA Markdown paragraph.\n"
         let findings = lint(text, id)
-        #expect(findings.first?.fix?.applicability == .unsafe)
-        #expect(fixed(text, id) == text)
+        #expect(findings.first?.fix?.applicability == .safe)
+        #expect(findings.first?.fix?.withheld == nil)
+        #expect(fixed(text, id) == "<p>In this part</p>\n\nA Markdown paragraph.\n")
+        // The same card followed by a heading (the shape that lost 17 headings on real blogs).
+        let heading = "<!--kg-card-begin: image--><figure><img src=\"/a.png\" alt=\"a\"></figure><!--kg-card-end: image-->\n# Next\n"
+        #expect(fixed(heading, id) == "<figure><img src=\"/a.png\" alt=\"a\"></figure>\n\n# Next\n")
     }
 
     @Test func aMarkerLineInsideAnHTMLBlockGoesWithoutABlankLine() {

@@ -15,7 +15,6 @@ import Testing
         ("    $¦ls¦-la", ["1:6", "1:9"], "    $ ls -la"),
         ("Run `npm¦install` now.", ["1:9"], "Run `npm install` now."),
         ("> ```\n> a¦¦b\n> ```", ["2:4"], "> ```\n> a  b\n> ```"),
-        ("    a\n    ¦¦", ["2:5"], "    a\n      "),
     ])
     func codeRunsAreReportedWithAnUnsafeFix(_ input: String, _ at: [String], _ expected: String) {
         let t = text(input)
@@ -26,14 +25,19 @@ import Testing
         #expect(fixed(t, id, upTo: .unsafe) == expected + "\n")
     }
 
-    /// A code line the spaces would turn into a closing fence would change the blocks:
-    /// the fix is only shown. (A line they leave blank keeps the blocks.)
-    @Test(arguments: ["```\n```¦\nx\n```", "~~~\n  ~~~¦¦¦\nx\n~~~"])
-    func codeFixesThatWouldChangeTheBlocksAreSuggestions(_ input: String) {
+    /// A code line the spaces would turn into a closing fence, or the last line of an
+    /// indented block they would leave blank (which then ends the code), changes the code:
+    /// the proof withholds the fix and says why.
+    @Test(arguments: [
+        ("```\n```¦\nx\n```", "would move the end of a code block"),
+        ("~~~\n  ~~~¦¦¦\nx\n~~~", "would move the end of a code block"),
+        ("    a\n    ¦¦", "would change the text of a code block"),
+    ])
+    func codeFixesThatWouldChangeTheCodeAreWithheld(_ input: String, _ reason: String) {
         let t = text(input)
         let findings = lint(t, id)
         #expect(findings.count == 1)
-        #expect(findings.allSatisfy { $0.fix?.applicability == .suggestion })
+        #expect(findings.allSatisfy { $0.fix?.withheld == reason })
         #expect(fixed(t, id, upTo: .unsafe) == t)
     }
 
@@ -73,16 +77,16 @@ import Testing
     }
 
     @Test(arguments: [
-        "¦¦- would become a list item",
-        "# Title¦#",
-        "[a¦b]\n\n[a¦b]: /url",
+        ("¦¦- would become a list item", "would make line 1 a list item"),
+        ("# Title¦#", "would change the heading “Title #” to “Title”"),
+        ("[a¦b]\n\n[a¦b]: /url", "would change a link"),
     ])
-    func proseFixesThatCouldChangeTheBlocksAreUnsafe(_ input: String) {
+    func proseFixesThatWouldChangeThePageAreWithheld(_ input: String, _ reason: String) {
         let t = text(input)
         let findings = lint(t, id)
         #expect(!findings.isEmpty)
-        #expect(findings.allSatisfy { $0.fix?.applicability == .unsafe })
-        #expect(fixed(t, id) == t)
+        #expect(findings.allSatisfy { $0.fix?.withheld == reason })
+        #expect(fixed(t, id, upTo: .unsafe) == t)
     }
 
     @Test func messagesSayWhere() {

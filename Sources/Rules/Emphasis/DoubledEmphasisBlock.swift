@@ -78,8 +78,8 @@ struct DoubledEmphasisBlock {
         let edit = Edit.delete(range)
         let wordBefore = !s.atLineStart && isWord(b, before: ctx.space(s, after: false).lowerBound)
         let wordAfter = !s.atLineEnd && isWord(b, at: ctx.space(s, after: true).upperBound)
-        var applicability: Applicability = wordBefore && wordAfter ? .safe : .unsafe
-        if s.atLineStart && !StructureCheck.preservesBlocks(ctx.document, applying: [edit]) { applicability = .suggestion }
+        // At a line start the removal could make a list item or a heading: the proof says.
+        let applicability: Applicability = wordBefore && wordAfter ? .safe : .unsafe
         let fix = Fix(title: "Remove the empty strong emphasis", edits: [edit], applicability: applicability,
                       promise: .changesEmphasis)
         let finding = Finding(ruleID: id, range: run.range,

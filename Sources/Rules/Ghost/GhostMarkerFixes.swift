@@ -4,8 +4,10 @@ import RuleEngine
 /// The fix of each marker. A line holding only markers goes with its line break; runs of
 /// such lines are handled together so that no two blank lines, and no blank line at the
 /// start or end of the file, are left, and two blocks the marker separated stay apart.
-/// A marker glued to text loses only its own characters. Every fix is checked against
-/// the block structure and offered as unsafe when it would change it.
+/// A marker glued to text loses only its own characters; a comment marker that began an
+/// HTML line also leaves a blank line after that block, which the comment used to end
+/// (`<!--kg-card-begin: image--><figure>…` would otherwise run on into the next line).
+/// Whether a fix keeps the page as it was is the engine's proof to say, not this rule's.
 struct GhostMarkerFixes {
     let document: Document
     let markers: [GhostMarker]
@@ -40,11 +42,11 @@ struct GhostMarkerFixes {
                         clusterStart = a
                     }
                 }
-                let distinct = edits.reduce(into: [Edit]()) { if $0.last != $1 { $0.append($1) } }
-                let safe = StructureCheck.preservesBlocks(document, applying: distinct)
-                    && !gluedRemovalChangesInlines(indices, distinct)
+                let separator = blankLineKeepingBlocksApart(line, indices)
                 for (k, edit) in zip(indices, edits) {
-                    result[k] = Fix(title: "Remove the marker", edits: [edit], applicability: safe ? .safe : .unsafe, promise: .removesComments)
+                    let edits = [edit] + (separator.map { [$0] } ?? [])
+                    result[k] = Fix(title: separator == nil ? "Remove the marker" : "Remove the marker, keeping a blank line after its block",
+                                    edits: edits, applicability: .safe, promise: promise(indices.map { markers[$0] }))
                 }
             }
         }
@@ -101,64 +103,47 @@ struct GhostMarkerFixes {
         } else {
             edit = LineRemoval.edit(removingLines: lines, in: source)
         }
-        let safe = StructureCheck.preservesBlocks(document, applying: [edit]) && !insideLongerParagraph(lines)
         let title = lines.count == 1 ? "Remove the marker line" : "Remove the \(lines.count) marker lines"
-        return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe, promise: .removesComments)
+        let removed = markers.filter { lines.contains($0.line) }
+        return Fix(title: title, edits: [edit], applicability: .safe, promise: promise(removed))
     }
 
-    /// Marker lines that are lines of a longer paragraph (bare or JSX markers, which are
-    /// text): the paragraph's line breaks, hard breaks and emphasis may depend on them.
-    private func insideLongerParagraph(_ lines: ClosedRange<Int>) -> Bool {
-        lines.contains { l in
-            guard let block = document.blocks.block(ofLine: l), block.kind == .paragraph else { return false }
-            return block.firstLine < lines.lowerBound || block.lastLine > lines.upperBound
-        }
+    /// What removing these markers may change: comments go; a marker whose comment
+    /// delimiters were stripped (bare) or a JSX one is text in CommonMark, so text goes
+    /// (and a JSX marker's `*` may have paired as emphasis).
+    private func promise(_ removed: [GhostMarker]) -> FixPromise {
+        var promise: FixPromise = .removesComments
+        if removed.contains(where: { $0.form != .comment }) { promise.insert(.removesText) }
+        if removed.contains(where: { $0.form == .jsx }) { promise.insert(.changesEmphasis) }
+        return promise
     }
 
-    /// Whether removing glued markers could change inline structure: a backtick next to
-    /// the removed text (two backtick runs would join), a backslash before it (the marker
-    /// was escaped, so it is visible text), a `*` or `_` next to it (flanking changes), or
-    /// a JSX marker in a paragraph with other `*` or `_` (the marker's own `*` can pair
-    /// with them as emphasis).
-    private func gluedRemovalChangesInlines(_ indices: [Int], _ edits: [Edit]) -> Bool {
+    /// When a comment marker starts the line of an HTML block that the comment began
+    /// (type 2, ended by the comment's `-->` on that line) and something follows it on
+    /// the line, removing it leaves that to start a block of its own kind (HTML, a
+    /// paragraph), which a blank line ends: an insertion of a blank line after the
+    /// block, unless one follows already.
+    private func blankLineKeepingBlocksApart(_ line: Int, _ indices: [Int]) -> Edit? {
+        guard let first = indices.first, markers[first].form == .comment,
+              markers[first].range.lowerBound == GhostMarker.skipBlanks(document.bytes, document.line(line).contentStart,
+                                                                        document.source.contentEnd(line)),
+              let block = document.blocks.block(ofLine: line), block.kind == .html, block.htmlType == 2,
+              block.firstLine == line else { return nil }
+        // Only when something stays on the line to start a block of its own.
         let b = document.bytes
-        for edit in edits {
-            let lo = edit.range.lowerBound, hi = edit.range.upperBound
-            if (lo > 0 && (b[lo - 1] == 0x60 || b[lo - 1] == 0x5C)) || (hi < b.count && b[hi] == 0x60) { return true }
-            // `*d<!--m-->*s`: the delimiters' neighbours change, and with them emphasis.
-            if (lo > 0 && (b[lo - 1] == 0x2A || b[lo - 1] == 0x5F)) || (hi < b.count && (b[hi] == 0x2A || b[hi] == 0x5F)) {
-                return true
-            }
-            // In prose, text joined across the removed marker can form new syntax
-            // (`[a]<!--m-->(/u)` a link, `&<!--m-->nbsp;` an entity) when either side is
-            // punctuation; letters meeting letters show as they did.
-            let line = document.source.line(containing: lo)
-            let before = lo > document.line(line).contentStart ? b[lo - 1] : 0x20
-            let after = hi < document.source.contentEnd(line) ? b[hi] : 0x20
-            if document.line(line).kind != .html && !ByteClass.isSpaceOrTab(before) && !ByteClass.isSpaceOrTab(after)
-                && (ByteClass.isASCIIPunctuation(before) || ByteClass.isASCIIPunctuation(after)) {
-                return true
-            }
-            // `# Title #<!--m-->`, `# # <!--m--> `: a `#` by the removed text (blanks aside)
-            // in a heading could become a closing sequence.
-            if document.line(line).kind == .atxHeading {
-                var k = lo
-                while k > document.line(line).contentStart && ByteClass.isSpaceOrTab(b[k - 1]) { k -= 1 }
-                var m = hi
-                while m < document.source.contentEnd(line) && ByteClass.isSpaceOrTab(b[m]) { m += 1 }
-                if (k > document.line(line).contentStart && b[k - 1] == 0x23) || (m < document.source.contentEnd(line) && b[m] == 0x23) {
-                    return true
-                }
-            }
-        }
-        for k in indices where markers[k].form == .jsx {
-            guard let block = document.blocks.block(ofLine: markers[k].line) else { continue }
-            let text = document.source.lineStart(block.firstLine)..<document.source.lineEnd(block.lastLine)
-            let ownStars = markers.filter { $0.line >= block.firstLine && $0.line <= block.lastLine && $0.form == .jsx }.count * 2
-            let stars = b[text].filter { $0 == 0x2A || $0 == 0x5F }.count
-            if stars > ownStars { return true }
-        }
-        return false
+        var rest = markers[indices.last!].range.upperBound
+        let end = document.source.contentEnd(line)
+        while rest < end && ByteClass.isSpaceOrTab(b[rest]) { rest += 1 }
+        guard rest < end else { return nil }
+        let next = block.lastLine + 1
+        guard next < document.source.lineCount, document.line(next).kind != .blank else { return nil }
+        let at = document.source.lineStart(next)
+        let prefix = Array(document.bytes[at..<document.line(next).contentStart])
+        let lineBreak = document.source.hasLineBreak(block.lastLine)
+            ? Array(document.bytes[document.source.contentEnd(block.lastLine)..<at]) : document.source.lineEnding.bytes
+        // The next line's container prefix (`> `) stays on the blank line, so a quote goes on.
+        let blank = [UInt8](repeating: 0x3E, count: prefix.count { $0 == 0x3E })
+        return Edit(range: at..<at, replacement: blank + lineBreak)
     }
 
     /// Whether the marker lines form blocks of their own, between the block above and

@@ -15,9 +15,6 @@ struct NbspEntityRule: Rule {
 
     func check(_ document: Document, _ context: RuleContext) {
         let frenchSpacing = context.options.bool("french-spacing", default: true)
-        // With definitions in the file, `[a&nbsp;b]` may be a reference label, matched
-        // character for character against a definition: changing it could break the link.
-        let hasDefinitions = !document.blocks.definitions.isEmpty
         for line in 0..<document.source.lineCount where isEntityLine(document, line) {
             let entities = self.entities(in: document, line: line)
             guard !entities.isEmpty else { continue }
@@ -29,15 +26,19 @@ struct NbspEntityRule: Rule {
                 } else {
                     fixes = run.fixes(in: document, frenchSpacing: frenchSpacing)
                 }
-                // A misspelt entity shows as text: removing it changes what readers see.
-                let fixesStaySafe = run.entities.allSatisfy { NbspEntity.isValid(document.bytes, $0) }
-                    && !(hasDefinitions && NbspLabels.isInBrackets(document, run))
-                for (entity, fix) in zip(run.entities, fixes) {
+                // A misspelt entity shows as text: removing it changes what readers see, so
+                // it is a judgement (the author meant a non-breaking space), and says so.
+                let misspelt = !run.entities.allSatisfy { NbspEntity.isValid(document.bytes, $0) }
+                for (entity, var fix) in zip(run.entities, fixes) {
+                    if misspelt {
+                        fix.applicability = .unsafe
+                        fix.promise.insert(.removesText)
+                    }
                     let spelling = document.source.string(entity)
                     let message = NbspEntity.isValid(document.bytes, entity)
                         ? "non-breaking space entity `\(spelling)` in prose"
                         : "`\(spelling)` is not an entity (names are case-sensitive) and shows as text; a non-breaking space was meant"
-                    context.report(entity, message, fix: fixesStaySafe ? fix : fix.downgraded(to: .unsafe))
+                    context.report(entity, message, fix: fix)
                 }
             }
         }

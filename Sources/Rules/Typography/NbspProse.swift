@@ -11,7 +11,6 @@ struct NbspProse {
 
     func report(_ marks: [Range<Int>], line: Int, into findings: inout [Finding]) {
         let b = document.bytes
-        let hasDefinitions = !document.blocks.definitions.isEmpty
         for run in NbspRun.group(marks, line: line, in: document) {
             if isTypography(run, b) { continue }
             let fixes: [Fix]
@@ -20,10 +19,9 @@ struct NbspProse {
             } else {
                 fixes = run.fixes(in: document, frenchSpacing: true, spelling: .character)
             }
-            let labelRisk = hasDefinitions && NbspLabels.isInBrackets(document, run)
+            // A reference label the space would change: the engine's proof sees the link go.
             for (mark, fix) in zip(run.entities, fixes) {
-                findings.append(Finding(ruleID: id, range: mark, message: message(run, mark), severity: severity,
-                                        fix: labelRisk ? fix.downgraded(to: .unsafe) : fix))
+                findings.append(Finding(ruleID: id, range: mark, message: message(run, mark), severity: severity, fix: fix))
             }
         }
     }

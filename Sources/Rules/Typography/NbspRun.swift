@@ -88,72 +88,10 @@ struct NbspRun {
             edits.append(Edit(range: from..<to, replacement: k == 0 ? replacement : []))
             from = e.upperBound
         }
-        let safe = isSafe(document, edits, spelling)
-        return edits.map { Fix(title: title, edits: [$0], applicability: safe ? .safe : .unsafe, promise: .nbspBecomesSpace) }
+        // Whether the page stays as it was (emphasis flanking, a line that could start a
+        // block, a closing `#` sequence) is the engine's proof to say.
+        return edits.map { Fix(title: title, edits: [$0], applicability: .safe, promise: .nbspBecomesSpace) }
     }
-
-    /// Safe unless the change could alter emphasis or, at the start of a line, the block
-    /// structure. The entity reads as punctuation (`&`, `;`) to the flanking rules and its
-    /// replacement as whitespace: for a `*` or `_` run right before the entity that only
-    /// matters when the run is itself preceded by whitespace or punctuation, and
-    /// symmetrically after it.
-    private func isSafe(_ document: Document, _ edits: [Edit], _ spelling: NbspSpelling) -> Bool {
-        let b = document.bytes
-        if spelling.readsAsPunctuation, range.lowerBound > 0, isDelimiter(b[range.lowerBound - 1]) {
-            var k = range.lowerBound - 1
-            while k > 0 && b[k - 1] == b[range.lowerBound - 1] { k -= 1 }
-            if CharacterClass.before(b, k) != .other { return false }
-        }
-        if spelling.readsAsPunctuation, range.upperBound < b.count, isDelimiter(b[range.upperBound]) {
-            var k = range.upperBound
-            while k < b.count && b[k] == b[range.upperBound] { k += 1 }
-            if CharacterClass.at(b, k) != .other { return false }
-        }
-        if closesATXHeading(document) { return false }
-        // `\ &nbsp;` at a line end: removing the run leaves a backslash that breaks the line.
-        if touchesEnd && range.lowerBound > 0 && b[range.lowerBound - 1] == 0x5C { return false }
-        if touchesStart || touchesEnd || onlyBlockSyntaxBefore(document) {
-            return StructureCheck.preservesBlocks(document, applying: edits)
-        }
-        return true
-    }
-
-    /// In `# Title&nbsp;#` a space would turn the trailing `#` into a closing sequence, and
-    /// in `# #&nbsp;` removing the entity would; any `#` next to the run in a heading counts.
-    private func closesATXHeading(_ document: Document) -> Bool {
-        guard document.line(line).kind == .atxHeading else { return false }
-        let b = document.bytes
-        if (range.lowerBound > 0 && b[range.lowerBound - 1] == 0x23) || (range.upperBound < b.count && b[range.upperBound] == 0x23) {
-            return true
-        }
-        let end = document.source.contentEnd(line)
-        var k = range.upperBound
-        var hashes = 0
-        while k < end && (b[k] == 0x23 || b[k] == 0x20 || b[k] == 0x09) {
-            if b[k] == 0x23 { hashes += 1 }
-            k += 1
-        }
-        return k == end && hashes > 0
-    }
-
-    /// Whether the line's text before the run could, followed by a space, start a block:
-    /// `-&nbsp;x`, `#&nbsp;x`, `1.&nbsp;x`, `>&nbsp;x` (then the block structure is checked).
-    private func onlyBlockSyntaxBefore(_ document: Document) -> Bool {
-        let b = document.bytes
-        var k = document.line(line).contentStart
-        while k < range.lowerBound {
-            switch b[k] {
-            case 0x20, 0x09, 0x2D, 0x2B, 0x2A, 0x23, 0x3E, 0x3D, 0x5F, 0x7E, 0x60, 0x2E, 0x29, 0x5B, 0x7C, 0x3C,
-                 0x30...0x39:
-                k += 1
-            default:
-                return false
-            }
-        }
-        return true
-    }
-
-    private func isDelimiter(_ c: UInt8) -> Bool { c == 0x2A || c == 0x5F }
 
     private static func isBlank(_ b: [UInt8], _ r: Range<Int>) -> Bool { b[r].allSatisfy(ByteClass.isSpaceOrTab) }
 }

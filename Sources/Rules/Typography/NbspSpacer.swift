@@ -34,15 +34,12 @@ enum NbspSpacer {
             edit = LineRemoval.edit(removingLines: run.line...run.line, in: source)
             title = spelling == .entity ? "Remove the line made only of `&nbsp;`" : "Remove the line made only of U+00A0"
         }
-        // A hard line break (trailing `\` or two spaces) next to a removed line would
-        // move or vanish.
-        let breaks = !isSpacer && (endsWithHardBreak(document, run.line)
-            || (run.line > block.firstLine && endsWithHardBreak(document, run.line - 1)))
-        // A misspelt entity among the removed lines is visible text.
+        // A misspelt entity among the removed lines is visible text: removing it is a
+        // judgement. A hard break next to a removed line, blocks that would join: the
+        // engine's proof says.
         let visible = removed.contains { hasVisibleMark(document, $0, spelling) }
-        let safe = !breaks && !visible && StructureCheck.preservesBlocks(document, applying: [edit])
-        return Fix(title: title, edits: [edit], applicability: safe ? .safe : .unsafe,
-                   promise: [.nbspBecomesSpace, .removesEmptyBlocks])
+        return Fix(title: title, edits: [edit], applicability: visible ? .unsafe : .safe,
+                   promise: visible ? [.nbspBecomesSpace, .removesEmptyBlocks, .removesText] : [.nbspBecomesSpace, .removesEmptyBlocks])
     }
 
     private static func hasVisibleMark(_ document: Document, _ line: Int, _ spelling: NbspSpelling) -> Bool {
@@ -59,10 +56,5 @@ enum NbspSpacer {
             }
         }
         return false
-    }
-
-    private static func endsWithHardBreak(_ document: Document, _ line: Int) -> Bool {
-        InlineSyntax.endsWithHardBreak(document.bytes, start: document.line(line).contentStart,
-                                       end: document.source.contentEnd(line))
     }
 }

@@ -1,0 +1,155 @@
+import FrontMatter
+import MarkdownScanner
+import Rendering
+
+/// The engine's proof of fixes: the blocks an edit touches, with a neighbour on each
+/// side, are rendered alone before and after the edit (with the whole document's link
+/// definitions) and compared as a reader sees them (`RenderedView`, `ReaderView`). The
+/// whole document is rendered only where a window cannot decide: an edit that changes
+/// a link reference definition, which links elsewhere may use.
+///
+/// One per document and pass; renderings of the document's windows are cached.
+final class FixProof {
+    let document: Document
+    let source: SourceText
+    let definitions: LinkDefinitions
+    /// Lines at which the document can be cut (blank lines outside every block).
+    let boundaries: [Int]
+    let firstBodyLine: Int
+    private var beforeTokens: [Range<Int>: [HTMLToken]] = [:]
+    private var wholeBefore: [HTMLToken]?
+
+    init(_ document: Document) {
+        self.document = document
+        source = document.source
+        definitions = LinkDefinitions.collect(document.source, document.blocks)
+        boundaries = HTMLRenderer.windowBoundaries(document.blocks)
+        firstBodyLine = document.blocks.lines.firstIndex { $0.kind != .frontMatter } ?? document.blocks.lines.count
+    }
+
+    /// The verdict on applying `edits` together, with what their fixes promise.
+    func prove(_ edits: [Edit], promise: FixPromise) -> ProofVerdict {
+        let body = edits.filter { $0.range.upperBound > document.bodyStart || ($0.range.isEmpty && $0.range.lowerBound >= document.bodyStart) }
+        // Front matter is not rendered: its edits are the rule's to prove (values compared
+        // after a parse) and the linter's (front matter that parsed must still parse).
+        guard let first = body.map(\.range.lowerBound).min(), let last = body.map(\.range.upperBound).max() else { return .same }
+        let lines = window(first, last)
+        let range = source.lineStart(lines.lowerBound)..<(lines.upperBound < source.lineCount ? source.lineStart(lines.upperBound) : source.bytes.count)
+        let slice = Array(source.bytes[range])
+        let shifted = body.map { Edit(range: ($0.range.lowerBound - range.lowerBound)..<($0.range.upperBound - range.lowerBound),
+                                      replacement: $0.replacement) }
+        let edited = FixApplier.apply([Fix(title: "", edits: shifted, applicability: .safe)], to: slice).bytes
+        // At the top of the body, the edits must not make front matter of the first lines
+        // (nor end the front matter there was): the body would start elsewhere.
+        if lines.lowerBound == firstBodyLine {
+            var whole = source.bytes
+            whole.replaceSubrange(range, with: edited)
+            let was = FrontMatter.split(source.bytes).map { $0.isClosed ? $0.bodyStart : source.bytes.count }
+            let now = FrontMatter.split(whole).map { $0.isClosed ? $0.bodyStart : whole.count }
+            if was != now {
+                return .broken(was == nil ? "would turn the first lines into front matter" : "would change where the front matter ends")
+            }
+        }
+        let beforeText = SourceText(slice), afterText = SourceText(edited)
+        let beforeScan = BlockScanner.scan(beforeText), afterScan = BlockScanner.scan(afterText)
+        let before: [HTMLToken], after: [HTMLToken]
+        if definesDifferently(beforeText, beforeScan, afterText, afterScan) {
+            // Links anywhere may change: compare the whole documents.
+            var whole = source.bytes
+            whole.replaceSubrange(range, with: edited)
+            before = wholeDocumentBefore()
+            after = HTMLTokenizer.tokenize(HTMLRenderer.render(SourceText(whole), bodyStart: document.bodyStart))
+        } else {
+            before = cachedBefore(lines, beforeText, beforeScan)
+            after = tokens(afterText, afterScan)
+        }
+        return verdict(before, after, promise: promise, removals: body.count) {
+            LineChange.describe(beforeText, beforeScan, afterText, afterScan, edits: shifted, firstLine: lines.lowerBound)
+        }
+    }
+
+    /// Lines `[from, to)` from the last boundary before the edited lines to the first
+    /// after them (a boundary an edit takes away does not count): the blocks the edits touch.
+    func coreWindow(_ first: Int, _ last: Int) -> Range<Int> { window(first, last, neighbours: 0) }
+
+    /// The core window with the block before it and the block after it: what a proof renders.
+    func window(_ first: Int, _ last: Int) -> Range<Int> { window(first, last, neighbours: 1) }
+
+    /// From the boundary `neighbours` blocks before the edited lines to the one
+    /// `neighbours` blocks after them; a run of blank boundary lines counts as one.
+    private func window(_ first: Int, _ last: Int, neighbours: Int) -> Range<Int> {
+        let firstLine = source.line(containing: first)
+        let lastLine = source.line(containing: max(first, last - 1))
+        // Before: the nearest boundary before the first edited line, then, per neighbour,
+        // the boundary before the block in front of the boundary run.
+        var k = boundaries.partitionPoint { $0 >= firstLine } - 1
+        for _ in 0..<neighbours where k >= 0 {
+            while k > 0 && boundaries[k - 1] == boundaries[k] - 1 { k -= 1 }
+            k -= 1
+        }
+        let from = k >= 0 ? boundaries[k] + 1 : firstBodyLine
+        var j = boundaries.partitionPoint { $0 > lastLine }
+        for _ in 0..<neighbours where j < boundaries.count {
+            while j + 1 < boundaries.count && boundaries[j + 1] == boundaries[j] + 1 { j += 1 }
+            j += 1
+        }
+        let to = j < boundaries.count ? boundaries[j] : source.lineCount
+        return max(firstBodyLine, min(from, firstLine))..<max(to, lastLine + 1)
+    }
+
+    private func tokens(_ text: SourceText, _ scan: BlockScan) -> [HTMLToken] {
+        var blocks = scan
+        if !definitions.isEmpty { blocks.definitions.formUnion(definitions.labels) }
+        let inlines = InlineScanner.scan(text, blocks)
+        return HTMLTokenizer.tokenize(HTMLRenderer.render(text, blocks: blocks, inlines: inlines,
+                                                          definitions: definitions, precedence: .given))
+    }
+
+    private func cachedBefore(_ lines: Range<Int>, _ text: SourceText, _ scan: BlockScan) -> [HTMLToken] {
+        if let cached = beforeTokens[lines] { return cached }
+        let made = tokens(text, scan)
+        beforeTokens[lines] = made
+        return made
+    }
+
+    private func wholeDocumentBefore() -> [HTMLToken] {
+        if let wholeBefore { return wholeBefore }
+        let made = HTMLTokenizer.tokenize(HTMLRenderer.render(source, bodyStart: document.bodyStart))
+        wholeBefore = made
+        return made
+    }
+
+    /// A fence that closes a code block where its code ends: the code blocks stay as they
+    /// were up to the one it closes, which keeps the start of its text (no byte of code
+    /// changes); what the block swallowed renders as Markdown, by design.
+    static func closing(_ before: ReaderView, _ after: ReaderView) -> ProofVerdict {
+        guard let k = zip(before.codeBlocks, after.codeBlocks).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+                ?? (before.codeBlocks.count == after.codeBlocks.count ? nil : min(before.codeBlocks.count, after.codeBlocks.count)),
+              k < before.codeBlocks.count, k < after.codeBlocks.count else { return .broken("would not end a code block") }
+        guard before.codeBlocks[k].hasPrefix(after.codeBlocks[k]) else { return .broken("would change the text of a code block") }
+        return .readerSame("ends a code block where its code ends; what it swallowed renders as Markdown")
+    }
+
+    /// Whether the window's link reference definitions differ after the edits.
+    private func definesDifferently(_ a: SourceText, _ aScan: BlockScan, _ b: SourceText, _ bScan: BlockScan) -> Bool {
+        if aScan.definitionList.isEmpty && bScan.definitionList.isEmpty { return false }
+        let x = LinkDefinitions.collect(a, aScan), y = LinkDefinitions.collect(b, bScan)
+        return Set(x.labels) != Set(y.labels) || x.labels.contains { x[$0] != y[$0] }
+    }
+
+    /// `lineChange` says what happens to the lines the edits leave alone, when asked.
+    private func verdict(_ before: [HTMLToken], _ after: [HTMLToken], promise: FixPromise, removals: Int,
+                         lineChange: () -> String?) -> ProofVerdict {
+        if promise.contains(.convertsMarkup) {
+            let r = ReaderView(before, promise: promise), s = ReaderView(after, promise: promise)
+            if let why = r.difference(to: s, promise: promise) { return .broken(why) }
+            return RenderedView(before, promise: promise).matches(RenderedView(after, promise: promise), promise: promise, removals: removals)
+                ? .same : .readerSame("rewrites HTML as Markdown")
+        }
+        if promise.contains(.closesCodeBlock) { return Self.closing(ReaderView(before, promise: promise), ReaderView(after, promise: promise)) }
+        if RenderedView(before, promise: promise).matches(RenderedView(after, promise: promise), promise: promise, removals: removals) { return .same }
+        let r = ReaderView(before, promise: promise), s = ReaderView(after, promise: promise)
+        if let why = r.difference(to: s, promise: promise) { return .broken(lineChange() ?? why) }
+        return .readerSame(lineChange().map { String($0.dropFirst("would ".count)) } ?? "changes the page's markup")
+    }
+}

@@ -1,0 +1,118 @@
+/// How the linter uses the proof: fixes that do not overlap are proven together, a
+/// cluster at a time (the fixes whose blocks touch), and one by one only where a
+/// cluster fails, so the cost follows the edits, not the file.
+struct FixSettlement {
+    let proof: FixProof
+
+    /// A cluster: the fixes (indices into the caller's list) whose windows touch.
+    struct Cluster {
+        var members: [Int]
+        var lines: Range<Int>
+    }
+
+    /// The fixes taken as `FixApplier` takes them (non-overlapping, in order), in
+    /// clusters; the indices of the others come back in `rest`.
+    func clusters(_ fixes: [Fix]) -> (clusters: [Cluster], rest: [Int]) {
+        let order = fixes.indices.filter { !fixes[$0].edits.isEmpty }.sorted {
+            (fixes[$0].edits[0].range.lowerBound, fixes[$0].edits[0].range.upperBound, $0)
+                < (fixes[$1].edits[0].range.lowerBound, fixes[$1].edits[0].range.upperBound, $1)
+        }
+        var taken = SortedEdits()
+        var result: [Cluster] = []
+        var rest: [Int] = []
+        var seen = Set<[Edit]>()
+        for k in order {
+            let edits = fixes[k].edits
+            // The same edits as a fix already taken (one fix shared by several findings)
+            // share its verdict.
+            guard seen.insert(edits).inserted else { continue }
+            if zip(edits, edits.dropFirst()).contains(where: { $0.overlaps($1) || $0.range.upperBound > $1.range.lowerBound })
+                || edits.contains(where: taken.overlaps) {
+                rest.append(k)
+                continue
+            }
+            for edit in edits { taken.insert(edit) }
+            let lines = proof.coreWindow(edits.map(\.range.lowerBound).min()!, edits.map(\.range.upperBound).max()!)
+            if let last = result.indices.last, result[last].lines.upperBound >= lines.lowerBound {
+                result[last].members.append(k)
+                result[last].lines = result[last].lines.lowerBound..<max(result[last].lines.upperBound, lines.upperBound)
+            } else {
+                result.append(Cluster(members: [k], lines: lines))
+            }
+        }
+        return (result, rest)
+    }
+
+    /// Check mode: every fix gets the verdict on it as `fix` would apply it: with its
+    /// cluster when the cluster passes, alone otherwise.
+    func settle(_ fixes: inout [Fix]) {
+        let (clusters, rest) = clusters(fixes)
+        var alone = rest
+        var verdicts: [[Edit]: ProofVerdict] = [:]
+        for cluster in clusters {
+            let members = cluster.members.map { fixes[$0] }
+            if cluster.members.count > 1, proof.prove(members.flatMap(\.edits), promise: union(members)) == .same {
+                for m in members { verdicts[m.edits] = .same }
+                continue
+            }
+            alone += cluster.members
+        }
+        for k in alone where verdicts[fixes[k].edits] == nil {
+            verdicts[fixes[k].edits] = proof.prove(fixes[k].edits, promise: fixes[k].promise)
+        }
+        for k in fixes.indices {
+            if let verdict = verdicts[fixes[k].edits] { Self.apply(verdict, to: &fixes[k]) }
+        }
+    }
+
+    /// Fix mode: of `candidates` (fixable at `level`), those to apply in this pass. A
+    /// cluster that fails is taken fix by fix, each kept when it passes with the ones
+    /// kept before it; the others wait for a later pass.
+    func accepted(_ candidates: [Fix], upTo level: Applicability) -> [Fix] {
+        let (clusters, _) = clusters(candidates)
+        var result: [Fix] = []
+        for cluster in clusters {
+            let members = cluster.members.map { candidates[$0] }
+            if Self.accepts(proof.prove(members.flatMap(\.edits), promise: union(members)), members, level) {
+                result += members
+                continue
+            }
+            var kept: [Fix] = []
+            for fix in members where Self.accepts(proof.prove((kept + [fix]).flatMap(\.edits), promise: union(kept + [fix])), kept + [fix], level) {
+                kept.append(fix)
+            }
+            result += kept
+        }
+        // Findings that share an accepted fix count as fixed with it.
+        let acceptedEdits = Set(result.map(\.edits))
+        var counted = Set<[Edit]>()
+        for fix in candidates where acceptedEdits.contains(fix.edits) && !counted.insert(fix.edits).inserted {
+            result.append(fix)
+        }
+        return result
+    }
+
+    func union(_ fixes: [Fix]) -> FixPromise { fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) } }
+
+    /// Whether fixes with this verdict may be applied together at `level`.
+    static func accepts(_ verdict: ProofVerdict, _ fixes: [Fix], _ level: Applicability) -> Bool {
+        switch verdict {
+        case .same: true
+        case .readerSame: level >= .unsafe || fixes.allSatisfy(\.promoted)
+        case .broken: false
+        }
+    }
+
+    /// A fix as its verdict leaves it: withheld with the reason, or unsafe saying what
+    /// changes (unless the user promoted it), or as the rule made it.
+    static func apply(_ verdict: ProofVerdict, to fix: inout Fix) {
+        switch verdict {
+        case .same: break
+        case let .readerSame(change):
+            fix.changes = change
+            if fix.applicability == .safe && !fix.promoted { fix.applicability = .unsafe }
+        case let .broken(why):
+            fix.withheld = why
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Rendering
+
+/// What a reader takes from a page, whatever the markup: the headings with their level
+/// and text, each code block and code span with its exact text, each link's target and
+/// text, each image's source and alt text, and the words in order. Markdown's HTML and
+/// raw HTML (a Ghost card) give the same view when they show the same thing.
+struct ReaderView: Equatable {
+    struct Heading: Equatable {
+        var level: Int
+        var text: String
+    }
+    struct Link: Equatable {
+        var target: String
+        var text: String
+    }
+    struct Image: Equatable {
+        var source: String
+        var alt: String
+    }
+
+    var headings: [Heading] = []
+    var codeBlocks: [String] = []
+    var codeSpans: [String] = []
+    var links: [Link] = []
+    var images: [Image] = []
+    var words: [String] = []
+
+    init(_ tokens: [HTMLToken], promise: FixPromise) {
+        var heading: (level: Int, text: String)?
+        var link: (target: String, text: String)?
+        var pre = 0, code = 0, hidden = 0
+        var block = "", span = ""
+        var text = ""
+        func normalize(_ s: String) -> String {
+            var s = s
+            if promise.contains(.nbspBecomesSpace) { s = s.replacing("\u{A0}", with: " ") }
+            if promise.contains(.removesStrayDelimiters) || promise.contains(.changesEmphasis) {
+                s = String(s.unicodeScalars.filter { $0 != "*" && $0 != "_" })
+            }
+            return s
+        }
+        func words(_ s: String) -> [String] {
+            s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{0C}" }).map(String.init)
+        }
+        for token in tokens {
+            switch token {
+            case let .startTag(name, attributes, _):
+                switch name {
+                case "h1", "h2", "h3", "h4", "h5", "h6": heading = (Int(String(name.dropFirst()))!, "")
+                case "pre": pre += 1; block = ""
+                case "code" where pre == 0: code += 1; span = ""
+                case "a": link = (attributes.first { $0.name == "href" }?.value ?? "", "")
+                case "img":
+                    images.append(Image(source: attributes.first { $0.name == "src" }?.value ?? "",
+                                        alt: normalize(attributes.first { $0.name == "alt" }?.value ?? "")))
+                case "script", "style", "template": hidden += 1
+                default: break
+                }
+            case let .endTag(name):
+                switch name {
+                case "h1", "h2", "h3", "h4", "h5", "h6":
+                    if let h = heading { headings.append(Heading(level: h.level, text: words(h.text).joined(separator: " "))) }
+                    heading = nil
+                case "pre" where pre > 0:
+                    pre -= 1
+                    if pre == 0 { codeBlocks.append(block) }
+                case "code" where pre == 0 && code > 0:
+                    code -= 1
+                    if code == 0 { codeSpans.append(span) }
+                case "a":
+                    if let l = link { links.append(Link(target: l.target, text: words(l.text).joined(separator: " "))) }
+                    link = nil
+                case "script", "style", "template": hidden = max(0, hidden - 1)
+                default: break
+                }
+            case let .text(s), let .cdata(s):
+                guard hidden == 0 else { continue }
+                if pre > 0 {
+                    block += promise.contains(.changesCode) ? s.replacing("\u{A0}", with: " ") : s
+                    continue
+                }
+                if code > 0 { span += promise.contains(.changesCode) ? s.replacing("\u{A0}", with: " ") : s }
+                let shown = normalize(s)
+                heading?.text += shown
+                link?.text += shown
+                text += shown
+            case .comment, .doctype:
+                // A comment splits no word in a browser; an element boundary may, which
+                // the HTML view compares.
+                continue
+            }
+            // Block elements and line breaks separate words; inline ones do not (`un<em>do</em>ne`).
+            switch token {
+            case let .startTag(name, _, _), let .endTag(name):
+                if RenderedView.blockElements.contains(name) { text += " " }
+            default: break
+            }
+        }
+        self.words = words(text)
+    }
+
+    /// The first thing a reader would miss, said as the fix would do it, or nil when the
+    /// two views agree.
+    func difference(to after: ReaderView, promise: FixPromise) -> String? {
+        if promise.contains(.removesText) { return removedTextDifference(to: after) }
+        if headings != after.headings {
+            if headings.count == after.headings.count, let k = headings.indices.first(where: { headings[$0] != after.headings[$0] }) {
+                let (a, b) = (headings[k], after.headings[k])
+                return a.level != b.level ? "would make the heading “\(Self.short(a.text))” a level \(b.level) heading"
+                    : "would change the heading “\(Self.short(a.text))” to “\(Self.short(b.text))”"
+            }
+            if let lost = headings.first(where: { !after.headings.contains($0) }) {
+                return "would turn the heading “\(Self.short(lost.text))” into text"
+            }
+            if let made = after.headings.first(where: { !headings.contains($0) }) {
+                return "would make “\(Self.short(made.text))” a heading"
+            }
+            return "would change the headings"
+        }
+        if codeBlocks != after.codeBlocks {
+            if codeBlocks.count > after.codeBlocks.count {
+                return codeBlocks.count == after.codeBlocks.count + 1 && !after.codeBlocks.isEmpty
+                    ? "would merge two code blocks" : "would turn a code block into text"
+            }
+            if codeBlocks.count < after.codeBlocks.count { return "would turn text into a code block" }
+            return "would change the text of a code block"
+        }
+        if codeSpans != after.codeSpans { return "would change a code span" }
+        let linkTargets = promise.contains(.changesLinkTargets)
+        if links.map(\.text) != after.links.map(\.text) || (!linkTargets && links.map(\.target) != after.links.map(\.target)) {
+            return "would change a link"
+        }
+        let imageTargets = promise.contains(.changesImageTargets)
+        if images.map(\.alt) != after.images.map(\.alt) || (!imageTargets && images.map(\.source) != after.images.map(\.source)) {
+            return "would change an image"
+        }
+        if words != after.words {
+            let k = zip(words, after.words).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(words.count, after.words.count)
+            let was = k < words.count ? "“\(Self.short(words[k]))”" : "the end"
+            let becomes = k < after.words.count ? "“\(Self.short(after.words[k]))”" : "nothing"
+            return "would change the text (\(was) would read \(becomes))"
+        }
+        return nil
+    }
+
+    /// With text that may go: the same headings, code, links and images, each text (and
+    /// the words) keeping what it had in order, minus what went.
+    func removedTextDifference(to after: ReaderView) -> String? {
+        func kept(_ a: String, _ b: String) -> Bool { RenderedView.gaps(removing: Array(a.unicodeScalars), to: Array(b.unicodeScalars)) != nil }
+        if headings.map(\.level) != after.headings.map(\.level) || !zip(headings, after.headings).allSatisfy({ kept($0.text, $1.text) }) {
+            return "would change the headings"
+        }
+        if codeBlocks != after.codeBlocks { return "would change the text of a code block" }
+        if codeSpans != after.codeSpans { return "would change a code span" }
+        if links.map(\.target) != after.links.map(\.target) || !zip(links, after.links).allSatisfy({ kept($0.text, $1.text) }) {
+            return "would change a link"
+        }
+        if images != after.images { return "would change an image" }
+        if !kept(words.joined(separator: " "), after.words.joined(separator: " ")) { return "would change the text" }
+        return nil
+    }
+
+    static func short(_ s: String) -> String { s.count > 40 ? String(s.prefix(39)) + "…" : s }
+}
