@@ -6,7 +6,7 @@ public struct GalleyCommand: ParsableCommand {
         commandName: "galley",
         abstract: "Lint and fix Markdown posts, especially the debris of Ghost exports.",
         version: GalleyInfo.version,
-        subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, ScanCommand.self],
+        subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, SiteCommand.self, ScanCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 
