@@ -12,6 +12,8 @@ public enum AllRules {
         MissingImageRule(),
         ImageAltRule(),
         FrontMatterFieldsRule(),
+        GhostLinkTrackingRule(),
+        OldSiteLinkRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {
