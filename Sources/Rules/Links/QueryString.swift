@@ -15,6 +15,9 @@ struct QueryString {
     /// Where the query ends: at `#` or the end of the value.
     let end: Int
     let parameters: [Parameter]
+    /// How many parameters have content, and the first of them.
+    private let filled: Int
+    private let firstFilled: Int
 
     /// nil when the value has no `?` before its fragment.
     init?(_ value: [UInt8]) {
@@ -36,17 +39,18 @@ struct QueryString {
             i = stop + 1
         }
         self.parameters = parameters
+        filled = parameters.count { !$0.range.isEmpty }
+        firstFilled = parameters.firstIndex { !$0.range.isEmpty } ?? parameters.count
     }
 
     /// What to delete from the value to take parameter `k` out: its bytes and one `&`
     /// beside it, or the whole query (with its `?`) when no other parameter has content.
     /// The fragment stays.
     func deletion(of k: Int) -> Range<Int> {
-        let others = parameters.indices.filter { $0 != k && !parameters[$0].range.isEmpty }
-        if others.isEmpty { return start..<end }
         let p = parameters[k].range
-        // After the first other parameter: take the `&` before it; else the one after it.
-        if others.contains(where: { $0 < k }) { return (p.lowerBound - 1)..<p.upperBound }
+        if filled <= (p.isEmpty ? 0 : 1) { return start..<end }
+        // After another parameter with content: take the `&` before it; else the one after it.
+        if firstFilled < k { return (p.lowerBound - 1)..<p.upperBound }
         return p.lowerBound..<(p.upperBound + 1)
     }
 }
