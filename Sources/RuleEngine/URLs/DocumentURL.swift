@@ -32,7 +32,9 @@ public struct DocumentURL: Sendable {
     /// descriptor. An edit of the URL stays inside them.
     public var range: Range<Int>
     /// The URL as written.
-    public var written: String
+    public var written: String { writtenText ?? decoded.string }
+    /// The written text when it differs from the value (references, escapes, YAML quoting).
+    var writtenText: String?
     /// The URL as meant (`decoded.value`): after backslash escapes and entity references
     /// in Markdown, character references in HTML; as written elsewhere.
     public var decoded: DecodedURL

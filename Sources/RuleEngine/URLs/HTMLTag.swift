@@ -52,7 +52,7 @@ enum HTMLTagScanner {
             }
             var j = i + 1
             while j < end && !ByteClass.isWhitespace(b[j]) && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
-            let name = String(decoding: b[(i + 1)..<j].map(ByteClass.lower), as: UTF8.self)
+            let name = lowercased(b, (i + 1)..<j)
             guard let (attributes, tagEnd) = attributes(b, from: j, end: end) else { return }
             if keep(name, attributes) { result.append(HTMLTag(name: name, range: i..<tagEnd, attributes: attributes)) }
             i = tagEnd
@@ -88,7 +88,7 @@ enum HTMLTagScanner {
             if b[j] == 0x3E { return (attributes, j + 1) }
             let nameStart = j
             while j < end && !ByteClass.isWhitespace(b[j]) && b[j] != 0x3D && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
-            let name = String(decoding: b[nameStart..<j].map(ByteClass.lower), as: UTF8.self)
+            let name = lowercased(b, nameStart..<j)
             var k = j
             while k < end && ByteClass.isWhitespace(b[k]) { k += 1 }
             guard k < end, b[k] == 0x3D else {
@@ -113,6 +113,15 @@ enum HTMLTagScanner {
             }
         }
         return nil
+    }
+
+    /// `b[range]` in lower case, without an intermediate array (names are short: most
+    /// fit in a string's inline storage).
+    static func lowercased(_ b: [UInt8], _ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            for (k, i) in range.enumerated() { buffer[k] = ByteClass.lower(b[i]) }
+            return range.count
+        }
     }
 
     /// The URL of each candidate of a `srcset` value (`a.png 600w, b.png 2x`).

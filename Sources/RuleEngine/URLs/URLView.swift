@@ -23,7 +23,8 @@ public struct URLView: Sendable {
         var references: [MarkdownReference] = []
         func text(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
         func markdown(_ kind: DocumentURL.Kind, _ uses: DocumentURL.Uses, _ r: Range<Int>) -> DocumentURL {
-            var url = DocumentURL(kind: kind, uses: uses, range: r, written: text(r), decoded: DecodedURL(b, r, reading: .markdown))
+            var url = DocumentURL(kind: kind, uses: uses, range: r, decoded: DecodedURL(b, r, reading: .markdown))
+            if url.decoded.offsets != nil { url.writtenText = text(r) }
             url.isAngleBracketed = r.lowerBound > 0 && b[r.lowerBound - 1] == 0x3C
             return url
         }
@@ -55,7 +56,7 @@ public struct URLView: Sendable {
             switch span.kind {
             case .autolink:
                 let r = (span.range.lowerBound + 1)..<(span.range.upperBound - 1)
-                var url = DocumentURL(kind: .autolink, uses: .link, range: r, written: text(r), decoded: DecodedURL(b, r, reading: .literal))
+                var url = DocumentURL(kind: .autolink, uses: .link, range: r, decoded: DecodedURL(b, r, reading: .literal))
                 url.isEmail = !b[r].contains(0x3A)
                 urls.append(url)
             case .rawHTML:
@@ -80,7 +81,8 @@ public struct URLView: Sendable {
                 let uses = Self.uses(of: name, in: tag.name)
                 let ranges = name == "srcset" ? HTMLTagScanner.sourceSetURLs(b, value) : [value]
                 for r in ranges {
-                    var url = DocumentURL(kind: .html, uses: uses, range: r, written: text(r), decoded: DecodedURL(b, r, reading: .html))
+                    var url = DocumentURL(kind: .html, uses: uses, range: r, decoded: DecodedURL(b, r, reading: .html))
+                    if url.decoded.offsets != nil { url.writtenText = text(r) }
                     url.tag = t
                     url.attribute = name
                     url.quote = attribute.quote
@@ -97,7 +99,7 @@ public struct URLView: Sendable {
                     if style == .singleQuoted || style == .doubleQuoted { r = (r.lowerBound + 1)..<(r.upperBound - 1) }
                     let editable = (style == .plain || style == .singleQuoted || style == .doubleQuoted)
                         && r.lowerBound <= r.upperBound && b[r].elementsEqual(value.utf8)
-                    var url = DocumentURL(kind: .frontMatter, uses: .image, range: r, written: value,
+                    var url = DocumentURL(kind: .frontMatter, uses: .image, range: r,
                                           decoded: DecodedURL(value: Array(value.utf8), written: r))
                     url.editable = editable
                     urls.append(url)
