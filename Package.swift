@@ -1,17 +1,11 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
 // The rule reference pages are rules/<id>.md. The Rules target embeds every one of them
-// in the binary (`embedInCode`, through its `Pages` link to rules/), so `galley explain`
-// needs no checkout; the list is read from the folder, so a new page needs no line here.
-// Each rule names its own page (`PackageResources.<id>_md`), and a test checks that
-// every page belongs to a rule. (SwiftPM re-reads this manifest when it changes; after
-// adding a page, `touch Package.swift` if an incremental build does not see it.)
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-let rulePages = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("rules").path)) ?? [])
-    .filter { $0.hasSuffix(".md") && $0 != "README.md" }
-    .sorted()
+// in the binary (`embedInCode` of its `Pages` link to rules/, which takes the folder's
+// files one by one), so `galley explain` needs no checkout and a new page needs no line
+// here. Each rule names its own page (`PackageResources.<id>_md`), and a test checks that
+// every page belongs to a rule.
 
 let package = Package(
     name: "galley",
@@ -35,7 +29,7 @@ let package = Package(
             name: "Rules",
             dependencies: ["RuleEngine"],
             exclude: ["Pages/README.md"],
-            resources: rulePages.map { .embedInCode("Pages/" + $0) }
+            resources: [.embedInCode("Pages")]
         ),
         // The operating system behind RuleEngine's FileSystem: only GalleyCLI uses it.
         .target(name: "GalleyIO", dependencies: ["RuleEngine"]),

@@ -12,7 +12,7 @@ shared=../shared
 
 swift build -c release >/dev/null
 galley=$PWD/.build/release/galley
-rm -rf "$out"
+rm -rf "$out" "$out-migration"
 python3 "$shared/bench/gen_corpus.py" --out "$out" --files "$files" --seed 1 >/dev/null
 echo "corpus: $files posts, $(du -sh "$out/_posts" | cut -f1), $(find "$out/_posts" -name '*.md' | wc -l) files"
 
@@ -35,6 +35,10 @@ echo "mismatched-emphasis, per case, against the manifest:"
 python3 bench/emphasis_corpus.py "$out" "$galley"
 echo "precision and recall per rule (a --migration corpus of 1,000 posts, and fixtures/):"
 python3 bench/precision.py "$galley"
+
+echo "ghost-link-tracking and old-site-link, per file, against a --migration corpus:"
+python3 "$shared/bench/gen_corpus.py" --out "$out-migration" --files "$files" --seed 1 --migration >/dev/null
+python3 bench/compare_links.py "$out-migration" "$galley" || true
 
 echo "findings per rule (galley) vs ground truth (summary.json):"
 (cd "$out" && "$galley" check _posts) | grep -o '\[[a-z-]*\]' | sort | uniq -c || true

@@ -6,7 +6,8 @@ public struct GalleyCommand: ParsableCommand {
         commandName: "galley",
         abstract: "Lint and fix Markdown posts, especially the debris of Ghost exports.",
         version: GalleyInfo.version,
-        subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, RenderCommand.self, ScanCommand.self],
+        subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, RenderCommand.self, SiteCommand.self,
+                      ScanCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -103,6 +103,7 @@ struct Runner {
             reports += Parallel.map(jobs, workers: workers) { job in
                 finish(Self.process(job.path, job.linter, mode: mode, verbose: verbose))
             }
+            if verbose { Self.printSites(session, resolver) }
         }
         reports.sort { $0.path < $1.path }
         return report(RunSummary(reports: reports, fixLevel: fixLevel, fixMode: !diffOnly && isFix, paths: paths),
@@ -180,6 +181,15 @@ struct Runner {
             }
         }
         return report
+    }
+
+    /// For `--verbose`: each site the rules looked at, what was detected and from which
+    /// file, and what could not be read.
+    static func printSites(_ session: Session, _ resolver: ConfigurationResolver) {
+        for site in session.madeSites {
+            let configuration = (try? resolver.configuration(forFile: site.root + "/post.md").get()) ?? .default
+            for line in SiteDescription(site: site, configuration: configuration).summary { printNote(line) }
+        }
     }
 
     static func printError(_ message: String) {

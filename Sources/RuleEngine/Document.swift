@@ -15,6 +15,9 @@ public final class Document {
     public let bodyStart: Int
     public let session: Session
     private var inlineCache: InlineIndex?
+    /// Views derived from the document (`urls(imageKeys:)` and the like), each made on
+    /// first use. A document is used by one thread at a time.
+    private var views: [String: Any] = [:]
 
     public init(path: String, bytes: [UInt8], session: Session) {
         self.path = path
@@ -45,5 +48,17 @@ public final class Document {
     }
 
     public func line(_ i: Int) -> LineInfo { blocks.lines[i] }
+
+    /// The view stored under `key`, made by `make` the first time it is asked for; two
+    /// rules that need the same derived facts (every URL, every `<img>` tag) share them.
+    public func view<View>(_ key: String, _ make: (Document) -> View) -> View {
+        if let made = views[key] as? View { return made }
+        let made = make(self)
+        views[key] = made
+        return made
+    }
+
+    /// How many views have been made (for tests of the cache).
+    var cachedViewCount: Int { views.count }
 }
 

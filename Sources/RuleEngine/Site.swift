@@ -11,19 +11,50 @@ import Synchronization
 public final class Site: Sendable {
     public let root: String
     public let staticDirectories: [String]
+    /// Whether the root itself serves `/…` (not for Astro, whose `public/` does, nor Hugo,
+    /// whose static folders and `content/` do).
+    public let servesRoot: Bool
+    /// The generator found from its marker file, when there is one.
+    public let generator: SiteGenerator?
     let fileSystem: any FileSystem
     private let listsEagerly: Bool
     private let index = Mutex<SiteIndex?>(nil)
+    private let pageTable = Mutex<PageTable?>(nil)
 
-    init(root: String, staticDirectories: [String], fileSystem: any FileSystem, listsEagerly: Bool) {
+    init(root: String, staticDirectories: [String], servesRoot: Bool = true, generator: SiteGenerator? = nil,
+         fileSystem: any FileSystem, listsEagerly: Bool) {
         self.root = root
         self.staticDirectories = staticDirectories
+        self.servesRoot = servesRoot
+        self.generator = generator
         self.fileSystem = fileSystem
         self.listsEagerly = listsEagerly
     }
 
-    /// The root first, then the static directories.
+    /// The root first, then the static directories: the site's files.
     public var roots: [String] { [root] + staticDirectories }
+
+    /// Where `/…` resolves, in order: the root (when it serves) and the static directories.
+    public var servedDirectories: [String] { (servesRoot ? [root] : []) + staticDirectories }
+
+    /// `/…` for a file the site serves (from the deepest served directory that holds it:
+    /// `public/img/a.png` is `/img/a.png`, never `/public/img/a.png`), or nil.
+    public func sitePath(of file: String) -> String? {
+        for dir in servedDirectories.sorted(by: { $0.count > $1.count }) where file.hasPrefix(dir == "/" ? "/" : dir + "/") {
+            return "/" + file.dropFirst(dir == "/" ? 1 : dir.count + 1)
+        }
+        return nil
+    }
+
+    /// The pages of the new site (posts, pages, tag routes), listed and read on first use.
+    public var pages: PageTable {
+        pageTable.withLock { table in
+            if let table { return table }
+            let made = PageTable(site: self)
+            table = made
+            return made
+        }
+    }
 
     /// Whether a file (not a directory) is at this absolute path.
     public func fileExists(_ absolutePath: String) -> Bool {
@@ -37,13 +68,16 @@ public final class Site: Sendable {
     /// roots on first use.
     public func files(named name: String) -> [String] { listing().files(named: name) }
 
+    /// How many files under the roots have a name `accepts` takes (lists the roots).
+    public func countFiles(where accepts: (String) -> Bool) -> Int { listing().count(where: accepts) }
+
     /// Whether the roots have been listed (for tests of the lazy path).
     public var isListed: Bool { index.withLock { $0 != nil } }
 
     private func listing() -> SiteIndex {
         index.withLock { index in
             if let index { return index }
-            let made = SiteIndex(roots: roots, fileSystem: fileSystem)
+            let made = SiteIndex(roots: roots, excluding: generator?.outputDirectories ?? [], fileSystem: fileSystem)
             index = made
             return made
         }

@@ -17,13 +17,18 @@ final class SiteIndex: Sendable {
     let isComplete: Bool
     static let limit = 300_000
 
-    init(roots: [String], fileSystem: any FileSystem) {
+    /// `excluding`: directories never listed (a generator's build output, which copies the
+    /// site's files).
+    init(roots: [String], excluding: [String] = [], fileSystem: any FileSystem) {
         self.roots = roots
         var directories: [String] = []
         var numbers: [String: Int32] = [:]
         var byName: [String: [Int32]] = [:]
         var count = 0
         var visited = Set<FileID>()
+        for dir in excluding where !roots.contains(dir) {
+            if let id = fileSystem.status(dir)?.id { visited.insert(id) }
+        }
         for root in roots {
             DirectoryWalk.walkDirectories(root, in: fileSystem, visited: &visited, stop: { count > Self.limit }) { prefix, entries in
                 let dir = prefix.count > 1 ? String(prefix.dropLast()) : prefix
@@ -48,6 +53,11 @@ final class SiteIndex: Sendable {
         guard let dir = directoryNumbers[Path.directory(of: absolutePath)],
               let holders = byName[Path.lastComponent(absolutePath)] else { return false }
         return holders.contains(dir)
+    }
+
+    /// How many files have a name that `accepts` takes.
+    func count(where accepts: (String) -> Bool) -> Int {
+        byName.reduce(0) { $0 + (accepts($1.key) ? $1.value.count : 0) }
     }
 
     /// The files with this name, anywhere under the roots, sorted.

@@ -22,10 +22,14 @@ extension StructureCheck {
             let own = source.lineStart(block.firstLine)..<source.contentEnd(block.lastLine)
             // A new destination in place of the old one leaves the label, so which links
             // resolve, as it was; the window's re-scan shows the block is still a definition.
+            // So does taking bytes out of it (a `?ref=` parameter, an old origin) when some
+            // remain and none of them could end or escape it.
             func replacesDestination(_ e: Edit) -> Bool {
                 guard let d = destinations[index], block.kind == .linkDefinition,
                       d.lowerBound <= e.range.lowerBound, e.range.upperBound <= d.upperBound else { return false }
-                return !e.replacement.isEmpty && e.replacement.allSatisfy { $0 > 0x20 && $0 != 0x3C && $0 != 0x3E && $0 != 0x28 && $0 != 0x29 }
+                func plain(_ c: UInt8) -> Bool { c > 0x20 && c != 0x3C && c != 0x3E && c != 0x28 && c != 0x29 && c != 0x5C }
+                if e.replacement.isEmpty { return e.range.count < d.count && b[e.range].allSatisfy(plain) }
+                return e.replacement.allSatisfy { $0 > 0x20 && $0 != 0x3C && $0 != 0x3E && $0 != 0x28 && $0 != 0x29 }
             }
             if edits.contains(where: { ($0.range.overlaps(own) || (own.contains($0.range.lowerBound) && $0.range.lowerBound > own.lowerBound))
                 && !replacesDestination($0) }) {

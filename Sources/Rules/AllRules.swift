@@ -15,6 +15,8 @@ public enum AllRules {
         ImageAltRule(),
         FrontMatterFieldsRule(),
         UnclosedFenceRule(),
+        GhostLinkTrackingRule(),
+        OldSiteLinkRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

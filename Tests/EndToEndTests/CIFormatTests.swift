@@ -25,9 +25,11 @@ import Testing
         let root = Galley.repositoryRoot.appendingPathComponent("fixtures")
         for name in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
             let dir = root.appendingPathComponent(name)
+            // A case with its own site or configuration (anything beside its four files: a
+            // `.galley.yml`, images, a generator's marker file) only means something in place.
+            let caseFiles: Set<String> = ["input.md", "expected.md", "expected-unsafe.md", "findings.txt"]
             guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("findings.txt").path),
-                  // A case with its own site and configuration only means something in place.
-                  !FileManager.default.fileExists(atPath: dir.appendingPathComponent(".galley.yml").path) else { continue }
+                  try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy(caseFiles.contains) else { continue }
             try box.write("cases/\(name).md", bytes: try Sandbox.fixture("fixtures/\(name)/input.md"))
             let findings = try String(contentsOf: dir.appendingPathComponent("findings.txt"), encoding: .utf8)
             // `LINE:COL rule-id message`: the position and the rule (the messages name the

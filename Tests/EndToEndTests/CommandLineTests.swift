@@ -140,7 +140,8 @@ import Testing
         #expect(rules.status == 0)
         #expect(rules.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
                 == ["nbsp-entity", "nbsp-char", "ghost-card-marker", "front-matter-syntax", "mismatched-emphasis",
-                    "doubled-emphasis", "missing-image", "image-alt", "front-matter-fields", "unclosed-fence"])
+                    "doubled-emphasis", "missing-image", "image-alt", "front-matter-fields", "unclosed-fence",
+                    "ghost-link-tracking", "old-site-link"])
         let explain = try box.run("explain", "ghost-card-marker")
         let page = try String(contentsOf: Galley.repositoryRoot.appendingPathComponent("rules/ghost-card-marker.md"), encoding: .utf8)
         #expect(explain.status == 0)

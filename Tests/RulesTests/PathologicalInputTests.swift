@@ -36,6 +36,14 @@ import Testing
             + "list the rules you want to turn off.\n\n", count: 100)),
         ("one long unclosed fence", "```\n" + String(repeating: "npm i;\n", count: 10_000) + "\n## Heading\n\nWrite a settings file "
             + "next to your posts and list the rules you want to turn off.\n"),
+        // The URL view and the link rules (`*.ghost.io` is always the site's own host).
+        ("a tag that never closes", "<div>\n" + String(repeating: "<a href=\"https://x.example/?ref=casper.ghost.io\" ", count: 10_000) + "\n"),
+        ("many tagged links in HTML", "<p>" + String(repeating: "<a href=\"https://x.example/?a=1&amp;ref=casper.ghost.io\">x</a>", count: 5_000) + "</p>\n"),
+        ("a query of many parameters", "[a](https://x.example/?" + String(repeating: "a=1&", count: 20_000) + "ref=casper.ghost.io)\n"),
+        ("many tags in one query", "[a](https://x.example/?" + String(repeating: "ref=casper.ghost.io&", count: 2_000) + "x=1)\n"),
+        ("many references in an attribute", "<a href=\"https://x.example/?" + String(repeating: "&amp;", count: 20_000) + "ref=casper.ghost.io\">x</a>\n"),
+        ("many placeholder links", String(repeating: "[a](__GHOST_URL__/x/) ", count: 5_000) + "\n"),
+        ("a long srcset", "<img alt=\"a\" srcset=\"" + String(repeating: "/i.png 1x, ", count: 20_000) + "\">\n"),
     ]
 
     /// What each input must give, exactly: findings per rule, then after `fix --unsafe-fixes`
@@ -102,6 +110,22 @@ import Testing
                 fixed: { $0.replacing("\\ud83d\\ude80", with: "🚀") }),
         Outcome(findings: ["unclosed-fence": 100], applied: 0, safe: 0, remaining: 100, length: 11_400, fixed: { $0 }, failure: true),
         Outcome(findings: ["unclosed-fence": 1], applied: 1, safe: 0, remaining: 0, length: 70_103, fixed: nil),
+        // The tag never closes, so nothing after `<a` is markup (as a browser reads it).
+        Outcome(findings: [:], applied: 0, safe: 0, remaining: 0, length: 490_007, fixed: { $0 }),
+        Outcome(findings: ["ghost-link-tracking": 5_000], applied: 5_000, safe: 5_000, remaining: 0, length: 190_008,
+                fixed: { $0.replacing("&amp;ref=casper.ghost.io", with: "") }),
+        Outcome(findings: ["ghost-link-tracking": 1], applied: 1, safe: 1, remaining: 0, length: 80_024,
+                fixed: { $0.replacing("&ref=casper.ghost.io", with: "") }),
+        // Neighbouring tags' edits share an `&`: every other one waits for the next pass.
+        Outcome(findings: ["ghost-link-tracking": 2_000], applied: 2_000, safe: 2_000, remaining: 0, length: 28,
+                fixed: { _ in "[a](https://x.example/?x=1)\n" }),
+        // No other parameter has content: the whole query goes.
+        Outcome(findings: ["ghost-link-tracking": 1], applied: 1, safe: 1, remaining: 0, length: 35,
+                fixed: { _ in "<a href=\"https://x.example/\">x</a>\n" }),
+        // No page answers `/x/` on an empty site: unsafe fixes.
+        Outcome(findings: ["old-site-link": 5_000], applied: 5_000, safe: 0, remaining: 0, length: 45_001,
+                fixed: { $0.replacing("__GHOST_URL__", with: "") }),
+        Outcome(findings: ["missing-image": 20_000], applied: 0, safe: 0, remaining: 20_000, length: 220_024, fixed: { $0 }),
     ]
 
     @Test func everyInputHasItsOutcome() {

@@ -130,6 +130,47 @@ final class FixProof {
         return .readerSame("ends a code block where its code ends; what it swallowed renders as Markdown")
     }
 
+    /// The text of each link that shows a target, `<a href=X>X</a>` (or `mailto:X`) or an
+    /// absolute URL (an autolink made a link with its old address as text), replaced by
+    /// one placeholder.
+    static func maskingAutolinkText(_ tokens: [HTMLToken]) -> [HTMLToken] {
+        var out = tokens
+        for k in out.indices.dropLast() {
+            guard case let .startTag("a", attributes, _) = out[k], let href = attributes.first(where: { $0.name == "href" })?.value,
+                  case let .text(text) = out[k + 1] else { continue }
+            let showsAddress = text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("__GHOST_URL__")
+            if text == href || "mailto:" + text == href || Self.percentDecoded(href) == text || showsAddress {
+                out[k + 1] = .text("\u{FFFC}")
+            }
+        }
+        return out
+    }
+
+    /// `%XX` decoded where it makes UTF-8 (CommonMark percent-encodes an autolink's href).
+    static func percentDecoded(_ s: String) -> String {
+        var bytes: [UInt8] = []
+        let u = Array(s.utf8)
+        var i = 0
+        func hex(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: c - 0x30
+            case 0x41...0x46: c - 0x37
+            case 0x61...0x66: c - 0x57
+            default: nil
+            }
+        }
+        while i < u.count {
+            if u[i] == 0x25, i + 2 < u.count, let h = hex(u[i + 1]), let l = hex(u[i + 2]) {
+                bytes.append(h << 4 | l)
+                i += 3
+            } else {
+                bytes.append(u[i])
+                i += 1
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? s
+    }
+
     /// Whether the window's link reference definitions differ after the edits.
     private func definesDifferently(_ a: SourceText, _ aScan: BlockScan, _ b: SourceText, _ bScan: BlockScan) -> Bool {
         if aScan.definitionList.isEmpty && bScan.definitionList.isEmpty { return false }
@@ -140,6 +181,11 @@ final class FixProof {
     /// `lineChange` says what happens to the lines the edits leave alone, when asked.
     private func verdict(_ before: [HTMLToken], _ after: [HTMLToken], promise: FixPromise, removals: Int,
                          lineChange: () -> String?) -> ProofVerdict {
+        // A link whose text is its target (an autolink) shows the target: where targets
+        // may change, so may that text.
+        let linksMayChange = promise.contains(.changesLinkTargets)
+        let before = linksMayChange ? Self.maskingAutolinkText(before) : before
+        let after = linksMayChange ? Self.maskingAutolinkText(after) : after
         if promise.contains(.convertsMarkup) {
             let r = ReaderView(before, promise: promise), s = ReaderView(after, promise: promise)
             if let why = r.difference(to: s, promise: promise) { return .broken(why) }

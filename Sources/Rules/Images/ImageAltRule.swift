@@ -15,20 +15,18 @@ struct ImageAltRule: Rule {
 
     func check(_ document: Document, _ context: RuleContext) {
         let b = document.bytes
-        let index = document.inlines
-        let definitions = ImageReference.definitionDestinations(document)
+        let view = document.urls(imageKeys: context.configuration.site.imageKeys)
         func suggestion(_ alt: String, _ edit: Edit) -> Fix? {
             alt.isEmpty ? nil : Fix(title: "Describe the image (from its file name: “\(alt)”)", edits: [edit], applicability: .suggestion)
         }
-        for link in index.linkTexts where link.isImage && !b[link.range].contains(where: { !ByteClass.isWhitespace($0) }) {
-            let start = link.range.lowerBound - 2  // `![`
-            let destination = link.destination ?? link.label.flatMap { definitions[$0] }
-            let alt = destination.map { Self.altText(fromURL: String(decoding: b[$0], as: UTF8.self)) } ?? ""
-            context.report(start..<(link.range.upperBound + 1), "image has no alt text",
-                           fix: suggestion(alt, Edit(range: link.range, replacement: alt)))
+        for image in view.references where image.isImage && !b[image.text].contains(where: { !ByteClass.isWhitespace($0) }) {
+            let start = image.text.lowerBound - 2  // `![`
+            let alt = Self.altText(fromURL: view.urls[image.url].written)
+            context.report(start..<(image.text.upperBound + 1), "image has no alt text",
+                           fix: suggestion(alt, Edit(range: image.text, replacement: alt)))
         }
-        for tag in HTMLImageTag.all(in: document) where tag.value("alt") == nil {
-            let source = tag.value("src").flatMap { $0 }.map { String(decoding: b[$0], as: UTF8.self) }
+        for tag in view.tags where tag.name == "img" && tag.attribute("alt") == nil {
+            let source = tag.attribute("src")?.value.map { String(decoding: b[$0], as: UTF8.self) }
             let alt = source.map(Self.altText(fromURL:)) ?? ""
             let insertAt = tag.range.lowerBound + 4
             context.report(tag.range.lowerBound..<insertAt, "`<img>` has no `alt` attribute",

@@ -63,62 +63,14 @@ struct ImageLocation {
         }
     }
 
-    /// The file path `path` (a part of this URL) names.
+    /// The file path `path` (a part of this URL) names: its escapes and references read
+    /// as the URL view reads them, then `%XX` decoded.
     func decoded(_ path: String) -> String {
-        var s = path
-        if decoding == .markdown { s = Self.unescaped(s) }
-        if decoding != .none { s = Self.entitiesDecoded(s) }
-        return Self.percentDecoded(s)
-    }
-
-    /// `\X` for ASCII punctuation X becomes X.
-    static func unescaped(_ s: String) -> String {
-        guard s.contains("\\") else { return s }
-        var out: [UInt8] = []
-        let bytes = Array(s.utf8)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x5C, i + 1 < bytes.count, ByteClass.isASCIIPunctuation(bytes[i + 1]) {
-                out.append(bytes[i + 1])
-                i += 2
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
+        switch decoding {
+        case .markdown: Self.percentDecoded(DecodedURL.decode(path, .markdown))
+        case .html: Self.percentDecoded(DecodedURL.decode(path, .html))
+        case .none: Self.percentDecoded(path)
         }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Numeric references and the named ones that occur in paths (`&amp;`, `&lt;`,
-    /// `&gt;`, `&quot;`, `&apos;`, `&nbsp;`) decoded; anything else stays as written.
-    static func entitiesDecoded(_ s: String) -> String {
-        guard s.contains("&") else { return s }
-        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
-        var out = ""
-        var rest = s[...]
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            if let semi = after.prefix(12).firstIndex(of: ";") {
-                let name = after[..<semi]
-                var value: String?
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    value = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-                } else if name.hasPrefix("#") {
-                    value = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-                } else {
-                    value = named[String(name)]
-                }
-                if let value {
-                    out += value
-                    rest = after[after.index(after: semi)...]
-                    continue
-                }
-            }
-            out += "&"
-            rest = after
-        }
-        return out + rest
     }
 
     /// `%XX` sequences decoded (as UTF-8); the text as it is when they do not decode.

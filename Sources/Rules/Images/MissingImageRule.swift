@@ -53,15 +53,15 @@ struct MissingImageRule: Rule {
 /// the ways a broken Ghost path can be repaired.
 struct SiteResolver {
     let site: Site
-    let root: String
-    let statics: [String]
+    /// Where `/…` resolves: the root (unless the generator serves from elsewhere) and the
+    /// static directories.
+    let served: [String]
     let documentDirectory: String
     let remap: [(from: String, to: String)]
 
     init(document: Document, context: RuleContext) {
         site = context.site
-        root = site.root
-        statics = site.staticDirectories
+        served = site.servedDirectories
         documentDirectory = context.fileSystem.absolute(Path.directory(of: document.path))
         remap = context.configuration.site.remap
     }
@@ -76,7 +76,7 @@ struct SiteResolver {
 
     func existsOnSite(_ path: String, _ location: ImageLocation) -> Bool {
         let decoded = location.decoded(path)
-        return ([root] + statics).contains { existsFile(Path.normalize("." + decoded, relativeTo: $0)) }
+        return served.contains { existsFile(Path.normalize("." + decoded, relativeTo: $0)) }
     }
 
     private func existsFile(_ absolute: String) -> Bool { site.fileExists(absolute) }
@@ -112,8 +112,8 @@ struct SiteResolver {
             }
         }
         let name = Path.lastComponent(location.decoded(path(of: location)))
-        let candidates = name.isEmpty ? [] : site.files(named: name)
-        if candidates.count == 1, let sitePath = sitePath(of: candidates[0]) {
+        let candidates = servedFiles(named: name)
+        if candidates.count == 1, let sitePath = site.sitePath(of: candidates[0]) {
             let url = ImageLocation.percentEncoded(sitePath)
             return Repair(url: url + suffix, applicability: .unsafe,
                           reason: "the only file named `\(name)` on the site is `\(sitePath)`")
@@ -138,20 +138,17 @@ struct SiteResolver {
         return nil
     }
 
-    /// `/…` for a file under the root or a static directory (the deepest that holds it:
-    /// `static/img/a.png` is served as `/img/a.png`).
-    func sitePath(of file: String) -> String? {
-        for dir in ([root] + statics).sorted(by: { $0.count > $1.count }) where file.hasPrefix(dir == "/" ? "/" : dir + "/") {
-            return "/" + file.dropFirst(dir == "/" ? 1 : dir.count + 1)
-        }
-        return nil
+    /// The files of this name that the site serves (a file in Astro's `src/` is not served,
+    /// and the path of one in `public/` never names `public/`: see `Site.sitePath`).
+    func servedFiles(named name: String) -> [String] {
+        name.isEmpty ? [] : site.files(named: name).filter { site.sitePath(of: $0) != nil }
     }
 
     /// What was looked for, for a reference with no repair.
     func notFoundDetail(_ location: ImageLocation) -> String {
         var tried: [String] = []
         if case let .site(path) = location.target {
-            let places = ([root] + statics).map { "`\($0)`" }.joined(separator: ", ")
+            let places = served.map { "`\($0)`" }.joined(separator: ", ")
             tried.append("looked under \(places)")
             if let mapped = remapped(path) { tried.append("remapped to `\(mapped)`") }
             if let original = ImageLocation.originalOfVariant(path) { tried.append("as the original `\(original)`") }
@@ -159,7 +156,7 @@ struct SiteResolver {
             tried.append("looked in `\(documentDirectory)`")
         }
         let name = Path.lastComponent(location.decoded(path(of: location)))
-        let count = name.isEmpty ? 0 : site.files(named: name).count
+        let count = servedFiles(named: name).count
         tried.append(count == 0 ? "no file named `\(name)` on the site" : "\(count) files named `\(name)` on the site, so none is chosen")
         return " (" + tried.joined(separator: "; ") + ")"
     }
