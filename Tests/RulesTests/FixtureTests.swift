@@ -5,7 +5,9 @@ import Testing
 
 /// Whole documents in fixtures/<case>/: `input.md`, `expected.md` (after safe fixes),
 /// optionally `expected-unsafe.md` (after unsafe fixes too), and `findings.txt`
-/// (`LINE:COL rule-id message` per finding of the default rules on the input). Each case
+/// (`LINE:COL rule-id message` per finding of the default rules on the input), and
+/// optionally `withheld.txt` (`LINE:COL rule-id reason` per fix the proof withholds; a
+/// case without it withholds none). Each case
 /// runs against its own folder only, loaded into an in-memory file system at `/fixture`:
 /// a case with a `.galley.yml` is linted under it, its site files beside it.
 @Suite struct FixtureTests {
@@ -43,6 +45,16 @@ import Testing
         let findings = linter.check(path: path, bytes: input)
         let actual = zip(positions(text, findings), findings).map { "\($0) \($1.ruleID) \($1.message)" }
         #expect(actual == listed)
+        // `withheld.txt` (optional): the findings whose fix the proof withholds, with why.
+        if let withheld = try? read(name, "withheld.txt") {
+            let expectedWithheld = String(decoding: withheld, as: UTF8.self).split(separator: "\n").map(String.init)
+            let actualWithheld = zip(positions(text, findings), findings).compactMap { position, finding in
+                finding.fix?.withheld.map { "\(position) \(finding.ruleID) \($0)" }
+            }
+            #expect(actualWithheld == expectedWithheld)
+        } else {
+            #expect(findings.allSatisfy { $0.fix?.withheld == nil }, "a fix is withheld: list it in withheld.txt")
+        }
         let result = linter.fix(path: path, bytes: input, upTo: .safe)
         #expect(result.failure == nil)
         #expect(String(decoding: result.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))

@@ -84,6 +84,7 @@ struct GhostMarkerFixes {
         let blankAbove = hasAbove && ContainerGuard.isBlankSibling(document, first - 1, of: first)
         let blankBelow = hasBelow && ContainerGuard.isBlankSibling(document, last + 1, of: last)
         let edit: Edit
+        var keepsBlank = false
         if (!hasAbove || blankAbove) && (!hasBelow || blankBelow) {
             // Removing the lines would leave two blank lines, or one at an edge of the file.
             if !hasAbove && !hasBelow {
@@ -100,10 +101,12 @@ struct GhostMarkerFixes {
             var lo = document.line(first).contentStart
             while lo > source.lineStart(first) && ByteClass.isSpaceOrTab(b[lo - 1]) { lo -= 1 }
             edit = .delete(lo..<source.contentEnd(last))
+            keepsBlank = true
         } else {
             edit = LineRemoval.edit(removingLines: lines, in: source)
         }
-        let title = lines.count == 1 ? "Remove the marker line" : "Remove the \(lines.count) marker lines"
+        let marked = lines.count == 1 ? "the marker line" : "the \(lines.count) marker lines"
+        let title = keepsBlank ? "Empty \(marked), keeping the blocks around apart" : "Remove \(marked)"
         let removed = markers.filter { lines.contains($0.line) }
         return Fix(title: title, edits: [edit], applicability: .safe, promise: promise(removed))
     }
@@ -129,11 +132,24 @@ struct GhostMarkerFixes {
                                                                         document.source.contentEnd(line)),
               let block = document.blocks.block(ofLine: line), block.kind == .html, block.htmlType == 2,
               block.firstLine == line else { return nil }
-        // Only when something stays on the line to start a block of its own.
+        // Only when something stays on the line to start a block of its own: a byte
+        // that is neither a blank nor part of a marker (the card's HTML between a begin
+        // and an end marker counts as much as text after the last one).
         let b = document.bytes
-        var rest = markers[indices.last!].range.upperBound
+        var rest = markers[first].range.upperBound
         let end = document.source.contentEnd(line)
-        while rest < end && ByteClass.isSpaceOrTab(b[rest]) { rest += 1 }
+        var others = indices.dropFirst().map { markers[$0].range }.makeIterator()
+        var nextMarker = others.next()
+        while rest < end {
+            if let m = nextMarker, rest >= m.lowerBound {
+                rest = max(rest, m.upperBound)
+                nextMarker = others.next()
+            } else if ByteClass.isSpaceOrTab(b[rest]) {
+                rest += 1
+            } else {
+                break
+            }
+        }
         guard rest < end else { return nil }
         let next = block.lastLine + 1
         guard next < document.source.lineCount, document.line(next).kind != .blank else { return nil }
