@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
         .testTarget(name: "MarkdownScannerTests", dependencies: ["MarkdownScanner"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MarkdownScanner"]),
-        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Rendering", "MarkdownScanner"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "RuleEngine"]),
         .testTarget(name: "GalleyCLITests", dependencies: ["GalleyCLI", "GalleyIO"]),
         .testTarget(name: "EndToEndTests", dependencies: ["galley"]),

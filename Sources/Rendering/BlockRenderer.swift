@@ -128,6 +128,7 @@ struct BlockRenderer {
             out.append("</code></pre>\n")
         case .html:
             let lines = LeafLines(text: text, scan: scan)
+            out.wroteRawHTML = true
             out.cr()
             let extra = lines.unconsumedItemWidth(block)
             for l in block.firstLine...block.lastLine { lines.append(l, strip: 0, blankExtra: extra, into: &out.bytes) }

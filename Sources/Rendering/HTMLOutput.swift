@@ -1,6 +1,8 @@
 /// The output buffer: one growing byte array, with the escapes HTML needs.
 struct HTMLOutput {
     var bytes: [UInt8] = []
+    /// Whether raw HTML of the source was written (an HTML block, inline HTML).
+    var wroteRawHTML = false
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 

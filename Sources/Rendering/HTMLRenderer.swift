@@ -22,12 +22,26 @@ public enum HTMLRenderer {
     /// `InlineScanner.scan` of `blocks` whose `definitions` include the labels of `definitions`.
     public static func render(_ source: SourceText, blocks: BlockScan, inlines: InlineIndex,
                               definitions: LinkDefinitions = .init(), precedence: DefinitionPrecedence = .document) -> [UInt8] {
+        rendered(source, blocks: blocks, inlines: inlines, definitions: definitions, precedence: precedence).bytes
+    }
+
+    /// As `render(_:blocks:inlines:definitions:precedence:)`, saying whether raw HTML is in it.
+    public static func rendered(_ source: SourceText, blocks: BlockScan, inlines: InlineIndex,
+                                definitions: LinkDefinitions = .init(), precedence: DefinitionPrecedence = .document) -> RenderedHTML {
         let own = LinkDefinitions.collect(source, blocks)
         let all = precedence == .document ? own.adding(definitions) : definitions.adding(own)
         var renderer = BlockRenderer(source, blocks, inlines, all)
         renderer.run()
-        return renderer.out.bytes
+        return RenderedHTML(bytes: renderer.out.bytes, containsRawHTML: renderer.out.wroteRawHTML)
     }
+}
+
+/// Rendered HTML, and whether any of it is the source's own raw HTML. Without raw HTML
+/// every `<` in `bytes` begins a tag the renderer wrote (text has `&lt;`), and attribute
+/// values are in double quotes with `"` written as `&quot;`.
+public struct RenderedHTML: Sendable, Equatable {
+    public let bytes: [UInt8]
+    public let containsRawHTML: Bool
 }
 
 /// Which definitions win when the document and the definitions given define one label.

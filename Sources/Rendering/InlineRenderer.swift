@@ -135,7 +135,12 @@ struct InlineRenderer {
             if plain == 0 { out.append("</a>") }
         default:  // raw HTML
             let raw = inCell ? Self.unescapingPipes(Array(v[s.start..<s.end])) : Array(v[s.start..<s.end])
-            if plain == 0 { out.bytes.append(contentsOf: raw) } else { out.appendEscaped(raw) }
+            if plain == 0 {
+                out.bytes.append(contentsOf: raw)
+                out.wroteRawHTML = true
+            } else {
+                out.appendEscaped(raw)
+            }
         }
     }
 

@@ -16,7 +16,7 @@ final class FixProof {
     /// Lines at which the document can be cut (blank lines outside every block).
     let boundaries: [Int]
     let firstBodyLine: Int
-    private var beforeTokens: [Range<Int>: [HTMLToken]] = [:]
+    private var beforeHTML: [Range<Int>: RenderedHTML] = [:]
     private var wholeBefore: [HTMLToken]?
 
     init(_ document: Document) {
@@ -60,8 +60,11 @@ final class FixProof {
             before = wholeDocumentBefore()
             after = HTMLTokenizer.tokenize(HTMLRenderer.render(SourceText(whole), bodyStart: document.bodyStart))
         } else {
-            before = cachedBefore(lines, beforeText, beforeScan)
-            after = tokens(afterText, afterScan)
+            let beforeHTML = cachedBefore(lines, beforeText, beforeScan)
+            let afterHTML = html(afterText, afterScan)
+            if let decided = Self.decidedByBytes(beforeHTML, afterHTML, promise: promise) { return decided }
+            before = HTMLTokenizer.tokenize(beforeHTML.bytes)
+            after = HTMLTokenizer.tokenize(afterHTML.bytes)
         }
         return verdict(before, after, promise: promise, removals: body.count) {
             LineChange.describe(beforeText, beforeScan, afterText, afterScan, edits: shifted, firstLine: lines.lowerBound)
@@ -97,19 +100,81 @@ final class FixProof {
         return max(firstBodyLine, min(from, firstLine))..<max(to, lastLine + 1)
     }
 
-    private func tokens(_ text: SourceText, _ scan: BlockScan) -> [HTMLToken] {
+    private func html(_ text: SourceText, _ scan: BlockScan) -> RenderedHTML {
         var blocks = scan
         if !definitions.isEmpty { blocks.definitions.formUnion(definitions.labels) }
         let inlines = InlineScanner.scan(text, blocks)
-        return HTMLTokenizer.tokenize(HTMLRenderer.render(text, blocks: blocks, inlines: inlines,
-                                                          definitions: definitions, precedence: .given))
+        return HTMLRenderer.rendered(text, blocks: blocks, inlines: inlines, definitions: definitions, precedence: .given)
     }
 
-    private func cachedBefore(_ lines: Range<Int>, _ text: SourceText, _ scan: BlockScan) -> [HTMLToken] {
-        if let cached = beforeTokens[lines] { return cached }
-        let made = tokens(text, scan)
-        beforeTokens[lines] = made
+    private func cachedBefore(_ lines: Range<Int>, _ text: SourceText, _ scan: BlockScan) -> RenderedHTML {
+        if let cached = beforeHTML[lines] { return cached }
+        let made = html(text, scan)
+        beforeHTML[lines] = made
         return made
+    }
+
+    /// The verdict where the rendered bytes settle it without taking the HTML apart, nil
+    /// where the views must (the fast path of an exact proof: it accepts only what the
+    /// views would accept). The same bytes read the same, unless the fix is meant to
+    /// change how the page reads (markup rewritten, a code block closed). Where the
+    /// promise lets U+00A0 become a space and no raw HTML is in either rendering (so every
+    /// `<` opens a tag the renderer wrote), bytes that differ only by U+00A0 of text, or of
+    /// an `alt` or `title` value, become a space read the same too.
+    static func decidedByBytes(_ before: RenderedHTML, _ after: RenderedHTML, promise: FixPromise) -> ProofVerdict? {
+        if promise.contains(.convertsMarkup) || promise.contains(.closesCodeBlock) { return nil }
+        if before.bytes == after.bytes { return .same }
+        guard promise.contains(.nbspBecomesSpace), !before.containsRawHTML, !after.containsRawHTML else { return nil }
+        return differOnlyByNbspBecomingSpace(before.bytes, after.bytes) ? .same : nil
+    }
+
+    /// Whether `b` is `a` with some U+00A0 (`C2 A0`) of text outside `<code>`, or of an
+    /// `alt` or `title` value, written as a space: HTML the renderer wrote, without raw HTML.
+    static func differOnlyByNbspBecomingSpace(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count > b.count else { return false }
+        var i = 0, j = 0
+        var inTag = false, readingName = false, inValue = false
+        var tagName: [UInt8] = [], attribute: [UInt8] = []
+        var code = 0
+        while i < a.count && j < b.count {
+            let x = a[i]
+            if x != b[j] {
+                let space = x == 0xC2 && i + 1 < a.count && a[i + 1] == 0xA0 && b[j] == 0x20
+                let shown = inTag ? inValue && (attribute == Array("alt".utf8) || attribute == Array("title".utf8)) : code == 0
+                guard space && shown else { return false }
+                i += 2
+                j += 1
+                continue
+            }
+            i += 1
+            j += 1
+            if !inTag {
+                if x == 0x3C {
+                    inTag = true
+                    readingName = true
+                    tagName.removeAll(keepingCapacity: true)
+                }
+            } else if inValue {
+                if x == 0x22 { inValue = false }
+            } else if x == 0x3E {
+                inTag = false
+                if tagName == Array("code".utf8) { code += 1 } else if tagName == Array("/code".utf8) { code -= 1 }
+            } else if readingName {
+                if x == 0x20 || x == 0x0A {
+                    readingName = false
+                    attribute.removeAll(keepingCapacity: true)
+                } else {
+                    tagName.append(x)
+                }
+            } else if x == 0x22 {
+                inValue = true
+            } else if x == 0x20 || x == 0x0A {
+                attribute.removeAll(keepingCapacity: true)
+            } else if x != 0x3D {
+                attribute.append(x)
+            }
+        }
+        return i == a.count && j == b.count
     }
 
     private func wholeDocumentBefore() -> [HTMLToken] {
