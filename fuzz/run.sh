@@ -27,7 +27,7 @@ mkdir -p .build-fuzz fuzz/crashes
 ln -sfn "$root" .build-fuzz/galley
 # One product at a time: building the whole package would build galley's executable too.
 for t in "${targets[@]}"; do
-    (cd fuzz && swift build --scratch-path ../.build-fuzz -c release --sanitize fuzzer --sanitize address \
+    (cd fuzz && swift build --scratch-path ../.build-fuzz -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address \
         --product "$t" 2>&1 | grep -v "Cannot export local symbol" | tail -n 1)
 done
 bin="$root/.build-fuzz/release"
