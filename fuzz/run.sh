@@ -9,7 +9,8 @@
 #                                       fixed number of executions with a fixed -seed
 #
 # Prints executions per second per target. Exit status 1 on the first crash, leak or
-# time-out (the reproducer's path is printed; rerun it with .build-fuzz/release/<Target> FILE).
+# time-out (the reproducer's path is printed; rerun it with
+# FUZZ_TARGET=<target> .build-fuzz/release/GalleyFuzz FILE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -25,12 +26,9 @@ targets=("$@")
 # The fuzz package reaches galley's through a link named galley (see fuzz/Package.swift).
 mkdir -p .build-fuzz fuzz/crashes
 ln -sfn "$root" .build-fuzz/galley
-# One product at a time: building the whole package would build galley's executable too.
-for t in "${targets[@]}"; do
-    (cd fuzz && swift build --scratch-path ../.build-fuzz -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address \
-        --product "$t" 2>&1 | grep -v "Cannot export local symbol" | tail -n 1)
-done
-bin="$root/.build-fuzz/release"
+(cd fuzz && swift build --scratch-path ../.build-fuzz -c release --sanitize fuzzer --sanitize address \
+    -Xswiftc -sanitize=fuzzer,address --product GalleyFuzz 2>&1 | grep -v "Cannot export local symbol" | tail -n 1)
+fuzzer="$root/.build-fuzz/release/GalleyFuzz"
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 
@@ -47,14 +45,14 @@ for t in "${targets[@]}"; do
         # Every checked-in input once (corpus and regressions), then 2,000 fixed-seed runs.
         inputs=("$root/fuzz/corpus/$t")
         [ -d "$root/fuzz/regressions/$t" ] && inputs+=("$root/fuzz/regressions/$t")
-        "$bin/$t" "${common[@]}" -runs=0 "${inputs[@]}" >"$log" 2>&1 \
-            && "$bin/$t" "${common[@]}" -seed=1 -runs="${FUZZ_CI_RUNS:-2000}" \
+        FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -runs=0 "${inputs[@]}" >"$log" 2>&1 \
+            && FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -seed=1 -runs="${FUZZ_CI_RUNS:-2000}" \
                 -artifact_prefix="$root/fuzz/crashes/$t-" "$root/fuzz/corpus/$t" >>"$log" 2>&1
         rc=$?
     else
         work="$root/.build-fuzz/corpus/$t"
         mkdir -p "$work"
-        "$bin/$t" "${common[@]}" -max_total_time="$seconds" -artifact_prefix="$root/fuzz/crashes/$t-" \
+        FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -max_total_time="$seconds" -artifact_prefix="$root/fuzz/crashes/$t-" \
             "$work" "$root/fuzz/corpus/$t" >"$log" 2>&1
         rc=$?
     fi

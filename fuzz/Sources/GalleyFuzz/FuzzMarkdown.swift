@@ -2,14 +2,12 @@ import MarkdownScanner
 
 /// The block scanner and the inline parser on any bytes: they end, and every inline
 /// span they report lies inside the input.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+func fuzzMarkdown(_ bytes: [UInt8]) {
     let text = SourceText(bytes)
     let blocks = BlockScanner.scan(text)
     let inlines = InlineScanner.scan(text, blocks)
     for span in inlines.spans {
         precondition(span.range.lowerBound >= 0 && span.range.upperBound <= bytes.count, "span \(span.range) outside the input")
     }
-    return 0
+    return
 }

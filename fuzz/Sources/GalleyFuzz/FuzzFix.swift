@@ -8,20 +8,18 @@ import Rules
 /// changes nothing (it converged in one run); safe fixes leave the rendered text of
 /// every code block and code span as it was; unsafe fixes edit no byte of code except
 /// nbsp-char's U+00A0 -> space.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzFix(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+func fuzzFix(_ bytes: [UInt8]) {
     let path = "/site/content/post.md"
     _ = linter.check(path: path, bytes: bytes)
-    guard String(validating: bytes, as: UTF8.self) != nil else { return 0 }
-    let unsafe = size > 0 && bytes[0] & 1 == 1  // the input's first bit picks the level
+    guard String(validating: bytes, as: UTF8.self) != nil else { return }
+    let unsafe = !bytes.isEmpty && bytes[0] & 1 == 1  // the input's first bit picks the level
     let level: Applicability = unsafe ? .unsafe : .safe
     let result = linter.fix(path: path, bytes: bytes, upTo: level)
     if result.failure != nil {
         precondition(result.bytes == bytes, "a failed fix changed the bytes")
-        return 0
+        return
     }
-    guard result.bytes != bytes else { return 0 }
+    guard result.bytes != bytes else { return }
     precondition(String(validating: result.bytes, as: UTF8.self) != nil, "fixing produced invalid UTF-8")
     let again = linter.fix(path: path, bytes: result.bytes, upTo: level)
     precondition(again.failure == nil && again.bytes == result.bytes, "fixing twice changed the file again")
@@ -32,14 +30,14 @@ public func fuzzFix(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         let code = codeRanges(document)
         for finding in linter.check(document) where finding.isFixable(upTo: .unsafe) {
             for edit in finding.fix?.edits ?? [] where code.contains(where: { touches(edit.range, $0) }) {
-                precondition(finding.ruleID == "nbsp-char" && bytes[edit.range].elementsEqual([0xC2, 0xA0])
-                             && edit.replacement == [0x20], "an unsafe fix of \(finding.ruleID) edits code")
+                precondition(finding.ruleID == "nbsp-char" && nbspAsSpace(Array(bytes[edit.range])) == edit.replacement,
+                             "an unsafe fix of \(finding.ruleID) edits code")
             }
         }
     } else {
         precondition(codeText(bytes) == codeText(result.bytes), "a safe fix changed the text of code")
     }
-    return 0
+    return
 }
 
 /// The byte ranges of code: the content of fenced and indented code lines, and of code spans.

@@ -2,12 +2,10 @@ import FrontMatter
 
 /// The front-matter splitter and the YAML parser: every range they report lies inside
 /// the input, and a closed block's body starts after its closing fence.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+func fuzzFrontMatter(_ bytes: [UInt8]) {
     let whole = YAMLParser.parse(bytes, range: 0..<bytes.count)
     check(whole.root, within: 0..<bytes.count)
-    guard let block = FrontMatter.split(bytes) else { return 0 }
+    guard let block = FrontMatter.split(bytes) else { return }
     precondition(block.range.upperBound <= bytes.count && block.content.upperBound <= bytes.count)
     precondition(block.openFence.upperBound <= block.content.lowerBound)
     if let close = block.closeFence {
@@ -15,7 +13,7 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     }
     let document = YAMLParser.parse(bytes, range: block.content)
     check(document.root, within: block.content)
-    return 0
+    return
 }
 
 private func check(_ node: YAMLNode?, within bounds: Range<Int>) {
