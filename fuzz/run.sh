@@ -42,11 +42,11 @@ for t in "${targets[@]}"; do
     start=$(date +%s)
     set +e
     if ((ci)); then
-        # Every checked-in input once (corpus and regressions), then 2,000 fixed-seed runs.
+        # Every checked-in input once (corpus and regressions), then 10,000 fixed-seed runs.
         inputs=("$root/fuzz/corpus/$t")
         [ -d "$root/fuzz/regressions/$t" ] && inputs+=("$root/fuzz/regressions/$t")
         FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -runs=0 "${inputs[@]}" >"$log" 2>&1 \
-            && FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -seed=1 -runs="${FUZZ_CI_RUNS:-2000}" \
+            && FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -seed=1 -runs="${FUZZ_CI_RUNS:-10000}" \
                 -artifact_prefix="$root/fuzz/crashes/$t-" "$root/fuzz/corpus/$t" >>"$log" 2>&1
         rc=$?
     else

@@ -2,7 +2,7 @@ import Glibc
 
 /// One libFuzzer binary for every target (one link instead of five): `FUZZ_TARGET`
 /// names the target, as fuzz/run.sh sets it.
-let targets: [String: ([UInt8]) -> Void] = [
+let targets: [String: @Sendable ([UInt8]) -> Void] = [
     "FuzzFrontMatter": fuzzFrontMatter,
     "FuzzMarkdown": fuzzMarkdown,
     "FuzzRender": fuzzRender,
@@ -10,7 +10,7 @@ let targets: [String: ([UInt8]) -> Void] = [
     "FuzzConfig": fuzzConfig,
 ]
 
-let selected: ([UInt8]) -> Void = {
+let selected: @Sendable ([UInt8]) -> Void = {
     let name = getenv("FUZZ_TARGET").map { String(cString: $0) } ?? ""
     guard let target = targets[name] else {
         fatalError("set FUZZ_TARGET to one of \(targets.keys.sorted().joined(separator: ", ")) (got \"\(name)\")")
