@@ -11,7 +11,7 @@ import Testing
     @Test(.enabled(if: Faults.haveGenerator, "../shared/bench/gen_corpus.py is missing"))
     func killedDuringFixEveryFileIsOriginalOrFixed() throws {
         let box = try Sandbox()
-        try Faults.generate(into: box, count: 100, seed: 11)
+        try Faults.generate(into: box, count: Faults.setting("GALLEY_KILL_POSTS", 100), seed: 11)
         let original = try Faults.snapshot(box.root)
         // The fixed bytes: one uninterrupted run on a copy.
         let reference = box.root.appendingPathComponent("../\(box.root.lastPathComponent)-ref").standardized
@@ -29,7 +29,7 @@ import Testing
 
         var generator = SystemRandomNumberGenerator()
         var killedWithTemporaries = 0
-        let kills = 6
+        let kills = Faults.setting("GALLEY_KILLS", 6)
         for round in 0..<kills {
             let process = Process()
             process.executableURL = Galley.binary

@@ -6,6 +6,11 @@ enum Faults {
     static let generator = Galley.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
     static var haveGenerator: Bool { FileManager.default.fileExists(atPath: generator.path) }
 
+    /// A size from the environment (bench/properties.sh sets large ones), else `modest`.
+    static func setting(_ name: String, _ modest: Int) -> Int {
+        ProcessInfo.processInfo.environment[name].flatMap(Int.init) ?? modest
+    }
+
     /// Writes `count` generated posts (a Ghost-export site) into `box`.
     static func generate(into box: Sandbox, count: Int, seed: Int, migration: Bool = false) throws {
         let p = Process()

@@ -6,6 +6,11 @@ import Testing
 /// mixes, a BOM, an invalid byte), at a size `swift test` can afford;
 /// `bench/properties.sh` runs the same properties over thousands of posts.
 @Suite(.serialized) struct PropertyTests {
+    /// How many posts (`GALLEY_PROPERTY_POSTS`, set large by bench/properties.sh).
+    static func size(_ modest: Int) -> Int {
+        ProcessInfo.processInfo.environment["GALLEY_PROPERTY_POSTS"].flatMap(Int.init) ?? modest
+    }
+
     /// SplitMix64: the same mutations on every machine.
     struct Random {
         var state: UInt64
@@ -95,13 +100,13 @@ import Testing
 
     @Test(.enabled(if: Faults.haveGenerator, "../shared/bench/gen_corpus.py is missing"))
     func checkIsTheSameOnOneCoreAndAllAndNeverCrashes() throws {
-        let (box, mutations) = try tree(seed: 21, count: 70)
+        let (box, mutations) = try tree(seed: 21, count: Self.size(70))
         let one = try box.run(["check", "--no-git", "--format", "json", "--jobs", "1", "."])
         let all = try box.run(["check", "--no-git", "--format", "json", "."])
         #expect([1, 2].contains(one.status))
         #expect(one.stdout == all.stdout && one.stderr == all.stderr && one.status == all.status)
         #expect(!one.stderr.contains("Fatal error") && one.stdout.count > 10_000)
-        #expect(mutations.count == 70)
+        #expect(mutations.count == Self.size(70))
     }
 
     /// `fix` converges in one run (a second run changes nothing, with and without unsafe
@@ -111,7 +116,7 @@ import Testing
     @Test(.enabled(if: Faults.haveGenerator, "../shared/bench/gen_corpus.py is missing"),
           arguments: [false, true])
     func fixConvergesLeavesCodeAndInvalidUTF8Alone(_ unsafe: Bool) throws {
-        let (box, mutations) = try tree(seed: unsafe ? 31 : 41, count: 60)
+        let (box, mutations) = try tree(seed: unsafe ? 31 : 41, count: Self.size(60))
         let before = try Faults.snapshot(box.root)
         let flags = unsafe ? ["--unsafe-fixes", "--ignore", "unclosed-fence"] : []
         let first = try box.run(["fix", "--no-git"] + flags + ["."])
