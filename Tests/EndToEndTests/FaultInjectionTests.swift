@@ -62,6 +62,39 @@ import Testing
         print("SIGKILL test: \(killedWithTemporaries) of \(kills) kills left a temporary; all removed")
     }
 
+    /// The temporaries of a run that is gone are removed by the next `fix` (only where it
+    /// works, in `fix` without `--diff`); those of a running galley, and other dot files,
+    /// are not.
+    @Test func fixRemovesOnlyTheTemporariesOfRunsThatAreGone() throws {
+        let box = try Sandbox()
+        try box.write("posts/a.md", "One&nbsp;space.\n")
+        func startTime(_ pid: Int32) throws -> String {
+            let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+            return String(stat[stat.range(of: ")", options: .backwards)!.upperBound...].split(separator: " ")[19])
+        }
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let running = Process()
+        running.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        running.arguments = ["30"]
+        try running.run()
+        defer { running.terminate() }
+        let dead = ".galley-\(gone.processIdentifier)-4242-deadbeef.tmp"
+        let live = ".galley-\(running.processIdentifier)-\(try startTime(running.processIdentifier))-livefile.tmp"
+        for name in [dead, live, ".galley-notes"] { try box.write("posts/" + name, "half a post") }
+        let diff = try box.run("fix", "--diff", "posts")
+        #expect(diff.status == 1)  // it would fix a.md
+        #expect(FileManager.default.fileExists(atPath: box.root.appendingPathComponent("posts/" + dead).path))
+        let out = try box.run("fix", "--verbose", "posts")
+        #expect(out.status == 0)
+        #expect(out.stderr.contains("galley: removed posts/\(dead), a temporary file of a galley run that is gone"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.root.appendingPathComponent("posts").path).sorted()
+                == [live, ".galley-notes", "a.md"].sorted())
+        #expect(try box.text("posts/a.md") == "One space.\n")
+    }
+
     /// A full disk (a 1 MB tmpfs, filled): exit 2, a message naming each file and the
     /// cause, every file untouched, no temporary left; with room again, fix succeeds.
     @Test(.enabled(if: Faults.canMountTmpfs, "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)"))
