@@ -4,7 +4,7 @@ big post) on the release binary, with wall time, peak memory (GNU time's maximum
 exit status and the first message. A case passes when it ends (no crash, no time-out)
 with findings or a clear error, and 2x takes under 2.5 times as long as 1x.
 
-Usage: bench/bad_input.py [--galley PATH] [--quick]   (prints a Markdown table)
+Usage: bench/bad_input.py [--galley PATH] [--quick] [--only NAME]   (prints a Markdown table)
 --quick runs the cases at a tenth of their size."""
 import argparse, os, shutil, subprocess, sys, tempfile, time
 
@@ -57,6 +57,7 @@ def main():
     ap.add_argument("--galley", default=os.path.join(root, ".build/release/galley"))
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--timeout", type=float, default=300)
+    ap.add_argument("--only", help="run only the cases whose name contains this")
     args = ap.parse_args()
     args.galley = os.path.abspath(args.galley)
     factor = 0.1 if args.quick else 1.0
@@ -64,6 +65,8 @@ def main():
     print("|---|---|---:|---:|---:|---:|---:|---:|---|")
     ok = True
     for name, command, make in CASES:
+        if args.only and args.only not in name:
+            continue
         walls, result = [], None
         for scale in (factor, 2 * factor):
             d = tempfile.mkdtemp(prefix="galley-bad-")
@@ -89,6 +92,8 @@ def main():
         print(f"| {name} | {command} | {walls[0]:.2f} | {walls[1]:.2f} | {ratio:.2f} | {rss / 1024:.0f} | "
               f"{size / MB:.1f} | {status} | {'ok' if good else 'FAIL'}: {first} |")
     # A file name that is not UTF-8: reported and skipped.
+    if args.only:
+        sys.exit(0 if ok else 1)
     d = tempfile.mkdtemp(prefix="galley-bad-")
     try:
         with open(os.path.join(d.encode(), b"caf\xe9.md"), "wb") as f:
