@@ -42,11 +42,11 @@ for t in "${targets[@]}"; do
     start=$(date +%s)
     set +e
     if ((ci)); then
-        # Every checked-in input once (corpus and regressions), then 10,000 fixed-seed runs.
+        # Every checked-in input once (corpus and regressions), then 5,000 fixed-seed runs.
         inputs=("$root/fuzz/corpus/$t")
         [ -d "$root/fuzz/regressions/$t" ] && inputs+=("$root/fuzz/regressions/$t")
         FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -runs=0 "${inputs[@]}" >"$log" 2>&1 \
-            && FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -seed=1 -runs="${FUZZ_CI_RUNS:-10000}" \
+            && FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -seed=1 -runs="${FUZZ_CI_RUNS:-5000}" \
                 -artifact_prefix="$root/fuzz/crashes/$t-" "$root/fuzz/corpus/$t" >>"$log" 2>&1
         rc=$?
     else
@@ -57,7 +57,7 @@ for t in "${targets[@]}"; do
         rc=$?
     fi
     set -e
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | paste -sd+ | bc)
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $NF} END {print s + 0}')
     rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$')
     result=ok
     if [ "$rc" -ne 0 ]; then
