@@ -11,6 +11,8 @@ let package = Package(
     name: "galley",
     products: [
         .executable(name: "galley", targets: ["galley"]),
+        // For the libFuzzer targets of fuzz/ (their own package, built with sanitizers).
+        .library(name: "GalleyCore", targets: ["FrontMatter", "MarkdownScanner", "Rendering", "RuleEngine", "Rules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

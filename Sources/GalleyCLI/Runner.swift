@@ -99,6 +99,12 @@ struct Runner {
             }
             let mode = self.mode
             let verbose = options.verbose
+            // Temporaries that killed runs left beside the posts (never a running process's).
+            if isFix && !diffOnly {
+                for removed in TemporaryFiles.removeStale(near: jobs.map(\.path)) where verbose {
+                    Self.printNote("removed \(removed), a temporary file of a galley run that is gone")
+                }
+            }
             let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
             reports += Parallel.map(jobs, workers: workers) { job in
                 finish(Self.process(job.path, job.linter, mode: mode, verbose: verbose))
@@ -174,6 +180,8 @@ struct Runner {
             }
             do {
                 try AtomicWriter.replace(path, with: result.bytes, expecting: bytes)
+            } catch let failure as AtomicWriter.Failure where failure.replaced {
+                report.error = "\(failure)"  // written, but the directory's sync failed
             } catch {
                 report.error = "\(error)"
                 report.fixesApplied = 0

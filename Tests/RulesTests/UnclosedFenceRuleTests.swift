@@ -23,6 +23,14 @@ import Testing
         #expect(lint(after, id).isEmpty)
     }
 
+    /// Found by fuzz/ (FuzzFix, fuzz/regressions/FuzzFix/empty-fenced-block): an empty
+    /// closed block made a range whose upper bound was below its lower one and crashed.
+    @Test(arguments: ["```\n```\n", "~~~\n~~~", "> ```\n> ```\n", "- ```\n  ```\n\ntext\n"])
+    func anEmptyClosedBlockIsNotFlagged(_ text: String) {
+        #expect(lint(text, id).isEmpty)
+        #expect(fixed(text, id, upTo: .unsafe) == text)
+    }
+
     /// The post goes on with a fence that has a language: that block's closing fence
     /// closes the open one.
     @Test func aBlockClosedByTheNextBlocksFence() {

@@ -36,8 +36,10 @@ struct UnclosedFenceRule: Rule {
             let language = open.language.lowercased()
             if Self.markdownLanguages.contains(language) { continue }
             let closed = document.line(block.lastLine).kind == .fenceClose
-            let content = (block.firstLine + 1)...(closed ? block.lastLine - 1 : block.lastLine)
-            guard !content.isEmpty else { continue }
+            // An empty closed block (an opening fence right above its closing one) has no content.
+            let contentEnd = closed ? block.lastLine - 1 : block.lastLine
+            guard contentEnd > block.firstLine else { continue }
+            let content = (block.firstLine + 1)...contentEnd
             if closed && !hasInnerOpener(document, content, open) { continue }
             guard let split = FenceSplit.find(document, lines: content, proseCounts: !Self.textLanguages.contains(language))
             else { continue }
