@@ -8,6 +8,7 @@ public enum AllRules {
         NbspEntityRule(),
         NbspCharRule(),
         GhostCardMarkerRule(),
+        GhostCardRule(),
         FrontMatterSyntaxRule(),
         MismatchedEmphasisRule(),
         DoubledEmphasisRule(),

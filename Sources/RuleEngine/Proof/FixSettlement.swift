@@ -51,14 +51,14 @@ struct FixSettlement {
         var verdicts: [[Edit]: ProofVerdict] = [:]
         for cluster in clusters {
             let members = cluster.members.map { fixes[$0] }
-            if cluster.members.count > 1, proof.prove(members.flatMap(\.edits), promise: union(members)) == .same {
+            if cluster.members.count > 1, proof.prove(members) == .same {
                 for m in members { verdicts[m.edits] = .same }
                 continue
             }
             alone += cluster.members
         }
         for k in alone where verdicts[fixes[k].edits] == nil {
-            verdicts[fixes[k].edits] = proof.prove(fixes[k].edits, promise: fixes[k].promise)
+            verdicts[fixes[k].edits] = proof.prove([fixes[k]])
         }
         for k in fixes.indices {
             if let verdict = verdicts[fixes[k].edits] { Self.apply(verdict, to: &fixes[k]) }
@@ -73,12 +73,12 @@ struct FixSettlement {
         var result: [Fix] = []
         for cluster in clusters {
             let members = cluster.members.map { candidates[$0] }
-            if Self.accepts(proof.prove(members.flatMap(\.edits), promise: union(members)), members, level) {
+            if Self.accepts(proof.prove(members), members, level) {
                 result += members
                 continue
             }
             var kept: [Fix] = []
-            for fix in members where Self.accepts(proof.prove((kept + [fix]).flatMap(\.edits), promise: union(kept + [fix])), kept + [fix], level) {
+            for fix in members where Self.accepts(proof.prove(kept + [fix]), kept + [fix], level) {
                 kept.append(fix)
             }
             result += kept
