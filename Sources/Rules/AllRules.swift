@@ -9,6 +9,7 @@ public enum AllRules {
         NbspCharRule(),
         GhostCardMarkerRule(),
         GhostCardRule(),
+        GhostRenderedMarkdownRule(),
         FrontMatterSyntaxRule(),
         MismatchedEmphasisRule(),
         DoubledEmphasisRule(),

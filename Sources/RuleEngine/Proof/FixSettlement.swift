@@ -13,10 +13,12 @@ struct FixSettlement {
     /// The fixes taken as `FixApplier` takes them (non-overlapping, in order), in
     /// clusters; the indices of the others come back in `rest`.
     func clusters(_ fixes: [Fix]) -> (clusters: [Cluster], rest: [Int]) {
-        let order = fixes.indices.filter { !fixes[$0].edits.isEmpty }.sorted {
-            (fixes[$0].edits[0].range.lowerBound, fixes[$0].edits[0].range.upperBound, $0)
-                < (fixes[$1].edits[0].range.lowerBound, fixes[$1].edits[0].range.upperBound, $1)
+        // A card conversion goes before the fixes that start where it does (the marker
+        // rule's removal of the card's own begin marker): it takes the markers with it.
+        func key(_ k: Int) -> (Int, Int, Int, Int) {
+            (fixes[k].edits[0].range.lowerBound, fixes[k].promise.contains(.convertsCard) ? 0 : 1, fixes[k].edits[0].range.upperBound, k)
         }
+        let order = fixes.indices.filter { !fixes[$0].edits.isEmpty }.sorted { key($0) < key($1) }
         var taken = SortedEdits()
         var result: [Cluster] = []
         var rest: [Int] = []

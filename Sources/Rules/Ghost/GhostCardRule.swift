@@ -32,13 +32,13 @@ struct GhostCardRule: Rule {
                 continue
             }
             guard let edit = CardEdit.replacing(document, lines: card.lines, with: markdown) else {
-                context.report(range, "\(what) as HTML (not converted: the file has carriage returns)")
+                context.report(range, "\(what) as HTML (not converted: its lines mix line endings)")
                 continue
             }
             let drops = conversion.dropped.isEmpty ? "" : "; drops \(conversion.dropped.joined(separator: ", "))"
             let message = card.kind == .emptyParagraph ? "empty paragraph left by Ghost's editor"
                 : card.kind == .htmlMarkdown ? "Ghost html card holding Markdown, which prints as text"
-                : "\(what) as HTML\(drops)"
+                : "\(what) left as HTML\(drops)"
             let title = card.kind == .emptyParagraph ? "Remove the empty paragraph" : "Convert the card to Markdown"
             context.report(range, message, fix: Fix(title: title, edits: [edit], applicability: .unsafe,
                                                     promise: [.convertsCard, .removesComments]))
