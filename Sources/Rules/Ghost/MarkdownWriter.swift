@@ -291,26 +291,32 @@ struct MarkdownWriter {
         return pad ? ticks + " " + code + " " + ticks : ticks + code + ticks
     }
 
-    /// Text with whitespace runs as one space and Markdown's punctuation escaped.
+    /// Text with whitespace runs as one space and Markdown's punctuation escaped where it
+    /// could mean something (`&` only before a name or `#`, `<` only before a tag).
     static func appendText(_ s: String, to out: inout InlineOut) {
-        for c in s.unicodeScalars {
+        let scalars = Array(s.unicodeScalars)
+        for (k, c) in scalars.enumerated() {
             let isSpace = c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0C}"
             if isSpace {
                 if out.atLineStart || out.text.last == " " { continue }
                 out.text += " "
                 continue
             }
+            let next = k + 1 < scalars.count ? scalars[k + 1] : " "
             if out.atLineStart {
                 out.atLineStart = false
-                if "#-+=".unicodeScalars.contains(c) {
+                if "#-+=>".unicodeScalars.contains(c) {
                     out.text += "\\"
                     out.text.unicodeScalars.append(c)
                     continue
                 }
             }
-            if "\\`*_[]<>&|~!".unicodeScalars.contains(c) { out.text += "\\" }
+            var escape = "\\`*_[]|~".unicodeScalars.contains(c)
+            if c == "&" { escape = next == "#" || (next.isASCII && next.properties.isAlphabetic) || (next >= "0" && next <= "9") }
+            if c == "<" { escape = next == "/" || next == "!" || next == "?" || (next.isASCII && next.properties.isAlphabetic) }
             // `1.` or `1)` at the start of a line opens a list.
-            if (c == "." || c == ")"), Self.endsWithLineStartDigits(out.text) { out.text += "\\" }
+            if (c == "." || c == ")"), Self.endsWithLineStartDigits(out.text) { escape = true }
+            if escape { out.text += "\\" }
             out.text.unicodeScalars.append(c)
         }
     }
