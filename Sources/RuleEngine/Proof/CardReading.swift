@@ -6,8 +6,7 @@ import Rendering
 /// browser implies (`</p>` before a block, `</li>` before the next item, every open
 /// element at the end), then the declared mapping of a card to Markdown applied: what the
 /// conversion drops by design (a bookmark's icon, thumbnail and metadata, a toggle's icon)
-/// is not read, a bookmark reads as a link on its title, a toggle's heading as a line of
-/// text. A fragment with no element at all (only text between the markers of an html
+/// is not read, a bookmark reads as a link on its title, a toggle's heading as a bold line. A fragment with no element at all (only text between the markers of an html
 /// card) is the Markdown its author wrote, and reads as that Markdown rendered.
 public enum CardReading {
     public static func read(_ bytes: some Collection<UInt8>) -> [HTMLToken] {
@@ -88,7 +87,7 @@ public enum CardReading {
 
     /// The declared mapping of card markup to what its Markdown shows (on well-nested tokens).
     static func mapped(_ tokens: [HTMLToken]) -> [HTMLToken] {
-        enum Action { case keep, skipTag, drop, title, rename(String) }
+        enum Action { case keep, skipTag, drop, title, toggleHeading }
         var out: [HTMLToken] = []
         out.reserveCapacity(tokens.count)
         var actions: [Action] = []
@@ -115,8 +114,10 @@ public enum CardReading {
                     out.append(token)
                     out.append(.startTag(name: "a", attributes: [HTMLAttribute(name: "href", value: href)], selfClosing: false))
                 } else if headings.contains(name) && classes.contains("kg-toggle-heading-text") {
-                    action = .rename("p")
+                    // A toggle's heading is a bold line (its `<summary>`), not a heading.
+                    action = .toggleHeading
                     out.append(.startTag(name: "p", attributes: [], selfClosing: selfClosing))
+                    out.append(.startTag(name: "strong", attributes: [], selfClosing: false))
                 } else {
                     out.append(token)
                 }
@@ -129,7 +130,9 @@ public enum CardReading {
                 case .title:
                     out.append(.endTag(name: "a"))
                     out.append(token)
-                case let .rename(other): out.append(.endTag(name: other))
+                case .toggleHeading:
+                    out.append(.endTag(name: "strong"))
+                    out.append(.endTag(name: "p"))
                 case .keep: out.append(.endTag(name: name))
                 }
             default:
@@ -179,5 +182,40 @@ public enum CardReading {
         var rest = Array(scalars[..<open])
         while rest.last == " " { rest.removeLast() }
         return String(String.UnicodeScalarView(rest))
+    }
+
+    /// The emphasis a reader sees, in order: the text of each outermost `em` (or `i`) and
+    /// `strong` (or `b`), whitespace collapsed; one inside another of its kind adds nothing.
+    static func emphasis(_ tokens: [HTMLToken]) -> [String] {
+        var out: [String] = []
+        var depth = ["em": 0, "strong": 0]
+        var text = ["em": "", "strong": ""]
+        func kind(_ name: String) -> String? {
+            switch name {
+            case "em", "i": "em"
+            case "strong", "b": "strong"
+            default: nil
+            }
+        }
+        for token in tokens {
+            switch token {
+            case let .startTag(name, _, _):
+                guard let k = kind(name) else { continue }
+                if depth[k] == 0 { text[k] = "" }
+                depth[k]! += 1
+            case let .endTag(name):
+                guard let k = kind(name), depth[k]! > 0 else { continue }
+                depth[k]! -= 1
+                if depth[k] == 0 {
+                    let words = text[k]!.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+                    if !words.isEmpty { out.append(k + ":" + words) }
+                }
+            case let .text(s):
+                for k in ["em", "strong"] where depth[k]! > 0 { text[k]! += s }
+            default:
+                continue
+            }
+        }
+        return out
     }
 }

@@ -211,12 +211,15 @@ final class FixProof {
     /// break that ends a fenced block's text), or the conversion is withheld.
     private func cardVerdict(_ before: [HTMLToken], _ after: [HTMLToken], promise: FixPromise) -> ProofVerdict {
         let attributes = promise.contains(.headingAttributes)
-        var r = ReaderView(CardReading.comparable(CardReading.browserReading(before), headingAttributes: false), promise: promise)
-        var s = ReaderView(CardReading.comparable(CardReading.browserReading(after), headingAttributes: attributes), promise: promise)
+        let x = CardReading.comparable(CardReading.browserReading(before), headingAttributes: false)
+        let y = CardReading.comparable(CardReading.browserReading(after), headingAttributes: attributes)
+        var r = ReaderView(x, promise: promise), s = ReaderView(y, promise: promise)
         func trimmed(_ code: String) -> String { code.hasSuffix("\n") ? String(code.dropLast()) : code }
         r.codeBlocks = r.codeBlocks.map(trimmed)
         s.codeBlocks = s.codeBlocks.map(trimmed)
         if let why = r.difference(to: s, promise: promise) { return .broken(why) }
+        // Emphasis is part of what the card says (the reader view leaves it out).
+        if CardReading.emphasis(x) != CardReading.emphasis(y) { return .broken("would change the emphasis") }
         return .readerSame("converts a Ghost card to Markdown")
     }
 

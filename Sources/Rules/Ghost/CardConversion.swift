@@ -48,6 +48,8 @@ struct CardConversion {
 
     mutating func caption(_ root: HTMLNode, _ writer: inout MarkdownWriter) -> [String]? {
         guard let caption = root.first(named: "figcaption") else { return [] }
+        // Lexical wraps a caption's text in a paragraph.
+        if caption.children.contains(where: { $0.name == "p" }) { return writer.blocks(caption.children) }
         guard let text = writer.inline(caption.children) else { return nil }
         return [text]
     }
@@ -142,7 +144,11 @@ struct CardConversion {
             blocks = [text]
         }
         if rawHTML {
-            let summary = "<details>\n<summary>" + Self.escapedHTML(heading.text) + "</summary>"
+            guard let inner = Self.inlineHTML(heading.children) else {
+                kept = "its heading has markup a summary cannot hold"
+                return nil
+            }
+            let summary = "<details>\n<summary><strong>" + inner + "</strong></summary>"
             return [summary] + blocks + ["</details>"]
         }
         guard let title = writer.inline(heading.children) else { return nil }
@@ -158,13 +164,34 @@ struct CardConversion {
         return ["[" + text + "](" + destination + ")"]
     }
 
+    /// Inline HTML written again for a raw `<summary>` line: text escaped, whitespace as
+    /// one space, `em`/`i`, `strong`/`b` and `code` kept, styling spans unwrapped; nil for
+    /// anything else.
+    static func inlineHTML(_ nodes: [HTMLNode]) -> String? {
+        var out = ""
+        for node in nodes {
+            switch node {
+            case let .text(s): out += escapedHTML(s, keepingEdges: true)
+            case .comment: continue
+            case let .element(name, _, children):
+                guard let inner = inlineHTML(children) else { return nil }
+                switch name {
+                case "span": out += inner
+                case "em", "i", "strong", "b", "code": out += "<\(name)>" + inner + "</\(name)>"
+                default: return nil
+                }
+            }
+        }
+        return out.trimmingSpaces
+    }
+
     /// Text as HTML text: whitespace runs as one space, `&`, `<`, `>` escaped.
-    static func escapedHTML(_ s: String) -> String {
+    static func escapedHTML(_ s: String, keepingEdges: Bool = false) -> String {
         var out = ""
         var space = false
         for c in s.unicodeScalars {
             if c == " " || c == "\n" || c == "\t" || c == "\r" {
-                space = !out.isEmpty
+                space = keepingEdges || !out.isEmpty
                 continue
             }
             if space { out += " " }
@@ -176,6 +203,7 @@ struct CardConversion {
             default: out.unicodeScalars.append(c)
             }
         }
+        if space && keepingEdges { out += " " }
         return out
     }
 }

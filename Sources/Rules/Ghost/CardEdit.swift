@@ -19,8 +19,10 @@ enum CardEdit {
             // Only the file's own line ending: a lone CR, or a bare LF in a CR LF file, is refused.
             if b[k] == 0x0D ? !(crlf && k + 1 < to && b[k + 1] == 0x0A) : !(k > 0 && b[k - 1] == 0x0D) { return nil }
         }
-        let blankBefore = first == firstBody || source.isBlank(first - 1)
-        let blankAfter = last + 1 >= source.lineCount || source.isBlank(last + 1)
+        // A line holding only a card marker counts as blank here: the marker rule removes
+        // it and keeps a blank line where blocks meet (an HTML comment needs none).
+        let blankBefore = first == firstBody || source.isBlank(first - 1) || isLoneMarker(document, first - 1)
+        let blankAfter = last + 1 >= source.lineCount || source.isBlank(last + 1) || isLoneMarker(document, last + 1)
         if markdown.isEmpty {
             // The lines go; a blank line stays only between two blocks.
             let start = source.lineStart(first)
@@ -41,5 +43,12 @@ enum CardEdit {
             bytes.append(c)
         }
         return Edit(range: from..<source.contentEnd(last), replacement: bytes)
+    }
+
+    static func isLoneMarker(_ document: Document, _ line: Int) -> Bool {
+        let b = document.bytes, end = document.source.contentEnd(line)
+        let start = CardScan.skipSpace(b, document.source.lineStart(line), end)
+        guard let m = CardScan.marker(b, at: start, end: end, line: line) else { return false }
+        return CardScan.skipSpace(b, m.range.upperBound, end) == end
     }
 }

@@ -154,6 +154,10 @@ struct MarkdownWriter {
     struct InlineOut {
         var text = ""
         var atLineStart = true
+        /// Inside `em` / `strong` already: a nested one shows nothing more (Lexical writes
+        /// `<i><em class="italic">`).
+        var inEmphasis = false
+        var inStrong = false
 
         /// The text with trailing spaces (and spaces before hard breaks) gone.
         func finished() -> String {
@@ -185,9 +189,15 @@ struct MarkdownWriter {
             case let .element(name, _, children):
                 switch name {
                 case "em", "i", "strong", "b":
-                    var inner = InlineOut(text: "", atLineStart: out.atLineStart)
+                    let isEmphasis = name == "em" || name == "i"
+                    if isEmphasis ? out.inEmphasis : out.inStrong {
+                        guard write(children, into: &out) else { return false }
+                        continue
+                    }
+                    var inner = InlineOut(text: "", atLineStart: out.atLineStart, inEmphasis: out.inEmphasis || isEmphasis,
+                                          inStrong: out.inStrong || !isEmphasis)
                     guard write(children, into: &inner) else { return false }
-                    let delimiter = name == "em" || name == "i" ? "*" : "**"
+                    let delimiter = isEmphasis ? "*" : "**"
                     let body = inner.text
                     let core = body.trimmingSpaces
                     if core.isEmpty {
@@ -214,7 +224,7 @@ struct MarkdownWriter {
                         kept = "a link Markdown cannot hold"
                         return false
                     }
-                    var inner = InlineOut(text: "", atLineStart: false)
+                    var inner = InlineOut(text: "", atLineStart: false, inEmphasis: out.inEmphasis, inStrong: out.inStrong)
                     guard write(children, into: &inner) else { return false }
                     out.text += "[" + inner.text.trimmingSpaces + "](" + destination + Self.title(node.attribute("title")) + ")"
                     out.atLineStart = false
