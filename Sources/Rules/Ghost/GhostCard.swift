@@ -130,6 +130,13 @@ struct GhostCard {
                 markers += 1
             }
         }
+        // Spacers on the lines right after the card go with it.
+        while kind != .emptyParagraph, last + 1 < source.lineCount {
+            let next = last + 1, end = source.contentEnd(next), start = CardScan.skipSpace(b, source.lineStart(next), end)
+            guard CardScan.matches(b, start, end, "<p></p>"), CardScan.skipSpace(b, start + 7, end) == end else { break }
+            last = next
+            spacers += 1
+        }
         // Every line must be at the top level: a card in a list or quote is not taken apart.
         for k in line...last where !source.isBlank(k) {
             let info = document.line(k)
