@@ -64,7 +64,7 @@ struct GhostCard {
             guard line + 1 < source.lineCount, !source.isBlank(line + 1) else { return nil }
             i = CardScan.skipSpace(b, source.lineStart(line + 1), source.contentEnd(line + 1))
         }
-        let limit = min(b.count, i + 1 << 18)
+        let limit = min(b.count, i + 1 << 16)
         // An html card glued around Markdown on one line: the Markdown prints as text.
         if markerName == "html", i < lineEnd, b[i] != 0x3C {
             var j = i

@@ -73,7 +73,7 @@ struct RenderedRegion {
             last = endLine
         } else if let tag = CardScan.startTag(b, at: i, end: lineEnd), tag.name == "div",
                   tag.classes.split(separator: " ").contains("kg-card-markdown"),
-                  let end = CardScan.elementEnd(b, name: "div", from: tag.end, end: min(b.count, tag.end + 1 << 20)) {
+                  let end = CardScan.elementEnd(b, name: "div", from: tag.end, end: min(b.count, tag.end + 1 << 18)) {
             last = source.line(containing: end - 1)
             guard CardScan.skipSpace(b, end, source.contentEnd(last)) == source.contentEnd(last) else { return nil }
             contentStart = tag.end
@@ -135,7 +135,7 @@ struct CutPre {
               let tag = CardScan.startTag(b, at: i, end: lineEnd), tag.name == "pre" else { return nil }
         // Whole when the `<pre>` opens its own HTML block (type 1 runs to `</pre>`).
         if prefix.isEmpty, let block = document.blocks.block(ofLine: line), block.firstLine == line, block.htmlType == 1 { return nil }
-        guard let end = CardScan.elementEnd(b, name: "pre", from: tag.end, end: min(b.count, tag.end + 1 << 20)) else { return nil }
+        guard let end = CardScan.elementEnd(b, name: "pre", from: tag.end, end: min(b.count, tag.end + 1 << 16)) else { return nil }
         let last = source.line(containing: end - 1)
         guard (line...last).contains(where: { source.isBlank($0) }) else { return nil }
         let lastEnd = source.contentEnd(last)
