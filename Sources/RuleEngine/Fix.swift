@@ -74,4 +74,12 @@ public struct FixPromise: OptionSet, Sendable, Hashable {
     /// Text may disappear (a marker whose comment delimiters were stripped, a misspelt
     /// entity shown as text): what remains keeps its elements and its order.
     public static let removesText = FixPromise(rawValue: 1 << 11)
+    /// Ghost card HTML becomes Markdown by a declared mapping: the proof reads the card's
+    /// bytes (the fix's edits) as ONE HTML fragment as a browser shows it (`CardReading`),
+    /// not as CommonMark cuts it, and the Markdown must show a reader the same headings,
+    /// code bytes, links, images and words (`ghost-card`, `ghost-rendered-markdown`).
+    public static let convertsCard = FixPromise(rawValue: 1 << 12)
+    /// The site's generator reads `{#id}` after a heading as the heading's id (kramdown,
+    /// goldmark with attributes): the proof does not count it as heading text.
+    public static let headingAttributes = FixPromise(rawValue: 1 << 13)
 }

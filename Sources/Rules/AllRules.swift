@@ -8,6 +8,8 @@ public enum AllRules {
         NbspEntityRule(),
         NbspCharRule(),
         GhostCardMarkerRule(),
+        GhostCardRule(),
+        GhostRenderedMarkdownRule(),
         FrontMatterSyntaxRule(),
         MismatchedEmphasisRule(),
         DoubledEmphasisRule(),

@@ -139,7 +139,7 @@ import Testing
         let rules = try box.run("rules")
         #expect(rules.status == 0)
         #expect(rules.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
-                == ["nbsp-entity", "nbsp-char", "ghost-card-marker", "front-matter-syntax", "mismatched-emphasis",
+                == ["nbsp-entity", "nbsp-char", "ghost-card-marker", "ghost-card", "ghost-rendered-markdown", "front-matter-syntax", "mismatched-emphasis",
                     "doubled-emphasis", "missing-image", "image-alt", "front-matter-fields", "unclosed-fence",
                     "ghost-link-tracking", "old-site-link"])
         let explain = try box.run("explain", "ghost-card-marker")

@@ -27,8 +27,17 @@ final class FixProof {
         firstBodyLine = document.blocks.lines.firstIndex { $0.kind != .frontMatter } ?? document.blocks.lines.count
     }
 
-    /// The verdict on applying `edits` together, with what their fixes promise.
-    func prove(_ edits: [Edit], promise: FixPromise) -> ProofVerdict {
+    /// The verdict on applying `fixes` together: the edits of those that convert a card
+    /// are read as card HTML before (see `convertsCard`).
+    func prove(_ fixes: [Fix]) -> ProofVerdict {
+        let promise = fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) }
+        let cards = fixes.filter { $0.promise.contains(.convertsCard) }.flatMap { $0.edits.map(\.range) }
+        return prove(fixes.flatMap(\.edits), promise: promise, cards: cards)
+    }
+
+    /// The verdict on applying `edits` together, with what their fixes promise; `cards`
+    /// are the byte ranges (of edits) that hold Ghost card HTML.
+    func prove(_ edits: [Edit], promise: FixPromise, cards: [Range<Int>] = []) -> ProofVerdict {
         let body = edits.filter { $0.range.upperBound > document.bodyStart || ($0.range.isEmpty && $0.range.lowerBound >= document.bodyStart) }
         // Front matter is not rendered: its edits are the rule's to prove (values compared
         // after a parse) and the linter's (front matter that parsed must still parse).
@@ -53,6 +62,26 @@ final class FixProof {
         let beforeText = SourceText(slice), afterText = SourceText(edited)
         let beforeScan = BlockScanner.scan(beforeText), afterScan = BlockScanner.scan(afterText)
         let before: [HTMLToken], after: [HTMLToken]
+        if !cards.isEmpty {
+            // The card as Ghost served it, between the other lines as CommonMark reads them
+            // alone; the result as CommonMark reads it, whole.
+            var reading: [HTMLToken] = []
+            var at = 0
+            for card in cards.map({ ($0.lowerBound - range.lowerBound)..<($0.upperBound - range.lowerBound) }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                guard card.lowerBound >= at, card.upperBound <= slice.count else { return .broken("would convert overlapping cards") }
+                if card.lowerBound > at {
+                    let piece = SourceText(Array(slice[at..<card.lowerBound]))
+                    reading += tokens(piece, BlockScanner.scan(piece))
+                }
+                reading += CardReading.read(slice[card])
+                at = card.upperBound
+            }
+            if at < slice.count {
+                let piece = SourceText(Array(slice[at...]))
+                reading += tokens(piece, BlockScanner.scan(piece))
+            }
+            return cardVerdict(reading, tokens(afterText, afterScan), promise: promise)
+        }
         if definesDifferently(beforeText, beforeScan, afterText, afterScan) {
             // Links anywhere may change: compare the whole documents.
             var whole = source.bytes
@@ -105,6 +134,10 @@ final class FixProof {
         if !definitions.isEmpty { blocks.definitions.formUnion(definitions.labels) }
         let inlines = InlineScanner.scan(text, blocks)
         return HTMLRenderer.rendered(text, blocks: blocks, inlines: inlines, definitions: definitions, precedence: .given)
+    }
+
+    private func tokens(_ text: SourceText, _ scan: BlockScan) -> [HTMLToken] {
+        HTMLTokenizer.tokenize(html(text, scan).bytes)
     }
 
     private func cachedBefore(_ lines: Range<Int>, _ text: SourceText, _ scan: BlockScan) -> RenderedHTML {
@@ -241,6 +274,22 @@ final class FixProof {
         if aScan.definitionList.isEmpty && bScan.definitionList.isEmpty { return false }
         let x = LinkDefinitions.collect(a, aScan), y = LinkDefinitions.collect(b, bScan)
         return Set(x.labels) != Set(y.labels) || x.labels.contains { x[$0] != y[$0] }
+    }
+
+    /// A card converted: the reader sees the same (code blocks compared without the line
+    /// break that ends a fenced block's text), or the conversion is withheld.
+    private func cardVerdict(_ before: [HTMLToken], _ after: [HTMLToken], promise: FixPromise) -> ProofVerdict {
+        let attributes = promise.contains(.headingAttributes)
+        let x = CardReading.comparable(CardReading.browserReading(before), headingAttributes: false)
+        let y = CardReading.comparable(CardReading.browserReading(after), headingAttributes: attributes)
+        var r = ReaderView(x, promise: promise), s = ReaderView(y, promise: promise)
+        func trimmed(_ code: String) -> String { code.hasSuffix("\n") ? String(code.dropLast()) : code }
+        r.codeBlocks = r.codeBlocks.map(trimmed)
+        s.codeBlocks = s.codeBlocks.map(trimmed)
+        if let why = r.difference(to: s, promise: promise) { return .broken(why) }
+        // Emphasis is part of what the card says (the reader view leaves it out).
+        if CardReading.emphasis(x) != CardReading.emphasis(y) { return .broken("would change the emphasis") }
+        return .readerSame("converts a Ghost card to Markdown")
     }
 
     /// `lineChange` says what happens to the lines the edits leave alone, when asked.

@@ -13,10 +13,12 @@ struct FixSettlement {
     /// The fixes taken as `FixApplier` takes them (non-overlapping, in order), in
     /// clusters; the indices of the others come back in `rest`.
     func clusters(_ fixes: [Fix]) -> (clusters: [Cluster], rest: [Int]) {
-        let order = fixes.indices.filter { !fixes[$0].edits.isEmpty }.sorted {
-            (fixes[$0].edits[0].range.lowerBound, fixes[$0].edits[0].range.upperBound, $0)
-                < (fixes[$1].edits[0].range.lowerBound, fixes[$1].edits[0].range.upperBound, $1)
+        // A card conversion goes before the fixes that start where it does (the marker
+        // rule's removal of the card's own begin marker): it takes the markers with it.
+        func key(_ k: Int) -> (Int, Int, Int, Int) {
+            (fixes[k].edits[0].range.lowerBound, fixes[k].promise.contains(.convertsCard) ? 0 : 1, fixes[k].edits[0].range.upperBound, k)
         }
+        let order = fixes.indices.filter { !fixes[$0].edits.isEmpty }.sorted { key($0) < key($1) }
         var taken = SortedEdits()
         var result: [Cluster] = []
         var rest: [Int] = []
@@ -51,14 +53,14 @@ struct FixSettlement {
         var verdicts: [[Edit]: ProofVerdict] = [:]
         for cluster in clusters {
             let members = cluster.members.map { fixes[$0] }
-            if cluster.members.count > 1, proof.prove(members.flatMap(\.edits), promise: union(members)) == .same {
+            if cluster.members.count > 1, proof.prove(members) == .same {
                 for m in members { verdicts[m.edits] = .same }
                 continue
             }
             alone += cluster.members
         }
         for k in alone where verdicts[fixes[k].edits] == nil {
-            verdicts[fixes[k].edits] = proof.prove(fixes[k].edits, promise: fixes[k].promise)
+            verdicts[fixes[k].edits] = proof.prove([fixes[k]])
         }
         for k in fixes.indices {
             if let verdict = verdicts[fixes[k].edits] { Self.apply(verdict, to: &fixes[k]) }
@@ -73,12 +75,12 @@ struct FixSettlement {
         var result: [Fix] = []
         for cluster in clusters {
             let members = cluster.members.map { candidates[$0] }
-            if Self.accepts(proof.prove(members.flatMap(\.edits), promise: union(members)), members, level) {
+            if Self.accepts(proof.prove(members), members, level) {
                 result += members
                 continue
             }
             var kept: [Fix] = []
-            for fix in members where Self.accepts(proof.prove((kept + [fix]).flatMap(\.edits), promise: union(kept + [fix])), kept + [fix], level) {
+            for fix in members where Self.accepts(proof.prove(kept + [fix]), kept + [fix], level) {
                 kept.append(fix)
             }
             result += kept
