@@ -14,10 +14,16 @@ change targets by design; their counts and alt text must stay). An `<img>` in HT
 image with its alt text, as a Markdown image is. Prints the number of changed files and, per
 part of the reader's view, the files where it differs.
 
+HTML blocks are read as fragments, as a browser shows them; what ghost-card drops by design
+(a bookmark's icon, thumbnail and metadata, a toggle's icon) is not read, and a toggle's
+heading reads as words (it becomes the bold summary of a `<details>`).
+
 With --served-cards, a Ghost Markdown card exported as rendered HTML (`<!--kg-card-begin:
 markdown-->` followed by HTML, up to its end marker) is read as one HTML fragment, as Ghost
 served it and a browser shows it (a `<pre>` whole, whatever blank lines it holds), not as
-CommonMark cuts it: the reading ghost-rendered-markdown's conversions are proven against.
+CommonMark cuts it, and an html card holding Markdown on one line (a converter's leftover) as
+that Markdown: the readings ghost-rendered-markdown's and ghost-card's conversions are proven
+against.
 """
 import html, os, re, sys
 from html.parser import HTMLParser
@@ -31,6 +37,7 @@ TAG = re.compile(r"<[^>]*>")
 IMG_ALT = re.compile(r"""(?is)<img\b(?:[^>"']|"[^"]*"|'[^']*')*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 IMG = re.compile(r"(?i)<img\b")
 MARKDOWN_CARD = re.compile(r"<!--kg-card-begin: markdown-->[ \t]*(<.*?)<!--kg-card-end: markdown-->", re.S)
+HTML_CARD_OF_MARKDOWN = re.compile(r"<!--kg-card-begin: html-->[ \t]*([^<\s][^\n]*?)[ \t]*<!--kg-card-end: html-->")
 SERVED = "GALLEYSERVEDCARD"
 FRONT = re.compile(rb"\A(?:\xef\xbb\xbf)?---\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -64,9 +71,16 @@ def html_images(raw):
     return out
 
 
+# What ghost-card drops by design (a bookmark's icon, thumbnail and metadata, a toggle's
+# icon) is not part of what a reader is promised; a toggle's heading becomes its summary,
+# a bold line: read as words, not as a heading.
+DROPPED = {"kg-bookmark-thumbnail", "kg-bookmark-icon", "kg-bookmark-metadata", "kg-toggle-card-icon"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class Fragment(HTMLParser):
-    """A card's HTML read as one fragment: headings, code (a `<pre>` whole, an inline
-    `<code>`), links, images and words, as the Markdown side counts them."""
+    """HTML read as one fragment: headings, code (a `<pre>` whole, an inline `<code>`),
+    links, images and words, as the Markdown side counts them."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -74,9 +88,25 @@ class Fragment(HTMLParser):
         self.heading = None
         self.pre = None
         self.inline = None
+        self.skip = None
+        self.open = []          # the open non-void elements
+        self.dropped = None     # depth of the open element whose content is dropped
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag not in VOID:
+            self.open.append(tag)
+        if self.dropped is not None:
+            return
+        if classes & DROPPED:
+            if tag not in VOID:
+                self.dropped = len(self.open)
+            return
+        if tag in ("script", "style"):
+            self.skip = tag
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and "kg-toggle-heading-text" in classes:
+            pass
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.heading = (tag, [])
         elif tag == "pre":
             self.pre = []
@@ -88,7 +118,18 @@ class Fragment(HTMLParser):
             self.images.append(visible(dict(attrs).get("alt") or ""))
 
     def handle_endtag(self, tag):
-        if self.heading is not None and tag == self.heading[0]:
+        if tag in self.open:
+            depth = len(self.open) - self.open[::-1].index(tag)
+            del self.open[depth - 1:]
+            if self.dropped is not None:
+                if depth <= self.dropped:
+                    self.dropped = None
+                return
+        elif self.dropped is not None:
+            return
+        if tag == self.skip:
+            self.skip = None
+        elif self.heading is not None and tag == self.heading[0]:
             self.headings.append((tag, " ".join(self.heading[1])))
             self.heading = None
         elif tag == "pre" and self.pre is not None:
@@ -102,6 +143,8 @@ class Fragment(HTMLParser):
             self.inline = None
 
     def handle_data(self, data):
+        if self.skip is not None or self.dropped is not None:
+            return
         if self.pre is not None:
             self.pre.append(data)
             return
@@ -114,6 +157,13 @@ class Fragment(HTMLParser):
             self.heading[1].extend(w)
 
 
+def read_fragment(raw):
+    f = Fragment()
+    f.feed(COMMENT.sub(" ", raw))
+    f.close()
+    return f
+
+
 def view(data, served_cards=False):
     text = body(data).decode("utf-8", "replace").replace("\r\n", "\n")
     text = JSX_MARKER.sub("", text)
@@ -123,6 +173,8 @@ def view(data, served_cards=False):
             fragments.append(m.group(1))
             return f"\n\n{SERVED}{len(fragments) - 1}\n\n"
         text = MARKDOWN_CARD.sub(park, text)
+        # An html card holding Markdown (a converter's leftover): the Markdown it was.
+        text = HTML_CARD_OF_MARKDOWN.sub(lambda m: f"\n\n{m.group(1)}\n\n", text)
     headings, code, links, images, words = [], [], [], [], []
     tokens = md.parse(text)
     heading = None
@@ -135,15 +187,16 @@ def view(data, served_cards=False):
         elif t.type in ("fence", "code_block"):
             code.append(t.content.replace("\u00a0", " "))
         elif t.type == "html_block":
-            words += html_words(t.content)
-            links += re.findall(r"(?i)<a\b", COMMENT.sub("", t.content))
-            images += html_images(t.content)
+            f = read_fragment(t.content)
+            headings += f.headings
+            code += f.code
+            links += ["a"] * f.links
+            images += f.images
+            words += f.words
         elif t.type == "inline":
             served = re.fullmatch(SERVED + r"(\d+)", t.content.strip())
             if served:
-                f = Fragment()
-                f.feed(fragments[int(served.group(1))])
-                f.close()
+                f = read_fragment(fragments[int(served.group(1))])
                 headings += f.headings
                 code += f.code
                 links += ["a"] * f.links
