@@ -16,15 +16,26 @@ struct Runner {
     let options: RunOptions
     let mode: Mode
 
-    private struct Job: Sendable {
-        var path: String
-        var linter: Linter
+    /// One entry of the run, in path order: a file to process, or a report made already
+    /// (a path that does not exist, a file whose configuration is invalid).
+    enum Item: Sendable {
+        case job(path: String, linter: Linter)
+        case ready(FileReport)
+
+        var path: String {
+            switch self {
+            case .job(let path, _): path
+            case .ready(let report): report.path
+            }
+        }
     }
 
     var fixLevel: Applicability {
         if case let .fix(level, _) = mode { return level }
         return .safe
     }
+
+    var policy: FixPolicy { FixPolicy(level: fixLevel) }
 
     var diffOnly: Bool {
         if case let .fix(_, d) = mode { return d }
@@ -51,72 +62,85 @@ struct Runner {
             return ExitStatus.error
         }
         let paths = RepositoryPaths.current()
-        let reporter = TextReporter(fixLevel: fixLevel,
-                                    color: options.format == .text && options.color.enabled(for: reportFD))
-        let render = options.format == .text
-        @Sendable func finish(_ report: FileReport) -> FileReport {
+        let policy = self.policy
+        let text = TextReporter(policy: policy, color: options.format == .text && options.color.enabled(for: reportFD))
+        let stepSummaryFile = options.format == .github
+            ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 } : nil
+        let renderer = OutputRenderer(format: options.format, policy: policy, paths: paths, text: text, diffOnly: diffOnly,
+                                      baseline: options.writeBaseline != nil, stepSummary: stepSummaryFile != nil,
+                                      fixReport: false)
+        @Sendable func finish(_ report: FileReport) -> FileOutput {
             var report = report
             if let baseline { baseline.filter(&report, paths: paths) }
-            if render { report.rendered = reporter.lines(report) }
-            return report
+            return renderer.render(report)
+        }
+        let writer: ReportWriter
+        do {
+            writer = try ReportWriter(runner: self, paths: paths, text: text, stepSummaryFile: stepSummaryFile)
+        } catch {
+            Self.printError("\(error)")
+            return ExitStatus.error
         }
 
-        var reports: [FileReport] = []
         if options.stdin {
             switch readStdin(resolver, Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: 1)) {
-            case .report(let r): reports = [finish(r)]
+            case .report(let r): writer.add(finish(r))
             case .status(let s): return s
             }
-        } else {
-            var discovery = FileDiscovery.discover(options.paths + LongArgumentList.extraPaths, useGit: !options.noGit)
-            if let ref = options.changedSince {
-                do {
-                    let changed = try ChangedFiles(since: ref)
-                    discovery.files = discovery.files.filter { changed.contains($0) }
-                    if options.verbose { Self.printNote("\(plural(discovery.files.count, "file")) changed since \(ref)") }
-                } catch {
-                    Self.printError("\(error)")
-                    return ExitStatus.error
-                }
-            }
-            reports = discovery.errors.map { FileReport(path: $0.path, error: $0.message) }
-            let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: discovery.files.count)
-            var jobs: [Job] = []
-            var reportedConfigErrors = Set<String>()
-            for path in discovery.files {
-                switch resolver.configuration(forFile: path) {
-                case .failure(let error):
-                    let key = error.path ?? ""
-                    if reportedConfigErrors.insert(key).inserted { Self.printError("\(error)") }
-                    reports.append(FileReport(path: path, error: "not checked: its configuration \(key) is invalid"))
-                case .success(let config):
-                    if ConfigurationResolver.isExcluded(path, by: config) {
-                        if options.verbose { Self.printNote("\(path): excluded by \(config.path ?? "the configuration")") }
-                        continue
-                    }
-                    jobs.append(Job(path: path, linter: linter(session, config)))
-                }
-            }
-            let mode = self.mode
-            let verbose = options.verbose
-            // Temporaries that killed runs left beside the posts (never a running process's).
-            if isFix && !diffOnly {
-                for removed in TemporaryFiles.removeStale(near: jobs.map(\.path)) where verbose {
-                    Self.printNote("removed \(removed), a temporary file of a galley run that is gone")
-                }
-            }
-            let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-            reports += Parallel.map(jobs, workers: workers) { job in
-                finish(Self.process(job.path, job.linter, mode: mode, verbose: verbose))
-            }
-            if verbose { Self.printSites(session, resolver) }
+            return writer.finish()
         }
-        reports.sort { $0.path < $1.path }
-        return report(RunSummary(reports: reports, fixLevel: fixLevel, fixMode: !diffOnly && isFix, paths: paths),
-                      text: reporter)
+        var discovery = FileDiscovery.discover(options.paths + LongArgumentList.extraPaths, useGit: !options.noGit)
+        if let ref = options.changedSince {
+            do {
+                let changed = try ChangedFiles(since: ref)
+                discovery.files = discovery.files.filter { changed.contains($0) }
+                if options.verbose { Self.printNote("\(plural(discovery.files.count, "file")) changed since \(ref)") }
+            } catch {
+                Self.printError("\(error)")
+                return ExitStatus.error
+            }
+        }
+        var items: [Item] = discovery.errors.map { .ready(FileReport(path: $0.path, error: $0.message)) }
+        let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: discovery.files.count)
+        var reportedConfigErrors = Set<String>()
+        var jobPaths: [String] = []
+        for path in discovery.files {
+            switch resolver.configuration(forFile: path) {
+            case .failure(let error):
+                let key = error.path ?? ""
+                if reportedConfigErrors.insert(key).inserted { Self.printError("\(error)") }
+                items.append(.ready(FileReport(path: path, error: "not checked: its configuration \(key) is invalid")))
+            case .success(let config):
+                if ConfigurationResolver.isExcluded(path, by: config) {
+                    if options.verbose { Self.printNote("\(path): excluded by \(config.path ?? "the configuration")") }
+                    continue
+                }
+                items.append(.job(path: path, linter: linter(session, config)))
+                jobPaths.append(path)
+            }
+        }
+        // Path order, as the reports are written; a discovery error keeps its place among the files.
+        items = items.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }.map(\.element)
+        let mode = self.mode
+        let verbose = options.verbose
+        // Temporaries that killed runs left beside the posts (never a running process's).
+        if isFix && !diffOnly {
+            for removed in TemporaryFiles.removeStale(near: jobPaths) where verbose {
+                Self.printNote("removed \(removed), a temporary file of a galley run that is gone")
+            }
+        }
+        let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        Parallel.stream(items, workers: workers, { item in
+            switch item {
+            case .ready(let report): return finish(report)
+            case let .job(path, linter): return finish(Self.process(path, linter, mode: mode, verbose: verbose))
+            }
+        }, consume: writer.add)
+        if verbose { Self.printSites(session, resolver) }
+        return writer.finish()
     }
 
-    private var isFix: Bool {
+    var isFix: Bool {
         if case .fix = mode { return true }
         return false
     }
@@ -171,7 +195,7 @@ struct Runner {
             guard result.bytes != bytes else { return report }
             report.fixesApplied = result.applied
             if diffOnly {
-                report.diff = UnifiedDiff.make(old: bytes, new: result.bytes, oldName: path, newName: path)
+                report.diff = UnifiedDiff.bytes(old: bytes, new: result.bytes, oldName: path, newName: path)
                 return report
             }
             if input != nil {
