@@ -8,6 +8,9 @@ struct FileTally: Sendable {
         var fixable = 0
         /// Fixable with `--unsafe-fixes`.
         var fixableUnsafe = 0
+        /// Fixes of the rule applied (fix mode) and fixes the proof withheld.
+        var fixed = 0
+        var withheld = 0
     }
 
     var rules: [Rule] = []
@@ -22,21 +25,24 @@ struct FileTally: Sendable {
 
     init(_ report: FileReport, policy: FixPolicy) {
         var index: [String: Int] = [:]
+        func slot(_ rule: String) -> Int {
+            if let i = index[rule] { return i }
+            index[rule] = rules.count
+            rules.append(Rule(rule: rule))
+            return rules.count - 1
+        }
         for r in report.findings {
             let f = r.finding
-            let k: Int
-            if let i = index[f.ruleID] {
-                k = i
-            } else {
-                k = rules.count
-                index[f.ruleID] = k
-                rules.append(Rule(rule: f.ruleID))
-            }
+            let k = slot(f.ruleID)
             rules[k].findings += 1
             if policy.isFixable(f) { rules[k].fixable += 1 }
             if f.isFixable(upTo: .unsafe) { rules[k].fixableUnsafe += 1 }
-            if f.fix?.withheld != nil { withheld += 1 }
+            if f.fix?.withheld != nil {
+                withheld += 1
+                rules[k].withheld += 1
+            }
         }
+        for fix in report.change?.fixes ?? [] { rules[slot(fix.rule)].fixed += fix.count }
         for rule in rules {
             findings += rule.findings
             fixable += rule.fixable
@@ -81,7 +87,7 @@ struct RunTotals {
         if tally.fixesApplied > 0 { fixedFiles += 1 }
         baselined += tally.baselined
         withheld += tally.withheld
-        for r in tally.rules {
+        for r in tally.rules where r.findings > 0 {
             rules[r.rule, default: RuleCount(rule: r.rule, findings: 0, fixable: 0)].findings += r.findings
             rules[r.rule]!.fixable += r.fixable
         }

@@ -20,6 +20,10 @@ final class ReportWriter {
     private let stepSummaryFile: String?
     private var stepSummary: GitHubReporter.StepSummary?
     private var diffFiles = 0
+    private var fixReport: FixReportWriter?
+    private var backupsKept = 0
+    /// Set when a signal stopped the run (the exit status it gives).
+    var interruptedStatus: Int32?
 
     init(runner: Runner, paths: RepositoryPaths, text: TextReporter, stepSummaryFile: String?) throws {
         self.runner = runner
@@ -38,6 +42,7 @@ final class ReportWriter {
             }
         }
         if stepSummaryFile != nil { stepSummary = GitHubReporter.StepSummary() }
+        if let file = runner.fixSettings?.report { fixReport = try FixReportWriter(file: file, policy: runner.policy) }
         guard !runner.diffOnly else { return }
         switch options.format {
         case .json: json = JSONReporter(fixMode: totals.fixMode, into: sink)
@@ -77,14 +82,32 @@ final class ReportWriter {
         }
         baseline?.add(file.baseline)
         stepSummary?.add(file.summaryRows)
+        fixReport?.add(file)
+        if file.backupKept { backupsKept += 1 }
         sink.pieceDone()
     }
 
     /// Writes the end of the report, the step summary and the baseline when asked, and
     /// returns the exit status.
     func finish() -> Int32 {
+        let status = finishReport()
+        return interruptedStatus ?? status
+    }
+
+    private func finishReport() -> Int32 {
         let run = totals
-        let anyError = !run.failed.isEmpty
+        var anyError = !run.failed.isEmpty
+        if let fixReport {
+            do {
+                try fixReport.finish(run, interrupted: interruptedStatus != nil)
+            } catch {
+                Runner.printError("\(error)")
+                anyError = true
+            }
+        }
+        if backupsKept > 0, !options.quiet, let backup = runner.fixSettings?.backup {
+            Runner.printNote("kept \(plural(backupsKept, "earlier backup")) in \(backup.directory) as they were (a backup is never overwritten)")
+        }
         if runner.diffOnly {
             sink.flush()
             if !options.quiet { Runner.printNote("would fix \(plural(run.fixed, "finding")) in \(plural(diffFiles, "file"))") }

@@ -10,7 +10,20 @@ import Rules
 struct Runner {
     enum Mode: Sendable {
         case check
-        case fix(level: Applicability, diffOnly: Bool)
+        case fix(FixSettings)
+    }
+
+    /// What `fix` applies and keeps.
+    struct FixSettings: Sendable {
+        var level: Applicability = .safe
+        /// `--unsafe-fixes-for`: rules whose unsafe fixes are applied too.
+        var unsafeFor: Set<String> = []
+        /// `--diff`: print a diff, write nothing.
+        var diffOnly = false
+        /// `--report FILE`.
+        var report: String?
+        /// `--backup DIR`.
+        var backup: Backup?
     }
 
     let options: RunOptions
@@ -30,21 +43,20 @@ struct Runner {
         }
     }
 
-    var fixLevel: Applicability {
-        if case let .fix(level, _) = mode { return level }
-        return .safe
+    var fixSettings: FixSettings? {
+        if case let .fix(settings) = mode { return settings }
+        return nil
     }
 
-    var policy: FixPolicy { FixPolicy(level: fixLevel) }
+    var fixLevel: Applicability { fixSettings?.level ?? .safe }
 
-    var diffOnly: Bool {
-        if case let .fix(_, d) = mode { return d }
-        return false
-    }
+    var policy: FixPolicy { FixPolicy(level: fixLevel, unsafeFor: fixSettings?.unsafeFor ?? []) }
+
+    var diffOnly: Bool { fixSettings?.diffOnly ?? false }
 
     /// Where the report goes: standard error when `fix --stdin` prints the document.
     var reportFD: Int32 {
-        if options.stdin, case .fix(_, false) = mode { return 2 }
+        if options.stdin, isFix, !diffOnly { return 2 }
         return 1
     }
 
@@ -68,7 +80,7 @@ struct Runner {
             ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 } : nil
         let renderer = OutputRenderer(format: options.format, policy: policy, paths: paths, text: text, diffOnly: diffOnly,
                                       baseline: options.writeBaseline != nil, stepSummary: stepSummaryFile != nil,
-                                      fixReport: false)
+                                      fixReport: fixSettings?.report != nil)
         @Sendable func finish(_ report: FileReport) -> FileOutput {
             var report = report
             if let baseline { baseline.filter(&report, paths: paths) }
@@ -99,6 +111,10 @@ struct Runner {
                 Self.printError("\(error)")
                 return ExitStatus.error
             }
+        }
+        if let backup = fixSettings?.backup {
+            // The backup folder is never linted.
+            discovery.files.removeAll { backup.contains($0) }
         }
         var items: [Item] = discovery.errors.map { .ready(FileReport(path: $0.path, error: $0.message)) }
         let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: discovery.files.count)
@@ -184,8 +200,8 @@ struct Runner {
         switch mode {
         case .check:
             report.findings = ReportedFinding.locate(linter.check(document()), in: document().source)
-        case let .fix(level, diffOnly):
-            let result = linter.fix(path: path, bytes: bytes, upTo: level)
+        case let .fix(settings):
+            let result = linter.fix(path: path, bytes: bytes, upTo: settings.level, unsafeFor: settings.unsafeFor)
             let source = SourceText(result.bytes)
             report.findings = ReportedFinding.locate(result.remaining, in: source)
             if let failure = result.failure {
@@ -194,7 +210,7 @@ struct Runner {
             }
             guard result.bytes != bytes else { return report }
             report.fixesApplied = result.applied
-            if diffOnly {
+            if settings.diffOnly {
                 report.diff = UnifiedDiff.bytes(old: bytes, new: result.bytes, oldName: path, newName: path)
                 return report
             }
@@ -202,10 +218,25 @@ struct Runner {
                 report.output = result.bytes
                 return report
             }
+            var change: FileChange?
+            if settings.report != nil {
+                change = FileChange(sha256Before: SHA256.hex(bytes), sha256After: SHA256.hex(result.bytes))
+                change!.fixes = Self.fixesByLine(result.appliedFixes, in: SourceText(bytes))
+            }
+            var backupKept = false
+            let save: ((mode_t) throws -> Void)? = settings.backup.map { backup in
+                { mode in backupKept = !(try backup.save(bytes, of: path, mode: mode)) }
+            }
             do {
-                try AtomicWriter.replace(path, with: result.bytes, expecting: bytes)
+                try AtomicWriter.replace(path, with: result.bytes, expecting: bytes, beforeWriting: save)
+                change?.backup = settings.backup?.location(of: path)
+                change?.backupKept = backupKept
+                report.change = change
             } catch let failure as AtomicWriter.Failure where failure.replaced {
                 report.error = "\(failure)"  // written, but the directory's sync failed
+                change?.backup = settings.backup?.location(of: path)
+                change?.backupKept = backupKept
+                report.change = change
             } catch {
                 report.error = "\(error)"
                 report.fixesApplied = 0
@@ -213,6 +244,14 @@ struct Runner {
             }
         }
         return report
+    }
+
+    /// Applied fixes counted per rule and line of the file as read, in order of position.
+    static func fixesByLine(_ applied: [Linter.AppliedFix], in source: SourceText) -> [(rule: String, line: Int, count: Int)] {
+        var counts: [String: [Int: Int]] = [:]
+        for fix in applied { counts[fix.ruleID, default: [:]][source.line(containing: min(fix.offset, max(0, source.bytes.count - 1))) + 1, default: 0] += 1 }
+        return counts.flatMap { rule, lines in lines.map { (rule: rule, line: $0.key, count: $0.value) } }
+            .sorted { ($0.line, $0.rule) < ($1.line, $1.rule) }
     }
 
     /// For `--verbose`: each site the rules looked at, what was detected and from which
