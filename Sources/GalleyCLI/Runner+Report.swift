@@ -46,7 +46,7 @@ final class ReportWriter {
         guard !runner.diffOnly else { return }
         switch options.format {
         case .json: json = JSONReporter(fixMode: totals.fixMode, into: sink)
-        case .sarif: sarif = SARIFReporter(paths: paths)
+        case .sarif: sarif = SARIFReporter(paths: paths, automationID: options.shard?.automationID)
         case .junit: junit = JUnitReporter()
         case .text, .github: break
         }

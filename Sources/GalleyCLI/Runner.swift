@@ -135,6 +135,10 @@ struct Runner {
                 jobPaths.append(path)
             }
         }
+        if let shard = options.shard {
+            items.removeAll { !shard.contains($0.path, paths: paths) }
+            if options.verbose { Self.printNote("shard \(shard.index) of \(shard.count): \(plural(items.count, "file"))") }
+        }
         // Path order, as the reports are written; a discovery error keeps its place among the files.
         items = items.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }.map(\.element)
         let mode = self.mode
