@@ -76,6 +76,8 @@ struct AtomicWriter {
         let dir = (target as NSString).deletingLastPathComponent
         let temp = TemporaryFiles.name(in: dir)
         let fd: Int32
+        TemporaryFiles.register(temp)
+        defer { TemporaryFiles.unregister(temp) }
         do {
             fd = try writer.createExclusive(temp)
         } catch {

@@ -81,6 +81,9 @@ struct Backup: Sendable {
         var existing = stat()
         if fstatat(dir, name, &existing, AT_SYMLINK_NOFOLLOW) == 0 { return false }
         let temporary = ".galley-backup-\(TemporaryFiles.owner)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporaryPath = absolute + "/" + parts.dropLast().map { $0 + "/" }.joined() + temporary
+        TemporaryFiles.register(temporaryPath)
+        defer { TemporaryFiles.unregister(temporaryPath) }
         let fd = openat(dir, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode & 0o777)
         guard fd >= 0 else { throw fail("cannot create a temporary file") }
         defer { unlinkat(dir, temporary, 0) }

@@ -52,15 +52,39 @@ final class ReportWriter {
         }
     }
 
+    private var progress: Progress?
+
+    /// Shows the progress line while files are written: it steps aside for whatever else
+    /// goes to standard error, and for the report when that goes to the same terminal.
+    func show(_ progress: Progress) {
+        self.progress = progress
+        if isatty(runner.reportFD) != 0 {
+            sink.beforeWrite = { progress.hold() }
+            sink.afterWrite = { progress.resume() }
+        }
+    }
+
+    /// A signal stopped the run after `done` of `total` files.
+    func interrupted(status: Int32, done: Int, of total: Int) {
+        interruptedStatus = status
+        progress?.stop()
+        sink.flush()
+        Runner.printNote("interrupted after \(done) of \(plural(total, "file")); the other files were not \(runner.isFix && !runner.diffOnly ? "checked or fixed" : "checked")")
+    }
+
     /// Messages on standard error come after the report of the files before them.
     private func printError(_ message: String) {
         sink.flush()
+        progress?.hold()
         Runner.printError(message)
+        progress?.resume()
     }
 
     private func printNote(_ message: String) {
         sink.flush()
+        progress?.hold()
         Runner.printNote(message)
+        progress?.resume()
     }
 
     func add(_ file: FileOutput) {
@@ -85,11 +109,15 @@ final class ReportWriter {
         fixReport?.add(file)
         if file.backupKept { backupsKept += 1 }
         sink.pieceDone()
+        progress?.advance(findings: file.tally.findings, fixes: file.tally.fixesApplied)
     }
 
     /// Writes the end of the report, the step summary and the baseline when asked, and
     /// returns the exit status.
     func finish() -> Int32 {
+        progress?.stop()
+        sink.beforeWrite = nil
+        sink.afterWrite = nil
         let status = finishReport()
         return interruptedStatus ?? status
     }

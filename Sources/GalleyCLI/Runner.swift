@@ -101,6 +101,7 @@ struct Runner {
             }
             return writer.finish()
         }
+        let interruption = Interruption()
         var discovery = FileDiscovery.discover(options.paths + LongArgumentList.extraPaths, useGit: !options.noGit)
         if let ref = options.changedSince {
             do {
@@ -150,14 +151,29 @@ struct Runner {
             }
         }
         let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        Parallel.stream(items, workers: workers, { item in
+        if Progress.wanted(quiet: options.quiet, disabled: options.noProgress) {
+            writer.show(Progress(total: items.count, showFixes: isFix && !diffOnly))
+        }
+        let delay = Self.testDelay
+        let done = Parallel.stream(items, workers: workers, stop: interruption.stop, { item in
             switch item {
             case .ready(let report): return finish(report)
-            case let .job(path, linter): return finish(Self.process(path, linter, mode: mode, verbose: verbose))
+            case let .job(path, linter):
+                if delay > 0 { usleep(delay) }
+                return finish(Self.process(path, linter, mode: mode, verbose: verbose))
             }
         }, consume: writer.add)
+        if let status = interruption.status {
+            writer.interrupted(status: status, done: done, of: items.count)
+        }
         if verbose { Self.printSites(session, resolver) }
         return writer.finish()
+    }
+
+    /// `GALLEY_TEST_FILE_DELAY_MS`: for the interruption tests only, a pause before each
+    /// file, so that a signal reliably lands in the middle of a run.
+    static var testDelay: UInt32 {
+        UInt32(ProcessInfo.processInfo.environment["GALLEY_TEST_FILE_DELAY_MS"].flatMap { UInt32($0) } ?? 0) * 1000
     }
 
     var isFix: Bool {

@@ -133,3 +133,25 @@ import Testing
         }
     }
 }
+
+@Suite struct ProgressLineTests {
+    @Test func saysDoneTotalFindingsFixesElapsedRateAndWhatIsLeft() {
+        let line = Progress.line(done: 500, total: 2000, findings: 1234, fixes: 99, elapsed: .seconds(2), width: 200)
+        #expect(line == "galley: 500/2000 files (25%), 1234 findings, 99 fixed, 2.0 s, 250 files/s, ETA 6.0 s")
+        let check = Progress.line(done: 3, total: 3, findings: 1, fixes: nil, elapsed: .milliseconds(1500), width: 200)
+        #expect(check == "galley: 3/3 files (100%), 1 finding, 1.5 s, 2.0 files/s")
+        #expect(Progress.line(done: 1, total: 100_000, findings: 0, fixes: 0, elapsed: .seconds(100), width: 200).hasSuffix("0.0 files/s, ETA 2777 h 45 min"))
+    }
+
+    @Test func neverWrapsTheTerminal() {
+        let line = Progress.line(done: 500, total: 2000, findings: 1234, fixes: 99, elapsed: .seconds(2), width: 40)
+        #expect(line.count == 39)
+    }
+
+    @Test func onlyOnATerminal() {
+        // The test's standard error is a pipe or a file, not a terminal.
+        if isatty(2) == 0 { #expect(!Progress.wanted(quiet: false, disabled: false)) }
+        #expect(!Progress.wanted(quiet: true, disabled: false))
+        #expect(!Progress.wanted(quiet: false, disabled: true))
+    }
+}
