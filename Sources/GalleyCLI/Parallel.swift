@@ -37,14 +37,6 @@ enum Parallel {
         group.wait()
         return consumed
     }
-
-    /// Results in their order (a convenience over `stream`).
-    static func map<T: Sendable, R: Sendable>(_ items: [T], workers: Int, _ body: @escaping @Sendable (T) -> R) -> [R] {
-        var results: [R] = []
-        results.reserveCapacity(items.count)
-        stream(items, workers: workers, window: max(64, 4 * workers), body) { results.append($0) }
-        return results
-    }
 }
 
 /// Ring of result slots behind one condition variable.

@@ -32,13 +32,16 @@ struct Runner {
     /// One entry of the run, in path order: a file to process, or a report made already
     /// (a path that does not exist, a file whose configuration is invalid).
     enum Item: Sendable {
-        case job(path: String, linter: Linter)
-        case ready(FileReport)
+        /// `linter`: an index into the run's linters (one per configuration file), so an
+        /// item stays a few words however large a `Linter` is.
+        case job(path: String, linter: Int)
+        /// A file reported as not checked, and why.
+        case failed(path: String, error: String)
 
         var path: String {
             switch self {
             case .job(let path, _): path
-            case .ready(let report): report.path
+            case .failed(let path, _): path
             }
         }
     }
@@ -86,20 +89,24 @@ struct Runner {
             if let baseline { baseline.filter(&report, paths: paths) }
             return renderer.render(report)
         }
-        let writer: ReportWriter
-        do {
-            writer = try ReportWriter(runner: self, paths: paths, text: text, stepSummaryFile: stepSummaryFile)
-        } catch {
-            Self.printError("\(error)")
-            return ExitStatus.error
+        // Made once nothing can stop the run any more, as it starts writing the report.
+        func makeWriter() -> ReportWriter? {
+            do {
+                return try ReportWriter(runner: self, paths: paths, text: text, stepSummaryFile: stepSummaryFile)
+            } catch {
+                Self.printError("\(error)")
+                return nil
+            }
         }
 
         if options.stdin {
             switch readStdin(resolver, Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: 1)) {
-            case .report(let r): writer.add(finish(r))
+            case .report(let r):
+                guard let writer = makeWriter() else { return ExitStatus.error }
+                writer.add(finish(r))
+                return writer.finish()
             case .status(let s): return s
             }
-            return writer.finish()
         }
         let interruption = Interruption()
         var discovery = FileDiscovery.discover(options.paths + LongArgumentList.extraPaths, useGit: !options.noGit)
@@ -117,22 +124,34 @@ struct Runner {
             // The backup folder is never linted.
             discovery.files.removeAll { backup.contains($0) }
         }
-        var items: [Item] = discovery.errors.map { .ready(FileReport(path: $0.path, error: $0.message)) }
+        var items: [Item] = discovery.errors.map { .failed(path: $0.path, error: $0.message) }
+        items.reserveCapacity(items.count + discovery.files.count)
         let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: discovery.files.count)
         var reportedConfigErrors = Set<String>()
         var jobPaths: [String] = []
+        var linters: [Linter] = []
+        var linterIndex: [String: Int] = [:]
         for path in discovery.files {
             switch resolver.configuration(forFile: path) {
             case .failure(let error):
                 let key = error.path ?? ""
                 if reportedConfigErrors.insert(key).inserted { Self.printError("\(error)") }
-                items.append(.ready(FileReport(path: path, error: "not checked: its configuration \(key) is invalid")))
+                items.append(.failed(path: path, error: "not checked: its configuration \(key) is invalid"))
             case .success(let config):
                 if ConfigurationResolver.isExcluded(path, by: config) {
                     if options.verbose { Self.printNote("\(path): excluded by \(config.path ?? "the configuration")") }
                     continue
                 }
-                items.append(.job(path: path, linter: linter(session, config)))
+                let key = (config.path ?? "") + "\u{0}" + config.directory
+                let index: Int
+                if let known = linterIndex[key] {
+                    index = known
+                } else {
+                    index = linters.count
+                    linterIndex[key] = index
+                    linters.append(linter(session, config))
+                }
+                items.append(.job(path: path, linter: index))
                 jobPaths.append(path)
             }
         }
@@ -151,16 +170,18 @@ struct Runner {
             }
         }
         let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        guard let writer = makeWriter() else { return ExitStatus.error }
         if Progress.wanted(quiet: options.quiet, disabled: options.noProgress) {
             writer.show(Progress(total: items.count, showFixes: isFix && !diffOnly))
         }
         let delay = Self.testDelay
+        let runLinters = linters
         let done = Parallel.stream(items, workers: workers, stop: interruption.stop, { item in
             switch item {
-            case .ready(let report): return finish(report)
+            case let .failed(path, error): return finish(FileReport(path: path, error: error))
             case let .job(path, linter):
                 if delay > 0 { usleep(delay) }
-                return finish(Self.process(path, linter, mode: mode, verbose: verbose))
+                return finish(Self.process(path, runLinters[linter], mode: mode, verbose: verbose))
             }
         }, consume: writer.add)
         if let status = interruption.status {
