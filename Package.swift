@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Rendering", "MarkdownScanner"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "RuleEngine"]),
         .testTarget(name: "GalleyCLITests", dependencies: ["GalleyCLI", "GalleyIO"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["galley"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["galley", "MarkdownScanner"]),
     ]
 )

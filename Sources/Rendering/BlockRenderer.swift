@@ -128,10 +128,11 @@ struct BlockRenderer {
             out.append("</code></pre>\n")
         case .html:
             let lines = LeafLines(text: text, scan: scan)
-            out.wroteRawHTML = true
             out.cr()
+            let start = out.bytes.count
             let extra = lines.unconsumedItemWidth(block)
             for l in block.firstLine...block.lastLine { lines.append(l, strip: 0, blankExtra: extra, into: &out.bytes) }
+            if !out.wroteRawHTML && !HTMLComment.onlyComments(out.bytes, start..<out.bytes.count) { out.wroteRawHTML = true }
             out.cr()
         case .table:
             renderTable(index, block)

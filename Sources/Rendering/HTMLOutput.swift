@@ -2,6 +2,7 @@
 struct HTMLOutput {
     var bytes: [UInt8] = []
     /// Whether raw HTML of the source was written (an HTML block, inline HTML).
+    /// Raw HTML other than whole comments was written (see `RenderedHTML`).
     var wroteRawHTML = false
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }

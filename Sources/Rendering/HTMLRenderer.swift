@@ -36,12 +36,55 @@ public enum HTMLRenderer {
     }
 }
 
-/// Rendered HTML, and whether any of it is the source's own raw HTML. Without raw HTML
-/// every `<` in `bytes` begins a tag the renderer wrote (text has `&lt;`), and attribute
-/// values are in double quotes with `"` written as `&quot;`.
+/// Rendered HTML, and whether any of it is the source's own raw HTML other than whole
+/// comments (HTML blocks of comments and whitespace only, inline comments: Ghost's card
+/// markers). Without such raw HTML every `<` in `bytes` begins a tag the renderer wrote
+/// (text has `&lt;`) or a comment (`<!--`), and attribute values are in double quotes with
+/// `"` written as `&quot;`.
 public struct RenderedHTML: Sendable, Equatable {
     public let bytes: [UInt8]
     public let containsRawHTML: Bool
+}
+
+public enum HTMLComment {
+    /// Where the comment that starts at `i` (`<!--`) ends, as the HTML5 tokenizer reads it
+    /// (`<!-->` and `<!--->` are empty comments; otherwise the first `-->` or `--!>`), or
+    /// nil when it does not end before `end`.
+    public static func end(_ b: [UInt8], at i: Int, end: Int) -> Int? {
+        var k = i + 4
+        if k < end && b[k] == 0x3E { return k + 1 }
+        if k + 1 < end && b[k] == 0x2D && b[k + 1] == 0x3E { return k + 2 }
+        while k + 2 < end {
+            if b[k] == 0x2D && b[k + 1] == 0x2D {
+                if b[k + 2] == 0x3E { return k + 3 }
+                if k + 3 < end && b[k + 2] == 0x21 && b[k + 3] == 0x3E { return k + 4 }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Whether `b[i] ... b[i + 3]` is `<!--`.
+    @inline(__always) public static func starts(_ b: [UInt8], at i: Int, end: Int) -> Bool {
+        i + 3 < end && b[i] == 0x3C && b[i + 1] == 0x21 && b[i + 2] == 0x2D && b[i + 3] == 0x2D
+    }
+
+    /// Whether `b[range]` is only whole comments and ASCII whitespace.
+    public static func onlyComments(_ b: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        let n = range.upperBound
+        while i < n {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
+                i += 1
+            } else if starts(b, at: i, end: n), let e = end(b, at: i, end: n) {
+                i = e
+            } else {
+                return false
+            }
+        }
+        return true
+    }
 }
 
 /// Which definitions win when the document and the definitions given define one label.

@@ -137,7 +137,7 @@ struct InlineRenderer {
             let raw = inCell ? Self.unescapingPipes(Array(v[s.start..<s.end])) : Array(v[s.start..<s.end])
             if plain == 0 {
                 out.bytes.append(contentsOf: raw)
-                out.wroteRawHTML = true
+                if !out.wroteRawHTML && !HTMLComment.onlyComments(raw, 0..<raw.count) { out.wroteRawHTML = true }
             } else {
                 out.appendEscaped(raw)
             }

@@ -19,10 +19,14 @@ import Testing
         return p.terminationStatus == 0
     }()
 
-    static let shapes = ["damage-heading-after-card", "damage-code-blocks-split", "damage-html-source-code", "damage-cut-pre"]
+    static let shapes = ["damage-heading-after-card", "damage-code-blocks-split", "damage-html-source-code", "damage-cut-pre",
+                         "card-list-before-code"]
+    /// Shapes whose fix converts a Markdown card exported as HTML: judged against the card
+    /// as Ghost served it.
+    static let servedCards: Set<String> = ["damage-cut-pre", "card-list-before-code"]
 
     /// Runs `bench/reader_diff.py` on one post before and after; its exit status and report.
-    static func readerDiff(before: [UInt8], after: [UInt8]) throws -> (Int32, String) {
+    static func readerDiff(before: [UInt8], after: [UInt8], servedCards: Bool = false) throws -> (Int32, String) {
         let sandbox = try Sandbox()
         try sandbox.write("before/post.md", bytes: before)
         try sandbox.write("after/post.md", bytes: after)
@@ -30,6 +34,7 @@ import Testing
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", Galley.repositoryRoot.appendingPathComponent("bench/reader_diff.py").path,
                        sandbox.root.appendingPathComponent("before").path, sandbox.root.appendingPathComponent("after").path]
+            + (servedCards ? ["--served-cards"] : [])
         let out = Pipe()
         p.standardOutput = out
         try p.run()
@@ -52,8 +57,32 @@ import Testing
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
         let after = try sandbox.read("post.md")
         #expect(after != input, "the fix changed nothing: the shape no longer tests a fix")
-        let (status, report) = try Self.readerDiff(before: input, after: after)
+        // The cut `<pre>` is repaired (ghost-rendered-markdown): the page then reads as Ghost
+        // served the card, which is what the judge compares with; the other shapes keep
+        // CommonMark's reading.
+        let (status, report) = try Self.readerDiff(before: input, after: after, servedCards: Self.servedCards.contains(shape))
         #expect(status == 0, "\(report)")
+    }
+
+    /// Read as Ghost served it, the repaired card must keep every line of its code: a
+    /// repair that lost the code's last line is a difference the judge reports, and
+    /// CommonMark's cut reading of the card is one too.
+    @Test(.enabled(if: markdownIt))
+    func theJudgeReadsTheCardAsServed() throws {
+        let sandbox = try Sandbox()
+        let folder = Galley.repositoryRoot.appendingPathComponent("fixtures/damage-cut-pre")
+        let input = [UInt8](try Data(contentsOf: folder.appendingPathComponent("input.md")))
+        try sandbox.write("post.md", bytes: input)
+        _ = try sandbox.run("fix", "--unsafe-fixes", "post.md")
+        let repaired = String(decoding: try sandbox.read("post.md"), as: UTF8.self)
+        #expect(try Self.readerDiff(before: input, after: Array(repaired.utf8), servedCards: true).0 == 0)
+        #expect(try Self.readerDiff(before: input, after: Array(repaired.utf8)).0 == 1, "CommonMark reads the card cut")
+        var lines = repaired.split(separator: "\n", omittingEmptySubsequences: false)
+        let close = try #require(lines.lastIndex { $0.hasPrefix("```") })
+        lines.remove(at: close - 1)
+        let (status, report) = try Self.readerDiff(before: input, after: Array(lines.joined(separator: "\n").utf8), servedCards: true)
+        #expect(status == 1)
+        #expect(report.contains("code differ: 1"), "\(report)")
     }
 
     /// The judge can fail: what the fix before the proof wrote for the split code

@@ -1,4 +1,5 @@
 import Foundation
+import MarkdownScanner
 import Testing
 
 /// Properties over generated Ghost-export posts (with and without `--migration`) and
@@ -85,6 +86,25 @@ import Testing
         return (box, mutations)
     }
 
+    /// Code as a reader sees it: a card's `<pre><code>` passes through as raw HTML with its
+    /// character references (`&quot;`), the fenced block it becomes is escaped by the
+    /// renderer; both read the same once the references are decoded.
+    static func decodingReferences(_ text: String) -> String {
+        let b = Array(text.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x26, let end = CharacterReference.decode(b, at: i, end: b.count, into: &out) {
+                i = end
+            } else {
+                out.append(b[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text of every `<code>` element `galley render` prints, references decoded.
     func codeText(_ box: Sandbox, _ path: String) throws -> [String] {
         let html = try box.run("render", path).stdout
         var out: [String] = []
@@ -92,7 +112,7 @@ import Testing
         while let open = rest.range(of: "<code") {
             guard let gt = rest[open.upperBound...].firstIndex(of: ">"),
                   let close = rest[gt...].range(of: "</code>") else { break }
-            out.append(String(rest[rest.index(after: gt)..<close.lowerBound]))
+            out.append(Self.decodingReferences(String(rest[rest.index(after: gt)..<close.lowerBound])))
             rest = rest[close.upperBound...]
         }
         return out

@@ -151,19 +151,29 @@ final class FixProof {
     /// where the views must (the fast path of an exact proof: it accepts only what the
     /// views would accept). The same bytes read the same, unless the fix is meant to
     /// change how the page reads (markup rewritten, a code block closed). Where the
-    /// promise lets U+00A0 become a space and no raw HTML is in either rendering (so every
-    /// `<` opens a tag the renderer wrote), bytes that differ only by U+00A0 of text, or of
-    /// an `alt` or `title` value, become a space read the same too.
+    /// promise lets U+00A0 become a space and no raw HTML but whole comments is in either
+    /// rendering (so every `<` opens a tag the renderer wrote or a comment), bytes that
+    /// differ only by U+00A0 of text, or of an `alt` or `title` value, become a space read
+    /// the same too (comments unchanged).
     static func decidedByBytes(_ before: RenderedHTML, _ after: RenderedHTML, promise: FixPromise) -> ProofVerdict? {
         if promise.contains(.convertsMarkup) || promise.contains(.closesCodeBlock) { return nil }
         if before.bytes == after.bytes { return .same }
-        guard promise.contains(.nbspBecomesSpace), !before.containsRawHTML, !after.containsRawHTML else { return nil }
-        return differOnlyByNbspBecomingSpace(before.bytes, after.bytes) ? .same : nil
+        let nbsp = promise.contains(.nbspBecomesSpace), comments = promise.contains(.removesComments)
+        guard nbsp || comments, !before.containsRawHTML, !after.containsRawHTML else { return nil }
+        return differOnlyAsPromised(before.bytes, after.bytes, nbsp: nbsp, comments: comments) ? .same : nil
     }
 
-    /// Whether `b` is `a` with some U+00A0 (`C2 A0`) of text outside `<code>`, or of an
-    /// `alt` or `title` value, written as a space: HTML the renderer wrote, without raw HTML.
+    /// Whether `b` is `a` with some U+00A0 written as a space (see below).
     static func differOnlyByNbspBecomingSpace(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        differOnlyAsPromised(a, b, nbsp: true, comments: false)
+    }
+
+    /// Whether `b` is `a` with (`nbsp`) some U+00A0 (`C2 A0`) of text outside `<code>`, or
+    /// of an `alt` or `title` value, written as a space, and (`comments`) some comments
+    /// gone, each with the line break after it (a marker's line: the HTML block of a
+    /// comment renders as the comment and a line break, between the blocks around it):
+    /// HTML the renderer wrote, with no raw HTML but comments. Anything else differs.
+    static func differOnlyAsPromised(_ a: [UInt8], _ b: [UInt8], nbsp: Bool, comments: Bool) -> Bool {
         guard a.count > b.count else { return false }
         var i = 0, j = 0
         var inTag = false, readingName = false, inValue = false
@@ -171,8 +181,20 @@ final class FixProof {
         var code = 0
         while i < a.count && j < b.count {
             let x = a[i]
+            // A comment (only comments are raw HTML here) must stay as it was, byte for byte.
+            if !inTag && x == 0x3C && HTMLComment.starts(a, at: i, end: a.count) {
+                guard let e = HTMLComment.end(a, at: i, end: a.count) else { return false }
+                if j + (e - i) <= b.count && a[i..<e].elementsEqual(b[j..<(j + e - i)]) {
+                    j += e - i
+                    i = e
+                    continue
+                }
+                guard comments else { return false }
+                i = e < a.count && a[e] == 0x0A ? e + 1 : e
+                continue
+            }
             if x != b[j] {
-                let space = x == 0xC2 && i + 1 < a.count && a[i + 1] == 0xA0 && b[j] == 0x20
+                let space = nbsp && x == 0xC2 && i + 1 < a.count && a[i + 1] == 0xA0 && b[j] == 0x20
                 let shown = inTag ? inValue && (attribute == Array("alt".utf8) || attribute == Array("title".utf8)) : code == 0
                 guard space && shown else { return false }
                 i += 2
@@ -206,6 +228,11 @@ final class FixProof {
             } else if x != 0x3D {
                 attribute.append(x)
             }
+        }
+        // Comments may end `a`.
+        while comments && j == b.count && i < a.count && HTMLComment.starts(a, at: i, end: a.count),
+              let e = HTMLComment.end(a, at: i, end: a.count) {
+            i = e < a.count && a[e] == 0x0A ? e + 1 : e
         }
         return i == a.count && j == b.count
     }

@@ -5,9 +5,12 @@ struct FixSettlement {
     let proof: FixProof
 
     /// A cluster: the fixes (indices into the caller's list) whose windows touch.
+    /// `lines` covers their core windows (the blocks they edit), `window` what their
+    /// proofs render (a neighbour block on each side).
     struct Cluster {
         var members: [Int]
         var lines: Range<Int>
+        var window: Range<Int>
     }
 
     /// The fixes taken as `FixApplier` takes them (non-overlapping, in order), in
@@ -34,12 +37,20 @@ struct FixSettlement {
                 continue
             }
             for edit in edits { taken.insert(edit) }
-            let lines = proof.coreWindow(edits.map(\.range.lowerBound).min()!, edits.map(\.range.upperBound).max()!)
-            if let last = result.indices.last, result[last].lines.upperBound >= lines.lowerBound {
+            let first = edits.map(\.range.lowerBound).min()!, end = edits.map(\.range.upperBound).max()!
+            let lines = proof.coreWindow(first, end), window = proof.window(first, end)
+            // Fixes interact when the blocks one edits are among those the other's proof
+            // reads as its unchanged neighbour (a card that becomes a list, then a marker
+            // line removed before indented code the list would take in): proven together.
+            if let last = result.indices.last,
+               result[last].lines.upperBound >= lines.lowerBound
+                || result[last].window.upperBound > lines.lowerBound
+                || window.lowerBound < result[last].lines.upperBound {
                 result[last].members.append(k)
                 result[last].lines = result[last].lines.lowerBound..<max(result[last].lines.upperBound, lines.upperBound)
+                result[last].window = min(result[last].window.lowerBound, window.lowerBound)..<max(result[last].window.upperBound, window.upperBound)
             } else {
-                result.append(Cluster(members: [k], lines: lines))
+                result.append(Cluster(members: [k], lines: lines, window: window))
             }
         }
         return (result, rest)

@@ -31,17 +31,15 @@ struct ReaderView: Equatable {
         var pre = 0, code = 0, hidden = 0
         var block = "", span = ""
         var text = ""
+        let nbspIsSpace = promise.contains(.nbspBecomesSpace)
+        let dropDelimiters = promise.contains(.removesStrayDelimiters) || promise.contains(.changesEmphasis)
         func normalize(_ s: String) -> String {
             var s = s
-            if promise.contains(.nbspBecomesSpace) { s = s.replacing("\u{A0}", with: " ") }
-            if promise.contains(.removesStrayDelimiters) || promise.contains(.changesEmphasis) {
-                s = String(s.unicodeScalars.filter { $0 != "*" && $0 != "_" })
-            }
+            if nbspIsSpace { s = Self.nbspAsSpace(s) }
+            if dropDelimiters { s = Self.droppingDelimiters(s) }
             return s
         }
-        func words(_ s: String) -> [String] {
-            s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{0C}" }).map(String.init)
-        }
+        let words = Self.words
         for token in tokens {
             switch token {
             case let .startTag(name, attributes, _):
@@ -76,10 +74,10 @@ struct ReaderView: Equatable {
             case let .text(s), let .cdata(s):
                 guard hidden == 0 else { continue }
                 if pre > 0 {
-                    block += promise.contains(.changesCode) ? s.replacing("\u{A0}", with: " ") : s
+                    block += promise.contains(.changesCode) ? Self.nbspAsSpace(s) : s
                     continue
                 }
-                if code > 0 { span += promise.contains(.changesCode) ? s.replacing("\u{A0}", with: " ") : s }
+                if code > 0 { span += promise.contains(.changesCode) ? Self.nbspAsSpace(s) : s }
                 let shown = normalize(s)
                 heading?.text += shown
                 link?.text += shown
@@ -97,6 +95,57 @@ struct ReaderView: Equatable {
             }
         }
         self.words = words(text)
+    }
+
+    /// `s` with each U+00A0 written as a space (bytes scanned; `s` itself when it has none).
+    static func nbspAsSpace(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { u in
+            guard let first = u.indices.first(where: { u[$0] == 0xC2 && $0 + 1 < u.count && u[$0 + 1] == 0xA0 }) else { return nil }
+            var out = Array(u[..<first])
+            out.reserveCapacity(u.count)
+            var i = first
+            while i < u.count {
+                if u[i] == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0 {
+                    out.append(0x20)
+                    i += 2
+                } else {
+                    out.append(u[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? s
+    }
+
+    /// `s` without `*` and `_` (`s` itself when it has none).
+    static func droppingDelimiters(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { u in
+            guard u.contains(where: { $0 == 0x2A || $0 == 0x5F }) else { return nil }
+            return String(decoding: u.filter { $0 != 0x2A && $0 != 0x5F }, as: UTF8.self)
+        } ?? s
+    }
+
+    /// The words of `s`: split at space, line feed, tab, carriage return and form feed
+    /// (HTML's ASCII whitespace), by bytes.
+    static func words(_ s: String) -> [String] {
+        var s = s
+        return s.withUTF8 { u in
+            var out: [String] = []
+            var start = -1
+            for i in 0..<u.count {
+                let c = u[i]
+                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+                    if start >= 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: u[start..<i]), as: UTF8.self)) }
+                    start = -1
+                } else if start < 0 {
+                    start = i
+                }
+            }
+            if start >= 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: u[start...]), as: UTF8.self)) }
+            return out
+        }
     }
 
     /// The first thing a reader would miss, said as the fix would do it, or nil when the
