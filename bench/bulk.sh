@@ -43,7 +43,9 @@ changed=$(tr -cd '\0' < changed.list | wc -c)
 echo "fix changes $changed of $files posts"
 
 have_rumdl=0
-command -v rumdl >/dev/null && have_rumdl=1
+# The real binary: pyenv's shim alone takes about 100 ms to start.
+rumdl=$( (command -v pyenv >/dev/null && pyenv which rumdl 2>/dev/null) || command -v rumdl || true)
+[ -n "$rumdl" ] && have_rumdl=1
 cmds=(
     "xargs -0 cat < all.list > /dev/null"
     "$galley check --no-git --quiet _posts > out-quiet.txt"
@@ -53,7 +55,7 @@ cmds=(
     "$galley check --no-git --quiet --jobs 1 _posts > out-quiet1.txt"
     "$galley check --no-git $one > /dev/null"
 )
-[ $have_rumdl = 1 ] && cmds+=("rumdl check $one > /dev/null")
+[ $have_rumdl = 1 ] && cmds+=("$rumdl check $one > /dev/null")
 hyperfine --warmup 1 --runs "$runs" -i --export-json "$tmp/galley-bulk-check.json" "${cmds[@]}" >/dev/null
 hyperfine --runs "$runs" -i --export-json "$tmp/galley-bulk-fix.json" \
     --prepare "rm -rf fixcopy cpcopy && cp -a _posts fixcopy && sync" \
