@@ -32,7 +32,7 @@ cd "$dir"
 find _posts -name '*.md' -print0 | sort -z > all.list
 bytes=$(xargs -0 cat < all.list | wc -c)
 largest=$(xargs -0 stat -c %s < all.list | sort -n | tail -1)
-one=$(tr '\0' '\n' < all.list | sed -n '1000p')
+one=$(tr '\0' '\n' < all.list | sed -n "$(( files < 1000 ? 1 : 1000 ))p")
 echo "corpus: $files posts, $bytes bytes, largest $largest bytes; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The files fix changes, for the fix baseline (cat of every post + cp -a of those).
