@@ -7,7 +7,8 @@
 # FIXTURES=DIR takes the fixtures from DIR (the same inputs for both builds).
 #
 # Inputs: the seed post, every fixture, and generated 1,000-post corpora (plain and
-# --migration, seed 1) in $TMPDIR. For each: `check` in text and JSON, and the bytes
+# --migration, seed 1) in $TMPDIR. For each: `check` in every format, `--statistics`, `fix --diff`,
+# `--write-baseline`, and the bytes
 # after `fix` and `fix --unsafe-fixes` on a copy (as a sha256 list and the fixed files).
 set -uo pipefail
 galley=$(realpath "$1")
@@ -31,6 +32,12 @@ snap() {  # name, directory to run in, path argument
     local name=$1 dir=$2 arg=$3
     (cd "$dir" && "$galley" check --no-git "$arg" > "$out/$name.check.txt" 2>&1; echo "exit $?" >> "$out/$name.check.txt")
     (cd "$dir" && "$galley" check --no-git --format json "$arg" > "$out/$name.check.json" 2>/dev/null)
+    for format in sarif github junit; do
+        (cd "$dir" && "$galley" check --no-git --format $format "$arg" > "$out/$name.check.$format" 2>&1; echo "exit $?" >> "$out/$name.check.$format")
+    done
+    (cd "$dir" && "$galley" check --no-git --statistics --format json "$arg" > "$out/$name.statistics.txt" 2>&1)
+    (cd "$dir" && "$galley" fix --no-git --diff "$arg" > "$out/$name.diff" 2>&1; echo "exit $?" >> "$out/$name.diff")
+    (cd "$dir" && "$galley" check --no-git --write-baseline "$out/$name.baseline.json" "$arg" > /dev/null 2>&1)
     for level in safe unsafe; do
         local copy="$work/copy-$name-$level"
         rm -rf "$copy" && cp -r "$dir" "$copy"
@@ -43,6 +50,6 @@ snap seed "$work/seed" seed.md
 snap fixtures "$work/fixtures" .
 snap plain "$work/plain" _posts
 snap migration "$work/migration" _posts
-sed -i "s#$work#WORK#g" "$out"/*.txt "$out"/*.json
+sed -i "s#$work#WORK#g" "$out"/*
 rm -rf "$work"
 echo "snapshot of $galley in $out: $(ls "$out" | wc -l) files"

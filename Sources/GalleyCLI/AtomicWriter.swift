@@ -36,11 +36,16 @@ struct AtomicWriter {
     /// Bytes per `write` call (so a fault can hit the middle of a file).
     var chunkSize = 1 << 20
 
-    static func replace(_ path: String, with bytes: [UInt8], expecting original: [UInt8]) throws {
-        try AtomicWriter().replace(path, with: bytes, expecting: original)
+    static func replace(_ path: String, with bytes: [UInt8], expecting original: [UInt8],
+                        beforeWriting: ((mode_t) throws -> Void)? = nil) throws {
+        try AtomicWriter().replace(path, with: bytes, expecting: original, beforeWriting: beforeWriting)
     }
 
-    func replace(_ path: String, with bytes: [UInt8], expecting original: [UInt8]) throws {
+    /// `beforeWriting` runs under the lock, once the file is known to hold `original`,
+    /// with the file's mode (`--backup` keeps the original there); if it throws, nothing
+    /// is written.
+    func replace(_ path: String, with bytes: [UInt8], expecting original: [UInt8],
+                 beforeWriting: ((mode_t) throws -> Void)? = nil) throws {
         guard let target = Self.realPath(path) else {
             throw Failure(description: "the file can no longer be read (\(Self.errnoText())); it was not modified")
         }
@@ -60,10 +65,19 @@ struct AtomicWriter {
         guard faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) == 0 else {
             throw Failure(description: "the file is not writable (\(Self.errnoText())); it was not modified")
         }
+        if let beforeWriting {
+            do {
+                try beforeWriting(info.st_mode)
+            } catch {
+                throw Failure(description: "\(error)")
+            }
+        }
 
         let dir = (target as NSString).deletingLastPathComponent
         let temp = TemporaryFiles.name(in: dir)
         let fd: Int32
+        TemporaryFiles.register(temp)
+        defer { TemporaryFiles.unregister(temp) }
         do {
             fd = try writer.createExclusive(temp)
         } catch {

@@ -50,27 +50,76 @@ struct Baseline: Sendable {
         report.baselined += before - report.findings.count
     }
 
-    /// The baseline file for these reports. `line` and `message` are there for people
-    /// reading it; matching ignores them.
-    static func document(_ reports: [FileReport], paths: RepositoryPaths) -> String {
-        var entries: [JSONValue] = []
-        for report in reports {
-            let path = paths.display(report.path)
-            for r in report.findings {
-                entries.append(.object([
-                    ("rule", .string(r.finding.ruleID)),
-                    ("path", .string(path)),
-                    ("lineHash", .string(LineHash.hex(r.lineHash))),
-                    ("occurrence", .int(r.occurrence)),
-                    ("line", .int(r.start.line)),
-                    ("message", .string(r.finding.message)),
-                ]))
+    /// A file's entries of the baseline file (rendered by the worker). `line` and
+    /// `message` are there for people reading it; matching ignores them.
+    static func pieces(_ report: FileReport, paths: RepositoryPaths) -> Pieces {
+        var pieces = Pieces()
+        guard !report.findings.isEmpty else { return pieces }
+        let path = paths.display(report.path)
+        var e = JSONEmitter(base: 4)
+        for r in report.findings {
+            e.openObject()
+            e.member("rule", r.finding.ruleID)
+            e.member("path", path)
+            e.member("lineHash", LineHash.hex(r.lineHash))
+            e.member("occurrence", r.occurrence)
+            e.member("line", r.start.line)
+            e.member("message", r.finding.message)
+            e.closeObject()
+            pieces.ends.append(e.out.count)
+        }
+        pieces.bytes = e.out
+        return pieces
+    }
+
+    /// `--write-baseline`: the file, written as the run goes to a temporary beside it and
+    /// renamed over it at the end.
+    final class Writer {
+        let file: String
+        private let temporary: String
+        private let fd: Int32
+        private let sink: OutputSink
+        private var e = JSONEmitter()
+        private(set) var entries = 0
+
+        init(file: String) throws {
+            self.file = file
+            let dir = (file as NSString).deletingLastPathComponent
+            temporary = TemporaryFiles.name(in: dir.isEmpty ? "." : dir)
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+            sink = OutputSink(fd: fd)
+            e.openObject()
+            e.member("version", Baseline.version)
+            e.member("tool", "galley")
+            e.key("findings")
+            e.openArray()
+        }
+
+        deinit {
+            close(fd)
+            unlink(temporary)
+        }
+
+        func add(_ pieces: Pieces) {
+            for i in 0..<pieces.count {
+                e.item()
+                e.raw(pieces.element(i))
+            }
+            entries += pieces.count
+            sink.write(e.out)
+            e.out.removeAll(keepingCapacity: true)
+        }
+
+        func finish() throws {
+            e.closeArray()
+            e.closeObject()
+            e.out.append(0x0A)
+            sink.write(e.out)
+            sink.flush()
+            guard !sink.failed, fsync(fd) == 0, rename(temporary, file) == 0 else {
+                throw Failure(description: String(cString: strerror(errno)))
             }
         }
-        return JSONValue.object([
-            ("version", .int(version)),
-            ("tool", .string("galley")),
-            ("findings", .array(entries)),
-        ]).rendered()
     }
 }

@@ -58,14 +58,26 @@ struct FileReport: Sendable {
     var error: String?
     /// Fixes applied (fix mode), or that would be applied (diff mode).
     var fixesApplied = 0
-    var diff: String?
-    /// The findings as text lines, rendered in parallel by the worker.
-    var rendered = ""
+    /// `fix --diff`: the file's unified diff.
+    var diff: [UInt8]?
     var notes: [String] = []
     /// Findings left out because the baseline has them.
     var baselined = 0
     /// `fix --stdin`: the document to write to standard output.
     var output: [UInt8]?
+    /// `fix --report`: what was done to the file.
+    var change: FileChange?
+}
+
+/// What `fix` did to one file, for `--report`.
+struct FileChange: Sendable {
+    var sha256Before: String
+    var sha256After: String?
+    /// Fixes applied: rule, line in the file as read, how many.
+    var fixes: [(rule: String, line: Int, count: Int)] = []
+    /// Where the original was kept (`--backup`), and whether a backup already there was kept instead.
+    var backup: String?
+    var backupKept = false
 }
 
 /// A stable 64-bit hash of a line's bytes (FNV-1a), for baselines and SARIF fingerprints.

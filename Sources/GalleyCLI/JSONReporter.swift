@@ -2,77 +2,142 @@ import MarkdownScanner
 import RuleEngine
 
 /// `--format json`: one document with every finding and a summary. The schema is in the
-/// README; `version` changes only when a field changes meaning or disappears.
-struct JSONReporter: Reporter {
+/// README; `version` changes only when a field changes meaning or disappears. Written as
+/// it goes: the header, each file's findings as the file is done, then errors and summary.
+struct JSONReporter {
     static let schemaVersion = 1
+    /// Findings are elements of the root object's `findings` array.
+    static let findingIndent = 4
 
-    func document(_ run: RunSummary) -> String {
-        var findings: [JSONValue] = []
-        for report in run.reports {
-            for r in report.findings { findings.append(Self.finding(r, path: report.path, fixLevel: run.fixLevel)) }
+    /// A file's findings, each rendered at the array's indentation (by the worker).
+    static func pieces(_ report: FileReport, policy: FixPolicy) -> Pieces {
+        var pieces = Pieces()
+        guard !report.findings.isEmpty else { return pieces }
+        var e = JSONEmitter(base: findingIndent, capacity: report.findings.count * 700)
+        for r in report.findings {
+            finding(r, path: report.path, policy: policy, into: &e)
+            pieces.ends.append(e.out.count)
         }
-        let errors: [JSONValue] = run.failedFiles.map {
-            .object([("path", .string($0.path)), ("message", .string($0.error ?? ""))])
-        }
-        let rules: [JSONValue] = run.statistics.map {
-            .object([("rule", .string($0.rule)), ("findings", .int($0.findings)), ("fixable", .int($0.fixable))])
-        }
-        return JSONValue.object([
-            ("version", .int(Self.schemaVersion)),
-            ("tool", .object([("name", .string(GalleyInfo.name)), ("version", .string(GalleyInfo.version))])),
-            ("mode", .string(run.fixMode ? "fix" : "check")),
-            ("findings", .array(findings)),
-            ("errors", .array(errors)),
-            ("summary", .object([
-                ("files", .int(run.checkedFiles)),
-                ("findings", .int(run.findings.count)),
-                ("fixable", .int(run.fixable)),
-                ("fixed", .int(run.fixed)),
-                ("baselined", .int(run.baselined)),
-                ("errors", .int(errors.count)),
-                ("rules", .array(rules)),
-            ])),
-        ]).rendered()
+        pieces.bytes = e.out
+        return pieces
     }
 
-    static func finding(_ r: ReportedFinding, path: String, fixLevel: Applicability) -> JSONValue {
+    static func finding(_ r: ReportedFinding, path: String, policy: FixPolicy, into e: inout JSONEmitter) {
         let f = r.finding
-        var fix = JSONValue.null
+        e.openObject()
+        e.member("path", path)
+        e.member("rule", f.ruleID)
+        e.member("severity", f.severity.rawValue)
+        e.member("message", f.message)
+        e.key("range"); range(f.range, &e)
+        e.key("start"); location(r.start, &e)
+        e.key("end"); location(r.end, &e)
+        e.member("fixable", policy.isFixable(f))
+        e.key("fix")
         if let x = f.fix {
-            let edits: [JSONValue] = zip(x.edits, r.editLocations).map { edit, at in
-                .object([
-                    ("range", range(edit.range)),
-                    ("start", location(at.start)),
-                    ("end", location(at.end)),
-                    ("replacement", .string(String(decoding: edit.replacement, as: UTF8.self))),
-                ])
+            e.openObject()
+            e.member("title", x.title)
+            e.member("applicability", x.applicability.rawValue)
+            e.member("withheld", optional: x.withheld)
+            e.member("changes", optional: x.changes)
+            e.key("edits")
+            e.openArray()
+            for (edit, at) in zip(x.edits, r.editLocations) {
+                e.item()
+                e.openObject()
+                e.key("range"); range(edit.range, &e)
+                e.key("start"); location(at.start, &e)
+                e.key("end"); location(at.end, &e)
+                e.key("replacement"); e.out.appendJSONString(validating: edit.replacement)
+                e.closeObject()
             }
-            fix = .object([
-                ("title", .string(x.title)),
-                ("applicability", .string(x.applicability.rawValue)),
-                ("withheld", x.withheld.map(JSONValue.string) ?? .null),
-                ("changes", x.changes.map(JSONValue.string) ?? .null),
-                ("edits", .array(edits)),
-            ])
+            e.closeArray()
+            e.closeObject()
+        } else {
+            e.null()
         }
-        return .object([
-            ("path", .string(path)),
-            ("rule", .string(f.ruleID)),
-            ("severity", .string(f.severity.rawValue)),
-            ("message", .string(f.message)),
-            ("range", range(f.range)),
-            ("start", location(r.start)),
-            ("end", location(r.end)),
-            ("fixable", .bool(f.isFixable(upTo: fixLevel))),
-            ("fix", fix),
-        ])
+        e.closeObject()
     }
 
-    static func range(_ r: Range<Int>) -> JSONValue {
-        .object([("start", .int(r.lowerBound)), ("end", .int(r.upperBound))])
+    static func range(_ r: Range<Int>, _ e: inout JSONEmitter) {
+        e.openObject()
+        e.member("start", r.lowerBound)
+        e.member("end", r.upperBound)
+        e.closeObject()
     }
 
-    static func location(_ l: SourceLocation) -> JSONValue {
-        .object([("line", .int(l.line)), ("column", .int(l.column))])
+    static func location(_ l: SourceLocation, _ e: inout JSONEmitter) {
+        e.openObject()
+        e.member("line", l.line)
+        e.member("column", l.column)
+        e.closeObject()
+    }
+
+    // MARK: - The document, streamed
+
+    private var e = JSONEmitter()
+
+    init(fixMode: Bool, into sink: OutputSink) {
+        e.openObject()
+        e.member("version", Self.schemaVersion)
+        e.key("tool")
+        e.openObject()
+        e.member("name", GalleyInfo.name)
+        e.member("version", GalleyInfo.version)
+        e.closeObject()
+        e.member("mode", fixMode ? "fix" : "check")
+        e.key("findings")
+        e.openArray()
+        flush(sink)
+    }
+
+    mutating func add(_ pieces: Pieces, into sink: OutputSink) {
+        for i in 0..<pieces.count {
+            e.item()
+            e.raw(pieces.element(i))
+        }
+        flush(sink)
+    }
+
+    mutating func finish(_ run: RunTotals, into sink: OutputSink) {
+        e.closeArray()
+        e.key("errors")
+        e.openArray()
+        for failure in run.failed {
+            e.item()
+            e.openObject()
+            e.member("path", failure.path)
+            e.member("message", failure.error)
+            e.closeObject()
+        }
+        e.closeArray()
+        e.key("summary")
+        e.openObject()
+        e.member("files", run.checkedFiles)
+        e.member("findings", run.findings)
+        e.member("fixable", run.fixable)
+        e.member("fixed", run.fixed)
+        e.member("baselined", run.baselined)
+        e.member("errors", run.failed.count)
+        e.key("rules")
+        e.openArray()
+        for row in run.statistics {
+            e.item()
+            e.openObject()
+            e.member("rule", row.rule)
+            e.member("findings", row.findings)
+            e.member("fixable", row.fixable)
+            e.closeObject()
+        }
+        e.closeArray()
+        e.closeObject()
+        e.closeObject()
+        e.out.append(0x0A)
+        flush(sink)
+    }
+
+    private mutating func flush(_ sink: OutputSink) {
+        sink.write(e.out)
+        e.out.removeAll(keepingCapacity: true)
     }
 }

@@ -1,5 +1,7 @@
 /// A JSON value whose objects keep their keys in the order given, so the JSON and SARIF
-/// documents galley writes are stable byte for byte.
+/// documents galley writes are stable byte for byte. Used for the small, one-off parts
+/// of a document (SARIF's rule descriptors); the per-finding parts are written straight
+/// into bytes by a `JSONEmitter`, which lays them out the same way.
 indirect enum JSONValue {
     case string(String)
     case int(Int)
@@ -10,79 +12,41 @@ indirect enum JSONValue {
 
     /// Pretty-printed with two-space indentation and a final line break.
     func rendered() -> String {
-        var out = ""
-        write(to: &out, indent: 0)
-        out += "\n"
-        return out
+        var e = JSONEmitter()
+        write(into: &e)
+        e.out.append(0x0A)
+        return String(reportBytes: e.out)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    func write(into e: inout JSONEmitter) {
         switch self {
-        case .string(let s): Self.quote(s, into: &out)
-        case .int(let n): out += String(n)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .string(let s): e.string(s)
+        case .int(let n): e.int(n)
+        case .bool(let b): e.bool(b)
+        case .null: e.null()
         case .array(let items):
-            if items.isEmpty {
-                out += "[]"
-                return
+            e.openArray()
+            for item in items {
+                e.item()
+                item.write(into: &e)
             }
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += Self.spaces(indent + 2)
-                item.write(to: &out, indent: indent + 2)
-                out += i + 1 < items.count ? ",\n" : "\n"
-            }
-            out += Self.spaces(indent) + "]"
+            e.closeArray()
         case .object(let members):
-            if members.isEmpty {
-                out += "{}"
-                return
+            e.openObject()
+            for (key, value) in members {
+                e.item()
+                e.string(key)
+                e.out.append(contentsOf: [0x3A, 0x20])
+                value.write(into: &e)
             }
-            out += "{\n"
-            for (i, (key, value)) in members.enumerated() {
-                out += Self.spaces(indent + 2)
-                Self.quote(key, into: &out)
-                out += ": "
-                value.write(to: &out, indent: indent + 2)
-                out += i + 1 < members.count ? ",\n" : "\n"
-            }
-            out += Self.spaces(indent) + "}"
+            e.closeObject()
         }
-    }
-
-    private static let indents = (0..<32).map { String(repeating: " ", count: $0) }
-
-    private static func spaces(_ n: Int) -> String {
-        n < indents.count ? indents[n] : String(repeating: " ", count: n)
     }
 
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`… or `\u00XX`.
     static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += s  // nothing to escape: the common case
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        bytes.appendJSONString(s)
+        out += String(reportBytes: bytes)
     }
 }

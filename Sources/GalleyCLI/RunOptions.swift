@@ -58,6 +58,13 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Colour the text output: auto colours a terminal unless NO_COLOR is set.")
     var color: ColorChoice = .auto
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Check or fix only the K-th of N slices of the files (by a stable hash of each path), for a CI matrix.", valueName: "K/N"))
+    var shard: Shard?
+
+    @Flag(name: .customLong("no-progress"), help: "No progress line on a terminal.")
+    var noProgress = false
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json, sarif, github, junit
     }
@@ -69,6 +76,7 @@ struct RunOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if stdin && !paths.isEmpty { throw ValidationError("--stdin reads standard input; give no paths with it") }
         if stdinFilename != nil && !stdin { throw ValidationError("--stdin-filename goes with --stdin") }
+        if stdin && shard != nil { throw ValidationError("--shard slices the files found; it cannot be used with --stdin") }
         if stdin && changedSince != nil { throw ValidationError("--changed-since cannot be used with --stdin") }
         if noGit && changedSince != nil { throw ValidationError("--changed-since needs git; it cannot be used with --no-git") }
         if baseline != nil && writeBaseline != nil {

@@ -1,21 +1,97 @@
 import RuleEngine
 
-/// Everything a reporter needs about a finished run.
-struct RunSummary {
-    /// Sorted by path.
-    var reports: [FileReport]
-    /// Findings fixable up to this level count as fixable.
-    var fixLevel: Applicability
+/// What one file adds to the run's counters, computed by the worker that checked it.
+struct FileTally: Sendable {
+    struct Rule: Sendable {
+        var rule: String
+        var findings = 0
+        var fixable = 0
+        /// Fixable with `--unsafe-fixes`.
+        var fixableUnsafe = 0
+        /// Fixes of the rule applied (fix mode) and fixes the proof withheld.
+        var fixed = 0
+        var withheld = 0
+    }
+
+    var rules: [Rule] = []
+    var findings = 0
+    var fixable = 0
+    var fixableUnsafe = 0
+    var fixesApplied = 0
+    var baselined = 0
+    var withheld = 0
+
+    init() {}
+
+    init(_ report: FileReport, policy: FixPolicy) {
+        var index: [String: Int] = [:]
+        func slot(_ rule: String) -> Int {
+            if let i = index[rule] { return i }
+            index[rule] = rules.count
+            rules.append(Rule(rule: rule))
+            return rules.count - 1
+        }
+        for r in report.findings {
+            let f = r.finding
+            let k = slot(f.ruleID)
+            rules[k].findings += 1
+            if policy.isFixable(f) { rules[k].fixable += 1 }
+            if f.isFixable(upTo: .unsafe) { rules[k].fixableUnsafe += 1 }
+            if f.fix?.withheld != nil {
+                withheld += 1
+                rules[k].withheld += 1
+            }
+        }
+        for fix in report.change?.fixes ?? [] { rules[slot(fix.rule)].fixed += fix.count }
+        for rule in rules {
+            findings += rule.findings
+            fixable += rule.fixable
+            fixableUnsafe += rule.fixableUnsafe
+        }
+        fixesApplied = report.fixesApplied
+        baselined = report.baselined
+    }
+}
+
+/// The run's counters: all a summary, the statistics, a step summary or a document's
+/// footer needs, kept while the files' reports stream out and are dropped.
+struct RunTotals {
+    var policy: FixPolicy
     /// `fix` that writes files (not `--diff`, not `check`).
     var fixMode: Bool
-    var paths: RepositoryPaths
+    var checkedFiles = 0
+    var findings = 0
+    var fixable = 0
+    var fixableUnsafe = 0
+    var fixed = 0
+    var fixedFiles = 0
+    var baselined = 0
+    var withheld = 0
+    /// Files that could not be read, checked or written, in path order.
+    var failed: [(path: String, error: String)] = []
+    private var rules: [String: RuleCount] = [:]
 
-    var findings: [ReportedFinding] { reports.flatMap(\.findings) }
-    var checkedFiles: Int { reports.filter { $0.error == nil }.count }
-    var failedFiles: [FileReport] { reports.filter { $0.error != nil } }
-    var fixable: Int { findings.filter { $0.finding.isFixable(upTo: fixLevel) }.count }
-    var fixed: Int { reports.reduce(0) { $0 + $1.fixesApplied } }
-    var baselined: Int { reports.reduce(0) { $0 + $1.baselined } }
+    init(policy: FixPolicy, fixMode: Bool) {
+        self.policy = policy
+        self.fixMode = fixMode
+    }
+
+    var fixLevel: Applicability { policy.level }
+
+    mutating func add(path: String, error: String?, _ tally: FileTally) {
+        if let error { failed.append((path, error)) } else { checkedFiles += 1 }
+        findings += tally.findings
+        fixable += tally.fixable
+        fixableUnsafe += tally.fixableUnsafe
+        fixed += tally.fixesApplied
+        if tally.fixesApplied > 0 { fixedFiles += 1 }
+        baselined += tally.baselined
+        withheld += tally.withheld
+        for r in tally.rules where r.findings > 0 {
+            rules[r.rule, default: RuleCount(rule: r.rule, findings: 0, fixable: 0)].findings += r.findings
+            rules[r.rule]!.fixable += r.fixable
+        }
+    }
 
     struct RuleCount: Equatable {
         var rule: String
@@ -25,24 +101,13 @@ struct RunSummary {
 
     /// Findings and fixable findings per rule, most frequent first (ties by rule id).
     var statistics: [RuleCount] {
-        var counts: [String: RuleCount] = [:]
-        for r in findings {
-            let id = r.finding.ruleID
-            counts[id, default: RuleCount(rule: id, findings: 0, fixable: 0)].findings += 1
-            if r.finding.isFixable(upTo: fixLevel) { counts[id]!.fixable += 1 }
-        }
-        return counts.values.sorted { ($1.findings, $0.rule) < ($0.findings, $1.rule) }
+        rules.values.sorted { ($1.findings, $0.rule) < ($0.findings, $1.rule) }
     }
-}
-
-/// A report for the whole run, in one output format.
-protocol Reporter {
-    func document(_ run: RunSummary) -> String
 }
 
 /// `--statistics`: a table of findings and fixable findings per rule.
 enum StatisticsTable {
-    static func render(_ run: RunSummary) -> String {
+    static func render(_ run: RunTotals) -> String {
         let rows = run.statistics
         let width = max(4, rows.map(\.rule.count).max() ?? 0)
         func pad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }

@@ -10,30 +10,56 @@ import Rules
 struct Runner {
     enum Mode: Sendable {
         case check
-        case fix(level: Applicability, diffOnly: Bool)
+        case fix(FixSettings)
+    }
+
+    /// What `fix` applies and keeps.
+    struct FixSettings: Sendable {
+        var level: Applicability = .safe
+        /// `--unsafe-fixes-for`: rules whose unsafe fixes are applied too.
+        var unsafeFor: Set<String> = []
+        /// `--diff`: print a diff, write nothing.
+        var diffOnly = false
+        /// `--report FILE`.
+        var report: String?
+        /// `--backup DIR`.
+        var backup: Backup?
     }
 
     let options: RunOptions
     let mode: Mode
 
-    private struct Job: Sendable {
-        var path: String
-        var linter: Linter
+    /// One entry of the run, in path order: a file to process, or a report made already
+    /// (a path that does not exist, a file whose configuration is invalid).
+    enum Item: Sendable {
+        /// `linter`: an index into the run's linters (one per configuration file), so an
+        /// item stays a few words however large a `Linter` is.
+        case job(path: String, linter: Int)
+        /// A file reported as not checked, and why.
+        case failed(path: String, error: String)
+
+        var path: String {
+            switch self {
+            case .job(let path, _): path
+            case .failed(let path, _): path
+            }
+        }
     }
 
-    var fixLevel: Applicability {
-        if case let .fix(level, _) = mode { return level }
-        return .safe
+    var fixSettings: FixSettings? {
+        if case let .fix(settings) = mode { return settings }
+        return nil
     }
 
-    var diffOnly: Bool {
-        if case let .fix(_, d) = mode { return d }
-        return false
-    }
+    var fixLevel: Applicability { fixSettings?.level ?? .safe }
+
+    var policy: FixPolicy { FixPolicy(level: fixLevel, unsafeFor: fixSettings?.unsafeFor ?? []) }
+
+    var diffOnly: Bool { fixSettings?.diffOnly ?? false }
 
     /// Where the report goes: standard error when `fix --stdin` prints the document.
     var reportFD: Int32 {
-        if options.stdin, case .fix(_, false) = mode { return 2 }
+        if options.stdin, isFix, !diffOnly { return 2 }
         return 1
     }
 
@@ -51,72 +77,127 @@ struct Runner {
             return ExitStatus.error
         }
         let paths = RepositoryPaths.current()
-        let reporter = TextReporter(fixLevel: fixLevel,
-                                    color: options.format == .text && options.color.enabled(for: reportFD))
-        let render = options.format == .text
-        @Sendable func finish(_ report: FileReport) -> FileReport {
+        let policy = self.policy
+        let text = TextReporter(policy: policy, color: options.format == .text && options.color.enabled(for: reportFD))
+        let stepSummaryFile = options.format == .github
+            ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 } : nil
+        let renderer = OutputRenderer(format: options.format, policy: policy, paths: paths, text: text, diffOnly: diffOnly,
+                                      baseline: options.writeBaseline != nil, stepSummary: stepSummaryFile != nil,
+                                      fixReport: fixSettings?.report != nil)
+        @Sendable func finish(_ report: FileReport) -> FileOutput {
             var report = report
             if let baseline { baseline.filter(&report, paths: paths) }
-            if render { report.rendered = reporter.lines(report) }
-            return report
+            return renderer.render(report)
+        }
+        // Made once nothing can stop the run any more, as it starts writing the report.
+        func makeWriter() -> ReportWriter? {
+            do {
+                return try ReportWriter(runner: self, paths: paths, text: text, stepSummaryFile: stepSummaryFile)
+            } catch {
+                Self.printError("\(error)")
+                return nil
+            }
         }
 
-        var reports: [FileReport] = []
         if options.stdin {
             switch readStdin(resolver, Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: 1)) {
-            case .report(let r): reports = [finish(r)]
+            case .report(let r):
+                guard let writer = makeWriter() else { return ExitStatus.error }
+                writer.add(finish(r))
+                return writer.finish()
             case .status(let s): return s
             }
-        } else {
-            var discovery = FileDiscovery.discover(options.paths + LongArgumentList.extraPaths, useGit: !options.noGit)
-            if let ref = options.changedSince {
-                do {
-                    let changed = try ChangedFiles(since: ref)
-                    discovery.files = discovery.files.filter { changed.contains($0) }
-                    if options.verbose { Self.printNote("\(plural(discovery.files.count, "file")) changed since \(ref)") }
-                } catch {
-                    Self.printError("\(error)")
-                    return ExitStatus.error
-                }
-            }
-            reports = discovery.errors.map { FileReport(path: $0.path, error: $0.message) }
-            let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: discovery.files.count)
-            var jobs: [Job] = []
-            var reportedConfigErrors = Set<String>()
-            for path in discovery.files {
-                switch resolver.configuration(forFile: path) {
-                case .failure(let error):
-                    let key = error.path ?? ""
-                    if reportedConfigErrors.insert(key).inserted { Self.printError("\(error)") }
-                    reports.append(FileReport(path: path, error: "not checked: its configuration \(key) is invalid"))
-                case .success(let config):
-                    if ConfigurationResolver.isExcluded(path, by: config) {
-                        if options.verbose { Self.printNote("\(path): excluded by \(config.path ?? "the configuration")") }
-                        continue
-                    }
-                    jobs.append(Job(path: path, linter: linter(session, config)))
-                }
-            }
-            let mode = self.mode
-            let verbose = options.verbose
-            // Temporaries that killed runs left beside the posts (never a running process's).
-            if isFix && !diffOnly {
-                for removed in TemporaryFiles.removeStale(near: jobs.map(\.path)) where verbose {
-                    Self.printNote("removed \(removed), a temporary file of a galley run that is gone")
-                }
-            }
-            let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-            reports += Parallel.map(jobs, workers: workers) { job in
-                finish(Self.process(job.path, job.linter, mode: mode, verbose: verbose))
-            }
-            if verbose { Self.printSites(session, resolver) }
         }
-        reports.sort { $0.path < $1.path }
-        return report(RunSummary(reports: reports, fixLevel: fixLevel, fixMode: !diffOnly && isFix, paths: paths),
-                      text: reporter)
+        let interruption = Interruption()
+        var discovery = FileDiscovery.discover(options.paths + LongArgumentList.extraPaths, useGit: !options.noGit)
+        if let ref = options.changedSince {
+            do {
+                let changed = try ChangedFiles(since: ref)
+                discovery.files = discovery.files.filter { changed.contains($0) }
+                if options.verbose { Self.printNote("\(plural(discovery.files.count, "file")) changed since \(ref)") }
+            } catch {
+                Self.printError("\(error)")
+                return ExitStatus.error
+            }
+        }
+        if let backup = fixSettings?.backup {
+            // The backup folder is never linted.
+            discovery.files.removeAll { backup.contains($0) }
+        }
+        var items: [Item] = discovery.errors.map { .failed(path: $0.path, error: $0.message) }
+        items.reserveCapacity(items.count + discovery.files.count)
+        let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: discovery.files.count)
+        var reportedConfigErrors = Set<String>()
+        var jobPaths: [String] = []
+        var linters: [Linter] = []
+        var linterIndex: [String: Int] = [:]
+        for path in discovery.files {
+            switch resolver.configuration(forFile: path) {
+            case .failure(let error):
+                let key = error.path ?? ""
+                if reportedConfigErrors.insert(key).inserted { Self.printError("\(error)") }
+                items.append(.failed(path: path, error: "not checked: its configuration \(key) is invalid"))
+            case .success(let config):
+                if ConfigurationResolver.isExcluded(path, by: config) {
+                    if options.verbose { Self.printNote("\(path): excluded by \(config.path ?? "the configuration")") }
+                    continue
+                }
+                let key = (config.path ?? "") + "\u{0}" + config.directory
+                let index: Int
+                if let known = linterIndex[key] {
+                    index = known
+                } else {
+                    index = linters.count
+                    linterIndex[key] = index
+                    linters.append(linter(session, config))
+                }
+                items.append(.job(path: path, linter: index))
+                jobPaths.append(path)
+            }
+        }
+        if let shard = options.shard {
+            items.removeAll { !shard.contains($0.path, paths: paths) }
+            if options.verbose { Self.printNote("shard \(shard.index) of \(shard.count): \(plural(items.count, "file"))") }
+        }
+        // Path order, as the reports are written; a discovery error keeps its place among the files.
+        items = items.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }.map(\.element)
+        let mode = self.mode
+        let verbose = options.verbose
+        // Temporaries that killed runs left beside the posts (never a running process's).
+        if isFix && !diffOnly {
+            for removed in TemporaryFiles.removeStale(near: jobPaths) where verbose {
+                Self.printNote("removed \(removed), a temporary file of a galley run that is gone")
+            }
+        }
+        let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        guard let writer = makeWriter() else { return ExitStatus.error }
+        if Progress.wanted(quiet: options.quiet, disabled: options.noProgress) {
+            writer.show(Progress(total: items.count, showFixes: isFix && !diffOnly))
+        }
+        let delay = Self.testDelay
+        let runLinters = linters
+        let done = Parallel.stream(items, workers: workers, stop: interruption.stop, { item in
+            switch item {
+            case let .failed(path, error): return finish(FileReport(path: path, error: error))
+            case let .job(path, linter):
+                if delay > 0 { usleep(delay) }
+                return finish(Self.process(path, runLinters[linter], mode: mode, verbose: verbose))
+            }
+        }, consume: writer.add)
+        if let status = interruption.status {
+            writer.interrupted(status: status, done: done, of: items.count)
+        }
+        if verbose { Self.printSites(session, resolver) }
+        return writer.finish()
     }
 
-    private var isFix: Bool {
+    /// `GALLEY_TEST_FILE_DELAY_MS`: for the interruption tests only, a pause before each
+    /// file, so that a signal reliably lands in the middle of a run.
+    static var testDelay: UInt32 {
+        UInt32(ProcessInfo.processInfo.environment["GALLEY_TEST_FILE_DELAY_MS"].flatMap { UInt32($0) } ?? 0) * 1000
+    }
+
+    var isFix: Bool {
         if case .fix = mode { return true }
         return false
     }
@@ -160,8 +241,8 @@ struct Runner {
         switch mode {
         case .check:
             report.findings = ReportedFinding.locate(linter.check(document()), in: document().source)
-        case let .fix(level, diffOnly):
-            let result = linter.fix(path: path, bytes: bytes, upTo: level)
+        case let .fix(settings):
+            let result = linter.fix(path: path, bytes: bytes, upTo: settings.level, unsafeFor: settings.unsafeFor)
             let source = SourceText(result.bytes)
             report.findings = ReportedFinding.locate(result.remaining, in: source)
             if let failure = result.failure {
@@ -170,18 +251,33 @@ struct Runner {
             }
             guard result.bytes != bytes else { return report }
             report.fixesApplied = result.applied
-            if diffOnly {
-                report.diff = UnifiedDiff.make(old: bytes, new: result.bytes, oldName: path, newName: path)
+            if settings.diffOnly {
+                report.diff = UnifiedDiff.bytes(old: bytes, new: result.bytes, oldName: path, newName: path)
                 return report
             }
             if input != nil {
                 report.output = result.bytes
                 return report
             }
+            var change: FileChange?
+            if settings.report != nil {
+                change = FileChange(sha256Before: SHA256.hex(bytes), sha256After: SHA256.hex(result.bytes))
+                change!.fixes = Self.fixesByLine(result.appliedFixes, in: SourceText(bytes))
+            }
+            var backupKept = false
+            let save: ((mode_t) throws -> Void)? = settings.backup.map { backup in
+                { mode in backupKept = !(try backup.save(bytes, of: path, mode: mode)) }
+            }
             do {
-                try AtomicWriter.replace(path, with: result.bytes, expecting: bytes)
+                try AtomicWriter.replace(path, with: result.bytes, expecting: bytes, beforeWriting: save)
+                change?.backup = settings.backup?.location(of: path)
+                change?.backupKept = backupKept
+                report.change = change
             } catch let failure as AtomicWriter.Failure where failure.replaced {
                 report.error = "\(failure)"  // written, but the directory's sync failed
+                change?.backup = settings.backup?.location(of: path)
+                change?.backupKept = backupKept
+                report.change = change
             } catch {
                 report.error = "\(error)"
                 report.fixesApplied = 0
@@ -189,6 +285,14 @@ struct Runner {
             }
         }
         return report
+    }
+
+    /// Applied fixes counted per rule and line of the file as read, in order of position.
+    static func fixesByLine(_ applied: [Linter.AppliedFix], in source: SourceText) -> [(rule: String, line: Int, count: Int)] {
+        var counts: [String: [Int: Int]] = [:]
+        for fix in applied { counts[fix.ruleID, default: [:]][source.line(containing: min(fix.offset, max(0, source.bytes.count - 1))) + 1, default: 0] += 1 }
+        return counts.flatMap { rule, lines in lines.map { (rule: rule, line: $0.key, count: $0.value) } }
+            .sorted { ($0.line, $0.rule) < ($1.line, $1.rule) }
     }
 
     /// For `--verbose`: each site the rules looked at, what was detected and from which

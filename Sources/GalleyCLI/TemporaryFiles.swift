@@ -14,6 +14,29 @@ enum TemporaryFiles {
     /// This process's identity as it appears in its temporaries' names.
     static let owner: String = "\(getpid())-\(startTime(of: getpid()) ?? 0)"
 
+    private static let inFlightLock = NSLock()
+    nonisolated(unsafe) private static var inFlight = Set<String>()
+
+    /// Temporaries being written now, so a second Ctrl-C can remove them before exiting.
+    static func register(_ path: String) {
+        inFlightLock.lock()
+        inFlight.insert(path)
+        inFlightLock.unlock()
+    }
+
+    static func unregister(_ path: String) {
+        inFlightLock.lock()
+        inFlight.remove(path)
+        inFlightLock.unlock()
+    }
+
+    static func removeInFlight() {
+        inFlightLock.lock()
+        for path in inFlight { unlink(path) }
+        inFlight.removeAll()
+        inFlightLock.unlock()
+    }
+
     /// A fresh name for a temporary file in `directory`.
     static func name(in directory: String) -> String {
         let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)

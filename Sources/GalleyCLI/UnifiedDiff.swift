@@ -14,7 +14,11 @@
 /// trimming the common prefix and suffix, so memory stays O(N + M).
 enum UnifiedDiff {
     static func make(old: [UInt8], new: [UInt8], oldName: String, newName: String, context: Int = 3) -> String {
-        if old == new { return "" }
+        String(decoding: bytes(old: old, new: new, oldName: oldName, newName: newName, context: context), as: UTF8.self)
+    }
+
+    static func bytes(old: [UInt8], new: [UInt8], oldName: String, newName: String, context: Int = 3) -> [UInt8] {
+        if old == new { return [] }
 
         let oldLines = splitLines(old)
         let newLines = splitLines(new)
@@ -86,7 +90,7 @@ enum UnifiedDiff {
                 }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     // MARK: - Lines

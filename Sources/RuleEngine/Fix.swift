@@ -21,6 +21,9 @@ public struct Fix: Sendable, Hashable {
     /// Promoted to `safe` by the rule's `fix: safe` setting: the user trusts it, so a
     /// change of markup the proof finds keeps it safe (what a reader sees must still hold).
     public var promoted = false
+    /// Set by the linter for a rule named by `--unsafe-fixes-for`: this run applies the
+    /// fix even where the proof finds it unsafe (what a reader sees must still hold).
+    public var unsafeAllowed = false
 
     public init(title: String, edits: [Edit], applicability: Applicability, promise: FixPromise = []) {
         self.title = title

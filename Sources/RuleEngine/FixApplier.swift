@@ -8,6 +8,8 @@ public enum FixApplier {
         public var applied: Int
         /// The fixes whose edits were applied (each edit once).
         public var taken: [Fix]
+        /// Every fix counted in `applied`, in the order taken (identical duplicates included).
+        public var counted: [Fix] = []
     }
 
     public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> Outcome {
@@ -18,6 +20,7 @@ public enum FixApplier {
         var takenSet = Set<Edit>()
         var applied = 0
         var takenFixes: [Fix] = []
+        var counted: [Fix] = []
         for fix in ordered {
             // A fix whose own edits overlap is malformed: it is never applied.
             if zip(fix.edits, fix.edits.dropFirst()).contains(where: { $0.overlaps($1) || $0.range.upperBound > $1.range.lowerBound }) {
@@ -25,6 +28,7 @@ public enum FixApplier {
             }
             if fix.edits.allSatisfy(takenSet.contains) {
                 applied += 1
+                counted.append(fix)
                 continue
             }
             if fix.edits.contains(where: taken.overlaps) { continue }
@@ -32,6 +36,7 @@ public enum FixApplier {
             takenFixes.append(fix)
             takenSet.formUnion(fix.edits)
             applied += 1
+            counted.append(fix)
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -42,7 +47,7 @@ public enum FixApplier {
             cursor = edit.range.upperBound
         }
         out.append(contentsOf: bytes[cursor...])
-        return Outcome(bytes: out, applied: applied, taken: takenFixes)
+        return Outcome(bytes: out, applied: applied, taken: takenFixes, counted: counted)
     }
 }
 

@@ -101,28 +101,50 @@ public struct Linter: Sendable {
         public var passes: Int
         /// Why the fixes were dropped, when they were.
         public var failure: String?
+        /// Each fix counted in `applied`: its rule and where its finding started, as a
+        /// byte offset into the file as read (a later pass's position mapped back through
+        /// the edits of the passes before it).
+        public var appliedFixes: [AppliedFix] = []
     }
 
-    /// Applies fixes up to `level` until the file is stable. On a cycle, on running out
-    /// of passes, or when front matter stops parsing, nothing is changed and `failure` says why.
-    public func fix(path: String, bytes original: [UInt8], upTo level: Applicability) -> FixResult {
+    public struct AppliedFix: Sendable, Hashable {
+        public var ruleID: String
+        public var offset: Int
+    }
+
+    /// Applies fixes up to `level` (and up to `unsafe` for the rules in `unsafeFor`) until
+    /// the file is stable. On a cycle, on running out of passes, or when front matter
+    /// stops parsing, nothing is changed and `failure` says why.
+    public func fix(path: String, bytes original: [UInt8], upTo level: Applicability,
+                    unsafeFor: Set<String> = []) -> FixResult {
         var bytes = original
         var seen: Set<[UInt8]> = [original]
         var applied = 0
+        var records: [(pass: Int, rule: String, offset: Int)] = []
+        var passEdits: [[Edit]] = []
         let frontMatterParsed = Self.frontMatterParses(original)
+        func done(_ remaining: [Finding], _ passes: Int) -> FixResult {
+            var result = FixResult(bytes: bytes, remaining: remaining, applied: applied, passes: passes, failure: nil)
+            result.appliedFixes = records.map { AppliedFix(ruleID: $0.rule, offset: Self.mapBack($0.offset, through: passEdits[..<$0.pass])) }
+            return result
+        }
         for pass in 1...Self.maxPasses {
             let document = Document(path: path, bytes: bytes, session: session)
             let findings = unproven(document)
-            let candidates = findings.compactMap { $0.isFixable(upTo: level) ? $0.fix : nil }
-            if candidates.isEmpty {
-                return FixResult(bytes: bytes, remaining: proven(findings, document), applied: applied, passes: pass, failure: nil)
+            var candidates: [Fix] = []
+            var owners: [[Edit]: [(rule: String, offset: Int)]] = [:]
+            for f in findings {
+                let allowed = unsafeFor.contains(f.ruleID)
+                guard f.isFixable(upTo: allowed ? max(level, .unsafe) : level), var fix = f.fix else { continue }
+                fix.unsafeAllowed = allowed && level < .unsafe
+                candidates.append(fix)
+                owners[fix.edits, default: []].append((f.ruleID, f.range.lowerBound))
             }
+            if candidates.isEmpty { return done(proven(findings, document), pass) }
             // The proof decides, cluster by cluster, what this pass applies; a fix it
             // refuses with others waits for a later pass, and one it refuses alone stays.
             let outcome = FixApplier.apply(FixSettlement(proof: FixProof(document)).accepted(candidates, upTo: level), to: bytes)
-            if outcome.bytes == bytes {
-                return FixResult(bytes: bytes, remaining: proven(findings, document), applied: applied, passes: pass, failure: nil)
-            }
+            if outcome.bytes == bytes { return done(proven(findings, document), pass) }
             if frontMatterParsed && !Self.frontMatterParses(outcome.bytes) {
                 return failed(path, original, pass, "fixing would break the front matter; no fix was applied")
             }
@@ -130,14 +152,43 @@ public struct Linter: Sendable {
                 return failed(path, original, pass, "fixes do not converge (pass \(pass) repeats an earlier result); no fix was applied")
             }
             seen.insert(outcome.bytes)
+            for fix in outcome.counted {
+                guard var queue = owners[fix.edits], !queue.isEmpty else { continue }
+                let owner = queue.removeFirst()
+                owners[fix.edits] = queue
+                records.append((passEdits.count, owner.rule, owner.offset))
+            }
+            passEdits.append(outcome.taken.flatMap(\.edits).sorted { $0.range.lowerBound < $1.range.lowerBound })
             bytes = outcome.bytes
             applied += outcome.applied
         }
         let last = check(Document(path: path, bytes: bytes, session: session))
-        if last.contains(where: { $0.isFixable(upTo: level) }) {
+        if last.contains(where: { $0.isFixable(upTo: unsafeFor.contains($0.ruleID) ? max(level, .unsafe) : level) }) {
             return failed(path, original, Self.maxPasses, "fixes did not settle after \(Self.maxPasses) passes; no fix was applied")
         }
-        return FixResult(bytes: bytes, remaining: last, applied: applied, passes: Self.maxPasses, failure: nil)
+        return done(last, Self.maxPasses)
+    }
+
+    /// An offset into the bytes after `passes` mapped back to the bytes before them: an
+    /// offset inside a replacement goes to the start of the text it replaced.
+    static func mapBack(_ offset: Int, through passes: ArraySlice<[Edit]>) -> Int {
+        var offset = offset
+        for edits in passes.reversed() {
+            var delta = 0  // bytes added by the edits before `offset`, in the pass's output
+            var mapped: Int?
+            for edit in edits {
+                let newStart = edit.range.lowerBound + delta
+                let newEnd = newStart + edit.replacement.count
+                if offset < newStart { break }
+                if offset < newEnd || (offset == newStart && edit.replacement.isEmpty) {
+                    mapped = edit.range.lowerBound
+                    break
+                }
+                delta += edit.replacement.count - edit.range.count
+            }
+            offset = mapped ?? offset - delta
+        }
+        return offset
     }
 
     private func proven(_ findings: [Finding], _ document: Document) -> [Finding] {

@@ -63,19 +63,26 @@ import Testing
         #expect(GitHubReporter.cell("a|b `c` <d> *e* & f\r\ng") == #"a\|b \`c\` \<d\> \*e\* \& f<br>g"#)
     }
 
+    /// The counters and the step summary of one file's findings, as a run would make them.
+    func stepSummary(_ findings: [ReportedFinding]) -> String {
+        let policy = FixPolicy(level: .safe)
+        let report = FileReport(path: "p.md", findings: findings)
+        var totals = RunTotals(policy: policy, fixMode: false)
+        totals.add(path: report.path, error: nil, FileTally(report, policy: policy))
+        var summary = GitHubReporter.StepSummary()
+        summary.add(GitHubReporter.summaryRows(report, paths: RepositoryPaths(root: FileManager.default.currentDirectoryPath), policy: policy))
+        return summary.document(totals)
+    }
+
     @Test func stepSummaryStaysUnderGitHubsLimit() {
         let long = String(repeating: "x", count: 200)
-        let findings = (0..<10_000).map { _ in reported(long) }
-        let run = RunSummary(reports: [FileReport(path: "p.md", findings: findings)], fixLevel: .safe, fixMode: false,
-                             paths: RepositoryPaths(root: FileManager.default.currentDirectoryPath))
-        let summary = GitHubReporter.stepSummary(run)
+        let summary = stepSummary((0..<10_000).map { _ in reported(long) })
         #expect(summary.utf8.count <= 1_048_576)
         let rows = summary.split(separator: "\n").filter { $0.hasPrefix("| p.md |") }.count
         #expect(rows > 1000 && rows < 10_000)
         #expect(summary.contains("\(10_000 - rows) more findings are not listed here"))
-        let small = RunSummary(reports: [FileReport(path: "p.md", findings: [reported("m")])], fixLevel: .safe, fixMode: false,
-                               paths: RepositoryPaths(root: FileManager.default.currentDirectoryPath))
-        #expect(!GitHubReporter.stepSummary(small).contains("not listed"))
+        #expect(summary.hasPrefix("### galley\n\n1 file, 10000 findings, 0 fixable\n"), "\(summary.prefix(60))")
+        #expect(!stepSummary([reported("m")]).contains("not listed"))
     }
 
     @Test func junitEscapesAttributesAndText() {
@@ -85,9 +92,16 @@ import Testing
     }
 
     @Test func junitDocumentParsesWithAMessageOverSeveralLines() throws {
-        let run = RunSummary(reports: [FileReport(path: path, findings: [reported(message), reported(message)])],
-                             fixLevel: .safe, fixMode: false, paths: RepositoryPaths(root: "/r"))
-        let text = JUnitReporter().document(run)
+        let policy = FixPolicy(level: .safe)
+        let report = FileReport(path: path, findings: [reported(message), reported(message)])
+        var totals = RunTotals(policy: policy, fixMode: false)
+        totals.add(path: report.path, error: nil, FileTally(report, policy: policy))
+        var junit = JUnitReporter()
+        junit.add(JUnitReporter.suite(report), findings: 2)
+        let sink = OutputSink()
+        junit.finish(totals, into: sink)
+        let text = String(decoding: sink.buffer, as: UTF8.self)
+        #expect(text.contains("<testsuites name=\"galley\" tests=\"2\" failures=\"2\" errors=\"0\""))
         let xml = try XMLDocument(data: Data(text.utf8))
         let cases = try xml.nodes(forXPath: "//testcase") as? [XMLElement] ?? []
         #expect(cases.map { $0.attribute(forName: "name")?.stringValue } == ["nbsp-entity 4:19", "nbsp-entity 4:19 (2)"])

@@ -111,7 +111,7 @@ struct FixSettlement {
     static func accepts(_ verdict: ProofVerdict, _ fixes: [Fix], _ level: Applicability) -> Bool {
         switch verdict {
         case .same: true
-        case .readerSame: level >= .unsafe || fixes.allSatisfy(\.promoted)
+        case .readerSame: level >= .unsafe || fixes.allSatisfy { $0.promoted || $0.unsafeAllowed }
         case .broken: false
         }
     }

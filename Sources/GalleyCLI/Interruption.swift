@@ -1,0 +1,50 @@
+import Dispatch
+import Foundation
+
+/// SIGINT and SIGTERM during `check`/`fix`: the first stops the run from taking new files;
+/// the files in flight finish (each written atomically: a temporary renamed over it), the
+/// summary of what was done is printed, and galley exits 130 (SIGINT) or 143 (SIGTERM). A
+/// second signal exits at once, removing this run's temporaries first: a file is then
+/// either its original or fully fixed, never partly written.
+final class Interruption: @unchecked Sendable {
+    let stop = StopFlag()
+    private let lock = NSLock()
+    private var signalNumber: Int32?
+    private var sources: [DispatchSourceSignal] = []
+    private let queue = DispatchQueue(label: "galley.signals")
+
+    init() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
+            // Signals that come close together arrive as one event with a count.
+            source.setEventHandler { [unowned self, source] in
+                for _ in 0..<max(1, source.data) { self.received(sig) }
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// The exit status the signal asks for, nil when none came.
+    var status: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return signalNumber.map { 128 + $0 }
+    }
+
+    private func received(_ sig: Int32) {
+        lock.lock()
+        let first = signalNumber
+        if first == nil { signalNumber = sig }
+        lock.unlock()
+        if let first {
+            TemporaryFiles.removeInFlight()
+            Output.write("\ngalley: stopped at once\n", to: 2)
+            _exit(128 + first)
+        }
+        if isatty(2) != 0 { Output.write("\r\u{1B}[K", to: 2) }
+        Output.write("galley: interrupted: finishing the files in flight (again to stop at once)\n", to: 2)
+        stop.raise()
+    }
+}

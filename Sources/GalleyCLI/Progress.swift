@@ -1,0 +1,132 @@
+import Foundation
+
+/// The one-line progress display of a run on a terminal: files done of all, findings,
+/// fixes, time so far, rate and what is left, on standard error, redrawn in place with
+/// `\r` at most ten times a second. When the report goes to the same terminal, the line
+/// is cleared before anything else is written and drawn again after, so the two never
+/// mix. Only when standard error is a terminal, and not with `--quiet`/`--no-progress`.
+final class Progress: @unchecked Sendable {
+    static let interval: Duration = .milliseconds(100)
+
+    private let lock = NSLock()
+    private let total: Int
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var lastDraw: ContinuousClock.Instant?
+    private var done = 0
+    private var findings = 0
+    private var fixes = 0
+    private let showFixes: Bool
+    /// Whether the line is on the screen now.
+    private var shown = false
+    /// While other output is being written, nothing is drawn.
+    private var held = false
+    private var stopped = false
+    private var timer: DispatchSourceTimer?
+
+    /// Whether a run with these options shows progress.
+    static func wanted(quiet: Bool, disabled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        !quiet && !disabled && isatty(2) != 0 && environment["TERM"] != "dumb"
+    }
+
+    init(total: Int, showFixes: Bool) {
+        self.total = total
+        self.showFixes = showFixes
+        start = clock.now
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
+        timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+        timer.setEventHandler { [weak self] in self?.tick() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    /// A file is done.
+    func advance(findings: Int, fixes: Int) {
+        lock.lock()
+        done += 1
+        self.findings += findings
+        self.fixes += fixes
+        let due = lastDraw.map { clock.now - $0 >= Self.interval } ?? true
+        if due && !held && !stopped { drawLocked() }
+        lock.unlock()
+    }
+
+    private func tick() {
+        lock.lock()
+        if !held && !stopped && done > 0 { drawLocked() }
+        lock.unlock()
+    }
+
+    /// Clears the line and keeps it off until `resume`.
+    func hold() {
+        lock.lock()
+        held = true
+        clearLocked()
+        lock.unlock()
+    }
+
+    /// Draws the line again (or leaves it to the next tick when it was drawn a moment ago).
+    func resume() {
+        lock.lock()
+        held = false
+        let due = lastDraw.map { clock.now - $0 >= Self.interval } ?? true
+        if due && !stopped && done > 0 { drawLocked() }
+        lock.unlock()
+    }
+
+    /// Clears the line for good (before the summary).
+    func stop() {
+        lock.lock()
+        stopped = true
+        clearLocked()
+        lock.unlock()
+        timer?.cancel()
+        timer = nil
+    }
+
+    private func clearLocked() {
+        guard shown else { return }
+        shown = false
+        Output.write("\r\u{1B}[K", to: 2)
+    }
+
+    private func drawLocked() {
+        let now = clock.now
+        lastDraw = now
+        let text = Self.line(done: done, total: total, findings: findings, fixes: showFixes ? fixes : nil,
+                             elapsed: now - start, width: Self.terminalWidth())
+        Output.write("\r" + text + "\u{1B}[K", to: 2)
+        shown = true
+    }
+
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    /// The line itself, cut to one less than the terminal's width (a full line would wrap
+    /// and `\r` would then redraw only its last part).
+    static func line(done: Int, total: Int, findings: Int, fixes: Int?, elapsed: Duration, width: Int) -> String {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let percent = total > 0 ? done * 100 / total : 100
+        var parts = ["\(done)/\(total) files (\(percent)%)", plural(findings, "finding")]
+        if let fixes { parts.append("\(fixes) fixed") }
+        parts.append(duration(seconds))
+        if seconds > 0 && done > 0 {
+            let rate = Double(done) / seconds
+            parts.append(rate >= 10 ? "\(Int(rate.rounded())) files/s" : String(format: "%.1f files/s", rate))
+            if done < total { parts.append("ETA " + duration(Double(total - done) / rate)) }
+        }
+        let text = "galley: " + parts.joined(separator: ", ")
+        let limit = max(10, width - 1)
+        return text.count <= limit ? text : String(text.prefix(limit))
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 60 { return String(format: "%.1f s", seconds) }
+        let whole = Int(seconds.rounded())
+        if whole < 3600 { return "\(whole / 60) min \(whole % 60) s" }
+        return "\(whole / 3600) h \(whole % 3600 / 60) min"
+    }
+}
