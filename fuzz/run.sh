@@ -43,11 +43,15 @@ for t in "${targets[@]}"; do
     set +e
     if ((ci)); then
         # Every checked-in input once (corpus and regressions), then 5,000 fixed-seed runs.
+        # New inputs go to a scratch folder (libFuzzer writes to its first corpus folder),
+        # never into the checked-in corpus.
         inputs=("$root/fuzz/corpus/$t")
         [ -d "$root/fuzz/regressions/$t" ] && inputs+=("$root/fuzz/regressions/$t")
+        scratch="$root/.build-fuzz/ci-corpus/$t"
+        rm -rf "$scratch" && mkdir -p "$scratch"
         FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -runs=0 "${inputs[@]}" >"$log" 2>&1 \
             && FUZZ_TARGET=$t "$fuzzer" "${common[@]}" -seed=1 -runs="${FUZZ_CI_RUNS:-5000}" \
-                -artifact_prefix="$root/fuzz/crashes/$t-" "$root/fuzz/corpus/$t" >>"$log" 2>&1
+                -artifact_prefix="$root/fuzz/crashes/$t-" "$scratch" "$root/fuzz/corpus/$t" >>"$log" 2>&1
         rc=$?
     else
         work="$root/.build-fuzz/corpus/$t"
