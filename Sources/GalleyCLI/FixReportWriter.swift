@@ -47,30 +47,18 @@ final class FixReportWriter {
             e.member("sha256After", optional: change.sha256After)
             e.member("backup", optional: change.backup)
             e.member("backupKept", change.backupKept)
-            e.key("fixes")
-            e.openArray()
-            for fix in change.fixes {
-                e.item()
-                e.openObject()
+            e.objects("fixes", change.fixes) { e, fix in
                 e.member("rule", fix.rule)
                 e.member("line", fix.line)
                 e.member("count", fix.count)
-                e.closeObject()
             }
-            e.closeArray()
             if let error = report.error { e.member("error", error) }
         }
-        e.key("withheld")
-        e.openArray()
-        for r in withheld {
-            e.item()
-            e.openObject()
+        e.objects("withheld", withheld) { e, r in
             e.member("rule", r.finding.ruleID)
             e.member("line", r.start.line)
             e.member("reason", r.finding.fix?.withheld ?? "")
-            e.closeObject()
         }
-        e.closeArray()
         e.closeObject()
         return e.out
     }

@@ -97,26 +97,27 @@ struct GitHubReporter {
         return String(reportBytes: out)
     }
 
-    static func appendData(_ s: String, _ out: inout [UInt8]) {
-        out.append(utf8: s) { b in
-            switch b {
-            case 0x25: "%25"
-            case 0x0D: "%0D"
-            case 0x0A: "%0A"
-            default: nil
-            }
+    /// A workflow command's data escapes `%`, CR and LF.
+    static func dataEscape(_ b: UInt8) -> StaticString? {
+        switch b {
+        case 0x25: "%25"
+        case 0x0D: "%0D"
+        case 0x0A: "%0A"
+        default: nil
         }
     }
 
+    static func appendData(_ s: String, _ out: inout [UInt8]) {
+        out.append(utf8: s, escaping: dataEscape)
+    }
+
+    /// A property escapes what data does, and `:` and `,`.
     static func appendProperty(_ s: String, _ out: inout [UInt8]) {
         out.append(utf8: s) { b in
             switch b {
-            case 0x25: "%25"
-            case 0x0D: "%0D"
-            case 0x0A: "%0A"
             case 0x3A: "%3A"
             case 0x2C: "%2C"
-            default: nil
+            default: dataEscape(b)
             }
         }
     }

@@ -64,6 +64,19 @@ struct JSONEmitter {
         if let s { string(s) } else { null() }
     }
 
+    /// `k: [{…}, …]`: a member holding one object per item, `body` writing its members.
+    mutating func objects<S: Sequence>(_ k: StaticString, _ items: S, _ body: (inout JSONEmitter, S.Element) -> Void) {
+        key(k)
+        openArray()
+        for x in items {
+            item()
+            openObject()
+            body(&self, x)
+            closeObject()
+        }
+        closeArray()
+    }
+
     /// Says that `n` items of the innermost container were written by someone else.
     mutating func markItems(_ n: Int) { counts[counts.count - 1] += n }
 

@@ -101,16 +101,10 @@ struct JSONReporter {
 
     mutating func finish(_ run: RunTotals, into sink: OutputSink) {
         e.closeArray()
-        e.key("errors")
-        e.openArray()
-        for failure in run.failed {
-            e.item()
-            e.openObject()
+        e.objects("errors", run.failed) { e, failure in
             e.member("path", failure.path)
             e.member("message", failure.error)
-            e.closeObject()
         }
-        e.closeArray()
         e.key("summary")
         e.openObject()
         e.member("files", run.checkedFiles)
@@ -119,17 +113,11 @@ struct JSONReporter {
         e.member("fixed", run.fixed)
         e.member("baselined", run.baselined)
         e.member("errors", run.failed.count)
-        e.key("rules")
-        e.openArray()
-        for row in run.statistics {
-            e.item()
-            e.openObject()
+        e.objects("rules", run.statistics) { e, row in
             e.member("rule", row.rule)
             e.member("findings", row.findings)
             e.member("fixable", row.fixable)
-            e.closeObject()
         }
-        e.closeArray()
         e.closeObject()
         e.closeObject()
         e.out.append(0x0A)

@@ -128,7 +128,6 @@ struct Runner {
         items.reserveCapacity(items.count + discovery.files.count)
         let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: discovery.files.count)
         var reportedConfigErrors = Set<String>()
-        var jobPaths: [String] = []
         var linters: [Linter] = []
         var linterIndex: [String: Int] = [:]
         for path in discovery.files {
@@ -152,7 +151,6 @@ struct Runner {
                     linters.append(linter(session, config))
                 }
                 items.append(.job(path: path, linter: index))
-                jobPaths.append(path)
             }
         }
         if let shard = options.shard {
@@ -165,6 +163,10 @@ struct Runner {
         let verbose = options.verbose
         // Temporaries that killed runs left beside the posts (never a running process's).
         if isFix && !diffOnly {
+            let jobPaths = items.compactMap { item -> String? in
+                if case let .job(path, _) = item { return path }
+                return nil
+            }
             for removed in TemporaryFiles.removeStale(near: jobPaths) where verbose {
                 Self.printNote("removed \(removed), a temporary file of a galley run that is gone")
             }

@@ -196,22 +196,15 @@ struct SARIFReporter {
         e.key("invocations")
         e.openArray(); e.item(); e.openObject()
         e.member("executionSuccessful", run.failed.isEmpty)
-        e.key("toolExecutionNotifications")
-        e.openArray()
-        for failure in run.failed {
-            e.item()
-            e.openObject()
+        e.objects("toolExecutionNotifications", run.failed) { e, failure in
             e.member("level", "error")
             e.key("message"); e.openObject(); e.member("text", failure.error); e.closeObject()
-            e.key("locations")
-            e.openArray(); e.item(); e.openObject()
-            e.key("physicalLocation"); e.openObject()
-            e.key("artifactLocation"); e.openObject(); e.member("uri", paths.uri(failure.path)); e.closeObject()
-            e.closeObject()
-            e.closeObject(); e.closeArray()
-            e.closeObject()
+            e.objects("locations", [failure.path]) { e, path in
+                e.key("physicalLocation"); e.openObject()
+                e.key("artifactLocation"); e.openObject(); e.member("uri", paths.uri(path)); e.closeObject()
+                e.closeObject()
+            }
         }
-        e.closeArray()
         e.closeObject(); e.closeArray()
         e.member("columnKind", "unicodeCodePoints")
         e.key("results")

@@ -21,17 +21,7 @@ import Testing
     }
 
     func sha256(_ bytes: [UInt8]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(String(decoding: out, as: UTF8.self).prefix(64))
+        String(String(decoding: try Sandbox.filter("/usr/bin/sha256sum", input: bytes), as: UTF8.self).prefix(64))
     }
 
     @Test func reportRecordsHashesFixesAndTotals() throws {

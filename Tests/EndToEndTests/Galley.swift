@@ -126,6 +126,23 @@ final class Sandbox {
 
     struct GitFailure: Error, CustomStringConvertible { var description: String }
 
+    /// What `executable` (with `arguments`) writes to its standard output, given `input`
+    /// on its standard input.
+    static func filter(_ executable: String, _ arguments: [String] = [], input: [UInt8]) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return [UInt8](out)
+    }
+
     /// A fixture file's bytes (`fixtures/<case>/input.md` and the like).
     static func fixture(_ path: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: Galley.repositoryRoot.appendingPathComponent(path)))

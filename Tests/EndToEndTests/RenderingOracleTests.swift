@@ -22,18 +22,7 @@ import Testing
            let close = text.range(of: "\n---", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) {
             input = Array(text[close.upperBound...].utf8)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.cmark!)
-        process.arguments = ["--unsafe"]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: try Sandbox.filter(Self.cmark!, ["--unsafe"], input: input), as: UTF8.self)
     }
 
     /// Removes what the safe fixes are meant to change, and nothing else.

@@ -163,11 +163,6 @@ final class FixProof {
         return differOnlyAsPromised(before.bytes, after.bytes, nbsp: nbsp, comments: comments) ? .same : nil
     }
 
-    /// Whether `b` is `a` with some U+00A0 written as a space (see below).
-    static func differOnlyByNbspBecomingSpace(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        differOnlyAsPromised(a, b, nbsp: true, comments: false)
-    }
-
     /// Whether `b` is `a` with (`nbsp`) some U+00A0 (`C2 A0`) of text outside `<code>`, or
     /// of an `alt` or `title` value, written as a space, and (`comments`) some comments
     /// gone, each with the line break after it (a marker's line: the HTML block of a
