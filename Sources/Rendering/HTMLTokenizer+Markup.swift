@@ -22,12 +22,14 @@ extension HTMLTokenizer {
             }
             content.append(contentsOf: b[k..<e])
             emit(.doctype(String(decoding: content, as: UTF8.self)))
+            if end >= n { endsInside = true }
             i = min(end + 1, n)
         } else if i + 8 < n && b[(i + 2)..<(i + 9)].elementsEqual("[CDATA[".utf8) {
             i += 9
             let start = i
             while i < n && !(b[i] == 0x5D && i + 2 < n && b[i + 1] == 0x5D && b[i + 2] == 0x3E) { i += 1 }
             emit(.cdata(String(decoding: b[start..<i], as: UTF8.self)))
+            if i >= n { endsInside = true }
             i = min(i + 3, n)
         } else {
             i += 2
@@ -40,7 +42,7 @@ extension HTMLTokenizer {
         let start = i
         while i < n && b[i] != 0x3E { i += 1 }
         emit(.comment(String(decoding: b[start..<i], as: UTF8.self)))
-        if i < n { i += 1 }
+        if i < n { i += 1 } else { endsInside = true }
     }
 
     /// After `<!--`: the comment states. `<!-->` and `<!--->` are empty comments; `--!>`
@@ -82,6 +84,7 @@ extension HTMLTokenizer {
             i += 1
         }
         emit(.comment(String(decoding: data, as: UTF8.self)))
+        endsInside = true
     }
 
     /// The content of a raw-text or RCDATA element, up to its end tag (`</name` then
@@ -104,5 +107,6 @@ extension HTMLTokenizer {
                 i += 1
             }
         }
+        endsInside = true
     }
 }

@@ -12,6 +12,10 @@ public struct HTMLTokenizer {
     var i = 0
     var tokens: [HTMLToken] = []
     var text: [UInt8] = []
+    /// Set when the input ends inside a tag, comment, doctype, CDATA section or the
+    /// content of a raw-text, RCDATA or `plaintext` element: bytes after it would be read
+    /// as part of that construct.
+    var endsInside = false
 
     init(_ bytes: [UInt8]) {
         b = bytes
@@ -19,9 +23,18 @@ public struct HTMLTokenizer {
     }
 
     public static func tokenize(_ bytes: some Collection<UInt8>) -> [HTMLToken] {
+        tokenization(bytes).tokens
+    }
+
+    /// The tokens, and whether the input ends in the data state (outside every tag,
+    /// comment and raw-text element) after whitespace or `>` (no `<` or character
+    /// reference that bytes after it could continue), so that what follows it would be
+    /// tokenized alone as it is after it.
+    public static func tokenization(_ bytes: some Collection<UInt8>) -> (tokens: [HTMLToken], endsInData: Bool) {
         var t = HTMLTokenizer(Self.normalizingNewlines(Array(bytes)))
         t.run()
-        return t.tokens
+        let last = t.b.last ?? 0x0A
+        return (t.tokens, !t.endsInside && (isSpace(last) || last == 0x3E))
     }
 
     /// CR LF and lone CR become LF (the input stream's preprocessing).
@@ -94,12 +107,13 @@ public struct HTMLTokenizer {
             i += 2
             let name = tagName()
             // Attributes of an end tag are read and dropped; cut off by the end, it is dropped.
-            if attributes() != nil { emit(.endTag(name: name)) } else { i = n }
+            if attributes() != nil { emit(.endTag(name: name)) } else { i = n; endsInside = true }
         } else if next == 0x3E {
             i += 3  // `</>` is dropped
         } else if i + 2 >= n {
             text.append(contentsOf: [0x3C, 0x2F])
             i = n
+            endsInside = true
         } else {
             i += 2
             bogusComment()
@@ -111,6 +125,7 @@ public struct HTMLTokenizer {
         let name = tagName()
         guard let (attributes, selfClosing) = attributes() else {
             i = n  // cut off by the end of the input: dropped
+            endsInside = true
             return
         }
         emit(.startTag(name: name, attributes: attributes, selfClosing: selfClosing))
@@ -123,6 +138,7 @@ public struct HTMLTokenizer {
         case "plaintext":
             text.append(contentsOf: b[i..<n])
             i = n
+            endsInside = true
         case "pre", "listing":
             skipLeadingNewline()
         default:

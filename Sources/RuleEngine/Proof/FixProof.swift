@@ -18,6 +18,7 @@ final class FixProof {
     let firstBodyLine: Int
     private var beforeHTML: [Range<Int>: RenderedHTML] = [:]
     private var wholeBefore: [HTMLToken]?
+    private var seams: [Range<Int>: Seam] = [:]
 
     init(_ document: Document) {
         self.document = document
@@ -82,13 +83,19 @@ final class FixProof {
             }
             return cardVerdict(reading, tokens(afterText, afterScan), promise: promise)
         }
-        if definesDifferently(beforeText, beforeScan, afterText, afterScan) {
-            // Links anywhere may change: compare the whole documents.
+        if lines.lowerBound > openFrom || definesDifferently(beforeText, beforeScan, afterText, afterScan) {
+            // Links anywhere may change, or raw HTML before the window leaves an element
+            // open that reads into it (a card's `<pre><code>` cut at a blank line): compare
+            // the whole documents.
             var whole = source.bytes
             whole.replaceSubrange(range, with: edited)
             before = wholeDocumentBefore()
             after = HTMLTokenizer.tokenize(HTMLRenderer.render(SourceText(whole), bodyStart: document.bodyStart))
         } else {
+            if sameByCore(first, last, window: lines, bytes: range, edited: edited, afterText, afterScan,
+                          promise: promise, removals: body.count) {
+                return .same
+            }
             let beforeHTML = cachedBefore(lines, beforeText, beforeScan)
             let afterHTML = html(afterText, afterScan)
             if let decided = Self.decidedByBytes(beforeHTML, afterHTML, promise: promise) { return decided }
@@ -98,6 +105,87 @@ final class FixProof {
         return verdict(before, after, promise: promise, removals: body.count) {
             LineChange.describe(beforeText, beforeScan, afterText, afterScan, edits: shifted, firstLine: lines.lowerBound)
         }
+    }
+
+    /// Whether the edited blocks alone (the core window) read the same before and after,
+    /// where that settles the whole window: after the edits the window still cuts at the
+    /// core's edges (so its HTML is the neighbours', unchanged, around the edited blocks'
+    /// rendered alone: RenderWindowTests), the HTML before each seam is closed and each
+    /// seam is hard (`Seam`), before and after the edits. Then the views of the window are
+    /// the views of the edited blocks between the same neighbours. Only `.same` is taken
+    /// from the core; anything else is decided on the whole window, with its reasons.
+    private func sameByCore(_ first: Int, _ last: Int, window lines: Range<Int>, bytes range: Range<Int>, edited: [UInt8],
+                            _ afterText: SourceText, _ afterScan: BlockScan, promise: FixPromise, removals: Int) -> Bool {
+        if promise.contains(.closesCodeBlock) { return false }
+        let core = coreWindow(first, last)
+        guard core != lines, core.lowerBound >= lines.lowerBound, core.upperBound <= lines.upperBound else { return false }
+        let coreStart = source.lineStart(core.lowerBound)
+        let coreEnd = core.upperBound < source.lineCount ? source.lineStart(core.upperBound) : source.bytes.count
+        let prefix = coreStart - range.lowerBound, suffix = range.upperBound - coreEnd
+        let afterCoreEnd = edited.count - suffix
+        guard afterCoreEnd >= prefix else { return false }
+        let cuts = HTMLRenderer.windowBoundaries(afterScan)
+        func cutsAt(_ line: Int) -> Bool {
+            let k = cuts.partitionPoint { $0 >= line }
+            return k < cuts.count && cuts[k] == line
+        }
+        if prefix > 0 && !cutsAt(core.lowerBound - lines.lowerBound - 1) { return false }
+        if suffix > 0 {
+            let seam = afterText.line(containing: afterCoreEnd)
+            guard afterText.lineStart(seam) == afterCoreEnd, cutsAt(seam) else { return false }
+        }
+        let before = seam(lines.lowerBound..<core.lowerBound), next = seam(core.upperBound..<lines.upperBound)
+        guard before.closed else { return false }
+        let beforeText = SourceText(Array(source.bytes[coreStart..<coreEnd]))
+        let afterCore = SourceText(Array(edited[prefix..<afterCoreEnd]))
+        let beforeHTML = cachedBefore(core, beforeText, BlockScanner.scan(beforeText))
+        let afterHTML = html(afterCore, BlockScanner.scan(afterCore))
+        let plain = !beforeHTML.containsRawHTML && !afterHTML.containsRawHTML
+        if plain && before.endsHard && next.startsHard, let decided = Self.decidedByBytes(beforeHTML, afterHTML, promise: promise) {
+            return decided == .same
+        }
+        let a = HTMLTokenizer.tokenization(beforeHTML.bytes), b = HTMLTokenizer.tokenization(afterHTML.bytes)
+        let edgesBefore = Seam(a.tokens, endsInData: a.endsInData), edgesAfter = Seam(b.tokens, endsInData: b.endsInData)
+        guard edgesBefore.closed, edgesAfter.closed else { return false }
+        guard Seam.hard(after: before, edited: [edgesBefore, edgesAfter]), Seam.hard(before: next, edited: [edgesBefore, edgesAfter]) else {
+            return false
+        }
+        if let decided = Self.decidedByBytes(beforeHTML, afterHTML, promise: promise) { return decided == .same }
+        return verdict(a.tokens, b.tokens, promise: promise, removals: removals) { nil } == .same
+    }
+
+    /// The last line of the first piece of the body (between window boundaries) whose
+    /// HTML is not closed (`Seam`): raw HTML that leaves an element open, or the tokenizer
+    /// inside a tag, so that what follows reads differently than alone. Windows after it
+    /// are not proven alone. `Int.max` when every piece is closed (pieces without `<` are).
+    private lazy var openFrom: Int = {
+        var start = firstBodyLine
+        var k = boundaries.partitionPoint { $0 >= start }
+        while start < source.lineCount {
+            let end = k < boundaries.count ? boundaries[k] : source.lineCount
+            if end > start && !seam(start..<end).closed { return end - 1 }
+            start = end + 1
+            k += 1
+        }
+        return Int.max
+    }()
+
+    /// How the lines' HTML meets what is beside it (see `Seam`).
+    private func seam(_ lines: Range<Int>) -> Seam {
+        guard !lines.isEmpty else { return Seam(isEmpty: true, endsHard: false, startsHard: false, closed: true) }
+        if let known = seams[lines] { return known }
+        let start = source.lineStart(lines.lowerBound)
+        let end = lines.upperBound < source.lineCount ? source.lineStart(lines.upperBound) : source.bytes.count
+        let made: Seam
+        if !source.bytes[start..<end].contains(0x3C) {
+            made = .plain
+        } else {
+            let text = SourceText(Array(source.bytes[start..<end]))
+            let t = HTMLTokenizer.tokenization(cachedBefore(lines, text, BlockScanner.scan(text)).bytes)
+            made = Seam(t.tokens, endsInData: t.endsInData)
+        }
+        seams[lines] = made
+        return made
     }
 
     /// Lines `[from, to)` from the last boundary before the edited lines to the first
