@@ -132,7 +132,7 @@ struct BlockRenderer {
             let start = out.bytes.count
             let extra = lines.unconsumedItemWidth(block)
             for l in block.firstLine...block.lastLine { lines.append(l, strip: 0, blankExtra: extra, into: &out.bytes) }
-            if !out.wroteRawHTML && !HTMLComment.onlyComments(out.bytes, start..<out.bytes.count) { out.wroteRawHTML = true }
+            if !HTMLComment.onlyComments(out.bytes, start..<out.bytes.count) { out.rawRanges.append(start..<out.bytes.count) }
             out.cr()
         case .table:
             renderTable(index, block)

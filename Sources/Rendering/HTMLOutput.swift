@@ -3,7 +3,9 @@ struct HTMLOutput {
     var bytes: [UInt8] = []
     /// Whether raw HTML of the source was written (an HTML block, inline HTML).
     /// Raw HTML other than whole comments was written (see `RenderedHTML`).
-    var wroteRawHTML = false
+    var wroteRawHTML: Bool { !rawRanges.isEmpty }
+    /// Where raw HTML other than whole comments was written, in order.
+    var rawRanges: [Range<Int>] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 

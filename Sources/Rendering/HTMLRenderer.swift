@@ -32,7 +32,7 @@ public enum HTMLRenderer {
         let all = precedence == .document ? own.adding(definitions) : definitions.adding(own)
         var renderer = BlockRenderer(source, blocks, inlines, all)
         renderer.run()
-        return RenderedHTML(bytes: renderer.out.bytes, containsRawHTML: renderer.out.wroteRawHTML)
+        return RenderedHTML(bytes: renderer.out.bytes, rawRanges: renderer.out.rawRanges)
     }
 }
 
@@ -43,7 +43,10 @@ public enum HTMLRenderer {
 /// `"` written as `&quot;`.
 public struct RenderedHTML: Sendable, Equatable {
     public let bytes: [UInt8]
-    public let containsRawHTML: Bool
+    /// Where the source's raw HTML other than whole comments is in `bytes`, in order (an
+    /// HTML block's lines as one range, each inline tag as one).
+    public let rawRanges: [Range<Int>]
+    public var containsRawHTML: Bool { !rawRanges.isEmpty }
 }
 
 public enum HTMLComment {

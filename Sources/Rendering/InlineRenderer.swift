@@ -136,8 +136,9 @@ struct InlineRenderer {
         default:  // raw HTML
             let raw = inCell ? Self.unescapingPipes(Array(v[s.start..<s.end])) : Array(v[s.start..<s.end])
             if plain == 0 {
+                let start = out.bytes.count
                 out.bytes.append(contentsOf: raw)
-                if !out.wroteRawHTML && !HTMLComment.onlyComments(raw, 0..<raw.count) { out.wroteRawHTML = true }
+                if !HTMLComment.onlyComments(raw, 0..<raw.count) { out.rawRanges.append(start..<out.bytes.count) }
             } else {
                 out.appendEscaped(raw)
             }

@@ -53,11 +53,12 @@ public struct Linter: Sendable {
     }
 
     /// Proves every fix that could be applied (not suggestions), as `fix` would apply them.
-    func prove(_ findings: inout [Finding], in document: Document) {
+    /// `proof`: the document's, when a pass already made one (its renderings are reused).
+    func prove(_ findings: inout [Finding], in document: Document, proof: FixProof? = nil) {
         let indices = findings.indices.filter { findings[$0].fix.map { $0.applicability != .suggestion && !$0.edits.isEmpty } ?? false }
         guard !indices.isEmpty else { return }
         var fixes = indices.map { findings[$0].fix! }
-        FixSettlement(proof: FixProof(document)).settle(&fixes)
+        FixSettlement(proof: proof ?? FixProof(document)).settle(&fixes)
         for (k, i) in indices.enumerated() { findings[i].fix = fixes[k] }
     }
 
@@ -143,8 +144,9 @@ public struct Linter: Sendable {
             if candidates.isEmpty { return done(proven(findings, document), pass) }
             // The proof decides, cluster by cluster, what this pass applies; a fix it
             // refuses with others waits for a later pass, and one it refuses alone stays.
-            let outcome = FixApplier.apply(FixSettlement(proof: FixProof(document)).accepted(candidates, upTo: level), to: bytes)
-            if outcome.bytes == bytes { return done(proven(findings, document), pass) }
+            let proof = FixProof(document)
+            let outcome = FixApplier.apply(FixSettlement(proof: proof).accepted(candidates, upTo: level), to: bytes)
+            if outcome.bytes == bytes { return done(proven(findings, document, proof), pass) }
             if frontMatterParsed && !Self.frontMatterParses(outcome.bytes) {
                 return failed(path, original, pass, "fixing would break the front matter; no fix was applied")
             }
@@ -191,9 +193,9 @@ public struct Linter: Sendable {
         return offset
     }
 
-    private func proven(_ findings: [Finding], _ document: Document) -> [Finding] {
+    private func proven(_ findings: [Finding], _ document: Document, _ proof: FixProof? = nil) -> [Finding] {
         var findings = findings
-        prove(&findings, in: document)
+        prove(&findings, in: document, proof: proof)
         return findings
     }
 

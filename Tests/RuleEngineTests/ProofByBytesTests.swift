@@ -56,7 +56,6 @@ import Testing
     @Test(arguments: [
         ("<!--x-->\n\nText\n", "Test\n"),                                  // and a word changed
         ("<!--x-->\n\na&nbsp;b\n", "a b\n"),                                // and a U+00A0, not promised
-        ("<!--x-->\n<p>a</p>\n", "<p>a</p>\n"),                              // raw HTML after the marker
         ("- a\n\n  <!--x-->\n", "- a\n"),                                   // an item's block: markup changes too
     ])
     func otherChangesBesideRemovedMarkersAreLeftToTheViews(_ before: String, _ after: String) {
@@ -79,16 +78,60 @@ import Testing
         ("    a\u{A0}b\n", "    a b\n"),                          // indented code
         ("[x](/a\u{A0}b)\n", "[x](/a b)\n"),                      // a target (not a link any more)
         ("```a\u{A0}b\nx\n```\n", "```a b\nx\n```\n"),            // the info string's class
-        ("<span>a&nbsp;b</span>\n", "<span>a b</span>\n"),        // raw HTML
         ("a&nbsp;b\n", "a c\n"),                                  // another character
         ("<!-- a\u{A0}b -->\n\nx\n", "<!-- a b -->\n\nx\n"),        // inside a comment
-        ("<!--x--><p>a&nbsp;b</p>\n", "<!--x--><p>a b</p>\n"),  // raw HTML after a marker
         ("<!-- a\n\nb&nbsp;c\n", "<!-- a\n\nb c\n"),               // a comment that never ends
     ])
     func otherDifferencesAreLeftToTheViews(_ before: String, _ after: String) {
         let a = rendered(before), b = rendered(after)
         #expect(a.bytes != b.bytes)
         #expect(FixProof.decidedByBytes(a, b, promise: Self.nbsp) == nil)
+    }
+
+    /// Raw HTML that stays the same, piece by piece, and closes what it opens; whitespace
+    /// at a block's edge; spacer paragraphs: decided by bytes, as the views decide them.
+    @Test(arguments: [
+        ("<span>a&nbsp;b</span>\n", "<span>a b</span>\n", nbsp),
+        ("<figure><img src=\"a.jpg\"></figure>\n\nx&nbsp;y\n", "<figure><img src=\"a.jpg\"></figure>\n\nx y\n", nbsp),
+        ("<!--x-->\n<p>a</p>\n", "<p>a</p>\n", .removesComments),
+        // A marker on the last line of a card's HTML block goes with its line break.
+        ("<figure><img src=\"a.jpg\"></figure>\n<!--kg-card-end: image-->\n", "<figure><img src=\"a.jpg\"></figure>\n", .removesComments),
+        ("<!--x--><p>a&nbsp;b</p>\n", "<!--x--><p>a b</p>\n", nbsp),
+        // U+00A0 where CommonMark strips a space (a paragraph's end, a line's end).
+        ("x&nbsp;\n", "x \n", nbsp),
+        ("a&nbsp;\nb\n", "a \nb\n", nbsp),
+        ("a&nbsp; b\n", "a  b\n", nbsp),
+        ("- &nbsp;a\n", "-  a\n", nbsp),
+        // A spacer paragraph removed.
+        ("x\n\n&nbsp;\n\ny\n", "x\n\ny\n", [.nbspBecomesSpace, .removesEmptyBlocks]),
+        ("> x\n>\n> &nbsp;\n", "> x\n", [.nbspBecomesSpace, .removesEmptyBlocks]),
+    ] as [(String, String, FixPromise)])
+    func rawHTMLBlockEdgesAndSpacersAreDecidedByBytes(_ before: String, _ after: String, _ promise: FixPromise) {
+        let a = rendered(before), b = rendered(after)
+        #expect(a.bytes != b.bytes)
+        #expect(FixProof.decidedByBytes(a, b, promise: promise) == .same)
+        #expect(viewsMatch(a, b, promise))
+    }
+
+    @Test(arguments: [
+        ("a&nbsp;b\n", "ab\n", nbsp),                                           // words joined
+        ("x\n\n&nbsp;\n\ny\n", "x\n\ny\n", nbsp),                              // a spacer, not promised
+        ("x <code>a&nbsp;b\n", "x <code>a b\n", nbsp),                           // raw HTML leaves code open
+        ("<div>a</div>\n\nb&nbsp;c\n", "<div>b</div>\n\nb c\n", nbsp),           // raw HTML changed
+        ("<div title=\"a\n\nb&nbsp;c\n", "<div title=\"a\n\nb c\n", nbsp),       // raw HTML ends inside a tag
+        ("<em>a</em>&nbsp;<em>b</em>\n", "<em>a</em><em>b</em>\n", nbsp),     // a space between words gone
+    ] as [(String, String, FixPromise)])
+    func rawHTMLThatMayReadDifferentlyIsLeftToTheViews(_ before: String, _ after: String, _ promise: FixPromise) {
+        let a = rendered(before), b = rendered(after)
+        #expect(FixProof.decidedByBytes(a, b, promise: promise) == nil)
+    }
+
+    /// A piece of raw HTML that loses the whitespace at its edge may join the text beside it.
+    @Test func piecesOfRawHTMLKeepTheirEdges() {
+        func piece(_ s: String) -> ArraySlice<UInt8> { Array(s.utf8)[...] }
+        #expect(FixProof.piecesReadAlike(piece("<span>x</span><!--c-->\n"), piece("<span>x</span>\n"), promise: .removesComments))
+        #expect(!FixProof.piecesReadAlike(piece("<span>x</span>\n"), piece("<span>x</span>"), promise: .removesComments))
+        #expect(!FixProof.piecesReadAlike(piece("<span>x</span>\n"), piece("<span>y</span>\n"), promise: .removesComments))
     }
 
     @Test func rawHTMLIsNoted() {

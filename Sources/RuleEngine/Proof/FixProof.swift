@@ -18,6 +18,8 @@ final class FixProof {
     let firstBodyLine: Int
     private var beforeHTML: [Range<Int>: RenderedHTML] = [:]
     private var wholeBefore: [HTMLToken]?
+    private var wholeHTML: RenderedHTML?
+    private var wholeClosed: Bool?
     private var seams: [Range<Int>: Seam] = [:]
 
     init(_ document: Document) {
@@ -33,8 +35,21 @@ final class FixProof {
     func prove(_ fixes: [Fix]) -> ProofVerdict {
         let promise = fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) }
         let cards = fixes.filter { $0.promise.contains(.convertsCard) }.flatMap { $0.edits.map(\.range) }
-        return prove(fixes.flatMap(\.edits), promise: promise, cards: cards)
+        let key = ProofKey(edits: fixes.flatMap(\.edits), promise: promise, cards: cards)
+        if let known = verdicts[key] { return known }
+        let made = prove(key.edits, promise: promise, cards: cards)
+        verdicts[key] = made
+        return made
     }
+
+    /// What a verdict depends on: the same edits with the same promise, proven twice in a
+    /// pass (`fix` decides what to apply, then says what is left), get one proof.
+    private struct ProofKey: Hashable {
+        let edits: [Edit]
+        let promise: FixPromise
+        let cards: [Range<Int>]
+    }
+    private var verdicts: [ProofKey: ProofVerdict] = [:]
 
     /// The verdict on applying `edits` together, with what their fixes promise; `cards`
     /// are the byte ranges (of edits) that hold Ghost card HTML.
@@ -239,47 +254,160 @@ final class FixProof {
     /// where the views must (the fast path of an exact proof: it accepts only what the
     /// views would accept). The same bytes read the same, unless the fix is meant to
     /// change how the page reads (markup rewritten, a code block closed). Where the
-    /// promise lets U+00A0 become a space and no raw HTML but whole comments is in either
-    /// rendering (so every `<` opens a tag the renderer wrote or a comment), bytes that
-    /// differ only by U+00A0 of text, or of an `alt` or `title` value, become a space read
-    /// the same too (comments unchanged).
-    static func decidedByBytes(_ before: RenderedHTML, _ after: RenderedHTML, promise: FixPromise) -> ProofVerdict? {
+    /// promise lets U+00A0 become a space, or comments go, bytes that differ only so read
+    /// the same too: U+00A0 of text outside code, or of an `alt` or `title` value, become a
+    /// space, and comments gone (`differOnlyAsPromised`). Raw HTML (other than whole
+    /// comments) may stand in both renderings when it is the same, piece by piece, and
+    /// each piece is closed (`Seam`: the tokenizer back in the data state, no heading,
+    /// link, code or raw text element left open), so that every byte outside it is read
+    /// as where the renderer wrote it. `beforeClosed`: that of `before`, when known.
+    static func decidedByBytes(_ before: RenderedHTML, _ after: RenderedHTML, promise: FixPromise,
+                               beforeClosed: Bool? = nil) -> ProofVerdict? {
         if promise.contains(.convertsMarkup) || promise.contains(.closesCodeBlock) { return nil }
         if before.bytes == after.bytes { return .same }
         let nbsp = promise.contains(.nbspBecomesSpace), comments = promise.contains(.removesComments)
-        guard nbsp || comments, !before.containsRawHTML, !after.containsRawHTML else { return nil }
-        return differOnlyAsPromised(before.bytes, after.bytes, nbsp: nbsp, comments: comments) ? .same : nil
+        let spacers = promise.contains(.removesEmptyBlocks)
+        guard nbsp || comments || spacers, before.rawRanges.count == after.rawRanges.count else { return nil }
+        guard beforeClosed ?? rawIsClosed(before), rawIsClosed(after) else { return nil }
+        return differOnlyAsPromised(before, after, promise: promise) ? .same : nil
+    }
+
+    /// Where the spacer paragraph the renderer wrote at `i` ends (with its line break):
+    /// `<p>` and `</p>` around nothing but spaces, line breaks and (`nbsp`) U+00A0, which
+    /// the views drop as an empty paragraph when U+00A0 may become a space. Nil if none.
+    static func spacerEnd(_ x: [UInt8], at i: Int, nbsp: Bool) -> Int? {
+        guard i + 7 <= x.count, x[i] == 0x3C, x[i + 1] == 0x70, x[i + 2] == 0x3E else { return nil }
+        var k = i + 3
+        while k < x.count {
+            if x[k] == 0x20 || x[k] == 0x0A {
+                k += 1
+            } else if nbsp && x[k] == 0xC2 && k + 1 < x.count && x[k + 1] == 0xA0 {
+                k += 2
+            } else {
+                break
+            }
+        }
+        guard k + 4 <= x.count, x[k] == 0x3C, x[k + 1] == 0x2F, x[k + 2] == 0x70, x[k + 3] == 0x3E else { return nil }
+        return k + 4 < x.count && x[k + 4] == 0x0A ? k + 5 : k + 4
+    }
+
+    /// Whether each piece of raw HTML in `html`, tokenized alone, is closed (`Seam`).
+    static func rawIsClosed(_ html: RenderedHTML) -> Bool {
+        html.rawRanges.allSatisfy { range in
+            let t = HTMLTokenizer.tokenization(html.bytes[range])
+            return Seam(t.tokens, endsInData: t.endsInData).closed
+        }
     }
 
     /// Whether `b` is `a` with (`nbsp`) some U+00A0 (`C2 A0`) of text outside `<code>`, or
-    /// of an `alt` or `title` value, written as a space, and (`comments`) some comments
-    /// gone, each with the line break after it (a marker's line: the HTML block of a
-    /// comment renders as the comment and a line break, between the blocks around it):
-    /// HTML the renderer wrote, with no raw HTML but comments. Anything else differs.
-    static func differOnlyAsPromised(_ a: [UInt8], _ b: [UInt8], nbsp: Bool, comments: Bool) -> Bool {
+    /// of an `alt` or `title` value, written as a space; (`comments`) some comments gone,
+    /// each with the line break after it (a marker's line: the HTML block of a comment
+    /// renders as the comment and a line break, between the blocks around it); and
+    /// (`spacers`) spacer paragraphs gone (`spacerEnd`). Text outside code reads as the
+    /// views read it: a run of whitespace (U+00A0 among it where it may become a space)
+    /// as one space, and none next to a block element's tag, so runs may differ so far.
+    /// Outside their raw HTML (`rawRanges`, which must pair up, byte for byte, and stand
+    /// between the renderer's tags) both are HTML the renderer wrote, and comments.
+    /// Anything else differs.
+    static func differOnlyAsPromised(_ html: RenderedHTML, _ other: RenderedHTML, promise: FixPromise) -> Bool {
+        let nbsp = promise.contains(.nbspBecomesSpace), comments = promise.contains(.removesComments)
+        let spacers = promise.contains(.removesEmptyBlocks)
+        let a = html.bytes, b = other.bytes
         guard a.count > b.count else { return false }
+        let rawA = html.rawRanges, rawB = other.rawRanges
+        guard rawA.count == rawB.count else { return false }
+        var k = 0  // the next raw piece of each
         var i = 0, j = 0
         var inTag = false, readingName = false, inValue = false
-        var tagName: [UInt8] = [], attribute: [UInt8] = []
+        var attribute: [UInt8] = []
         var code = 0
+        // What the bytes consumed last were: whitespace of text (on both sides), or the
+        // end of a tag (its name at `lastTag` of `a`), or the start of the document.
+        var afterSpace = false, afterTag = true
+        var lastTag: Range<Int>? = nil
+        var nameStart = 0
+        /// Whether the bytes consumed last end a block element's tag (or start the document).
+        func afterBlock() -> Bool {
+            guard afterTag else { return false }
+            guard let t = lastTag else { return true }
+            return Self.isBlockElement(a[t])
+        }
+        /// The end of the run of text whitespace at `i` of `x` (`i` itself when none).
+        func spaceRun(_ x: [UInt8], _ i: Int) -> Int {
+            var e = i
+            while e < x.count {
+                if Self.isHTMLSpace(x[e]) {
+                    e += 1
+                } else if nbsp && x[e] == 0xC2 && e + 1 < x.count && x[e + 1] == 0xA0 {
+                    e += 2
+                } else {
+                    break
+                }
+            }
+            return e
+        }
         while i < a.count && j < b.count {
+            let bAtRaw = k < rawB.count && j == rawB[k].lowerBound
+            if k < rawA.count && i == rawA[k].lowerBound {
+                // Raw HTML stays as it was, where it was, outside the renderer's tags.
+                let r = rawA[k], q = rawB[k]
+                guard !inTag, bAtRaw, a[r].elementsEqual(b[q]) || Self.piecesReadAlike(a[r], b[q], promise: promise) else {
+                    return false
+                }
+                i = r.upperBound
+                j = q.upperBound
+                k += 1
+                afterSpace = false
+                afterTag = false
+                continue
+            }
+            // Spacer paragraphs may go, on either side (the views drop them both times).
+            if spacers && !inTag {
+                if let e = Self.spacerEnd(a, at: i, nbsp: nbsp) {
+                    i = e
+                    continue
+                }
+                if !bAtRaw, let e = Self.spacerEnd(b, at: j, nbsp: nbsp) {
+                    j = e
+                    continue
+                }
+            }
             let x = a[i]
-            // A comment (only comments are raw HTML here) must stay as it was, byte for byte.
+            // A comment (the only raw HTML outside the raw pieces) stays as it was, byte for
+            // byte, or goes.
             if !inTag && x == 0x3C && HTMLComment.starts(a, at: i, end: a.count) {
                 guard let e = HTMLComment.end(a, at: i, end: a.count) else { return false }
-                if j + (e - i) <= b.count && a[i..<e].elementsEqual(b[j..<(j + e - i)]) {
+                if !bAtRaw && j + (e - i) <= b.count && a[i..<e].elementsEqual(b[j..<(j + e - i)]) {
                     j += e - i
                     i = e
+                    afterSpace = false
+                    afterTag = false
                     continue
                 }
                 guard comments else { return false }
                 i = e < a.count && a[e] == 0x0A ? e + 1 : e
                 continue
             }
+            if bAtRaw { return false }
             if x != b[j] {
+                if !inTag && code == 0 {
+                    // Runs of text whitespace: one space each, or none at a block's edge.
+                    let ea = spaceRun(a, i), eb = spaceRun(b, j)
+                    if ea > i || eb > j {
+                        let spaced = (ea > i || afterSpace) && (eb > j || afterSpace)
+                        guard spaced || afterBlock() || (Self.startsBlockTag(a, at: ea) && Self.startsBlockTag(b, at: eb)) else {
+                            return false
+                        }
+                        i = ea
+                        j = eb
+                        afterSpace = true
+                        continue
+                    }
+                }
                 let space = nbsp && x == 0xC2 && i + 1 < a.count && a[i + 1] == 0xA0 && b[j] == 0x20
-                let shown = inTag ? inValue && (attribute == Array("alt".utf8) || attribute == Array("title".utf8)) : code == 0
-                guard space && shown else { return false }
+                guard space && inTag && inValue && (attribute == Array("alt".utf8) || attribute == Array("title".utf8)) else {
+                    return false
+                }
                 i += 2
                 j += 1
                 continue
@@ -290,19 +418,27 @@ final class FixProof {
                 if x == 0x3C {
                     inTag = true
                     readingName = true
-                    tagName.removeAll(keepingCapacity: true)
+                    nameStart = i
+                    lastTag = i..<i
+                } else {
+                    afterSpace = Self.isHTMLSpace(x)
+                    if !afterSpace { afterTag = false }
                 }
             } else if inValue {
                 if x == 0x22 { inValue = false }
             } else if x == 0x3E {
                 inTag = false
-                if tagName == Array("code".utf8) { code += 1 } else if tagName == Array("/code".utf8) { code -= 1 }
+                if readingName { lastTag = nameStart..<(i - 1) }
+                if let t = lastTag {
+                    if a[t].elementsEqual(Self.code) { code += 1 } else if a[t].elementsEqual(Self.endCode) { code -= 1 }
+                }
+                afterTag = true
+                afterSpace = false
             } else if readingName {
                 if x == 0x20 || x == 0x0A {
                     readingName = false
+                    lastTag = nameStart..<(i - 1)
                     attribute.removeAll(keepingCapacity: true)
-                } else {
-                    tagName.append(x)
                 }
             } else if x == 0x22 {
                 inValue = true
@@ -317,12 +453,91 @@ final class FixProof {
               let e = HTMLComment.end(a, at: i, end: a.count) {
             i = e < a.count && a[e] == 0x0A ? e + 1 : e
         }
-        return i == a.count && j == b.count
+        return i == a.count && j == b.count && k == rawA.count
+    }
+
+    /// Whether two pieces of raw HTML (each closed, `rawIsClosed`), in the same place
+    /// between the renderer's HTML, read the same there: their views are equal and each
+    /// starts and ends with whitespace, or not, as the other does (a view trims the
+    /// whitespace at its edges, which the text beside the piece may keep).
+    static func piecesReadAlike(_ x: ArraySlice<UInt8>, _ y: ArraySlice<UInt8>, promise: FixPromise) -> Bool {
+        guard let xf = x.first, let yf = y.first, let xl = x.last, let yl = y.last,
+              isHTMLSpace(xf) == isHTMLSpace(yf), isHTMLSpace(xl) == isHTMLSpace(yl) else { return false }
+        return RenderedView(HTMLTokenizer.tokenize(Array(x)), promise: promise) == RenderedView(HTMLTokenizer.tokenize(Array(y)), promise: promise)
+    }
+
+    private static let code = Array("code".utf8), endCode = Array("/code".utf8)
+    private static let blockNames = Set(RenderedView.blockElements.map { Array($0.utf8) })
+
+    /// Whether a tag's name (`/` before it for an end tag, `/` after it as in `<br />`)
+    /// names a block element.
+    static func isBlockElement(_ name: ArraySlice<UInt8>) -> Bool {
+        var n = name
+        if n.first == 0x2F { n = n.dropFirst() }
+        if n.last == 0x2F { n = n.dropLast() }
+        return blockNames.contains(Array(n))
+    }
+
+    static func isHTMLSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
+
+    /// Whether a block element's start or end tag (as the renderer writes them) begins at
+    /// `i` of `x`, or `x` ends there.
+    static func startsBlockTag(_ x: [UInt8], at i: Int) -> Bool {
+        guard i < x.count else { return true }
+        guard x[i] == 0x3C else { return false }
+        var e = i + 1
+        if e < x.count && x[e] == 0x2F { e += 1 }
+        let start = e
+        while e < x.count, (0x61...0x7A).contains(x[e]) || (0x30...0x39).contains(x[e]) { e += 1 }
+        guard e > start, e < x.count, x[e] == 0x3E || x[e] == 0x20 || x[e] == 0x2F || x[e] == 0x0A else { return false }
+        return blockNames.contains(Array(x[start..<e]))
+    }
+
+    /// Whether `fixes` applied together leave the whole document reading the same
+    /// (`.same`), decided on the whole document rendered before and after: the exact
+    /// proof, with no window to trust. The fast path of `FixSettlement` where nearly every
+    /// fix passes (one rendering of each side for all of them); anything but `.same`
+    /// (and any fix that converts a card, which is read as Ghost served it, or edits
+    /// front matter) is left to the windows, which say which fix is responsible and why.
+    func sameWhole(_ fixes: [Fix]) -> Bool {
+        let key = ProofKey(edits: fixes.flatMap(\.edits), promise: fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) }, cards: [])
+        if let known = wholeVerdicts[key] { return known }
+        let made = sameWholeUncached(fixes)
+        wholeVerdicts[key] = made
+        return made
+    }
+    private var wholeVerdicts: [ProofKey: Bool] = [:]
+
+    private func sameWholeUncached(_ fixes: [Fix]) -> Bool {
+        let edits = fixes.flatMap(\.edits)
+        guard !edits.isEmpty, edits.allSatisfy({ $0.range.lowerBound >= document.bodyStart }) else { return false }
+        let promise = fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) }
+        if promise.contains(.convertsCard) { return false }
+        let outcome = FixApplier.apply(fixes, to: source.bytes)
+        guard outcome.taken.count == fixes.count else { return false }
+        let whole = outcome.bytes
+        guard FrontMatter.split(whole).map({ $0.isClosed ? $0.bodyStart : whole.count }) == document.frontMatter.map({ $0.isClosed ? $0.bodyStart : source.bytes.count }) else {
+            return false
+        }
+        let text = SourceText(whole)
+        let scan = BlockScanner.scan(text, bodyStart: document.bodyStart)
+        let after = HTMLRenderer.rendered(text, blocks: scan, inlines: InlineScanner.scan(text, scan))
+        let before = wholeDocumentHTML()
+        if wholeClosed == nil { wholeClosed = Self.rawIsClosed(before) }
+        return Self.decidedByBytes(before, after, promise: promise, beforeClosed: wholeClosed) == .same
+    }
+
+    /// The document's HTML as it is, from the scans the rules used.
+    private func wholeDocumentHTML() -> RenderedHTML {
+        if let wholeHTML { return wholeHTML }
+        let made = HTMLRenderer.rendered(source, blocks: document.blocks, inlines: document.inlines)
+        wholeHTML = made
+        return made
     }
 
     private func wholeDocumentBefore() -> [HTMLToken] {
         if let wholeBefore { return wholeBefore }
-        let made = HTMLTokenizer.tokenize(HTMLRenderer.render(source, bodyStart: document.bodyStart))
+        let made = HTMLTokenizer.tokenize(wholeDocumentHTML().bytes)
         wholeBefore = made
         return made
     }

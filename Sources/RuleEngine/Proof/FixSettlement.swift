@@ -59,9 +59,11 @@ struct FixSettlement {
     /// Check mode: every fix gets the verdict on it as `fix` would apply it: with its
     /// cluster when the cluster passes, alone otherwise.
     func settle(_ fixes: inout [Fix]) {
-        let (clusters, rest) = clusters(fixes)
+        let (all, rest) = clusters(fixes)
         var alone = rest
         var verdicts: [[Edit]: ProofVerdict] = [:]
+        let (whole, clusters) = provenWhole(all) { fixes[$0] }
+        for k in whole { verdicts[fixes[k].edits] = .same }
         for cluster in clusters {
             let members = cluster.members.map { fixes[$0] }
             if cluster.members.count > 1, proof.prove(members) == .same {
@@ -82,8 +84,9 @@ struct FixSettlement {
     /// cluster that fails is taken fix by fix, each kept when it passes with the ones
     /// kept before it; the others wait for a later pass.
     func accepted(_ candidates: [Fix], upTo level: Applicability) -> [Fix] {
-        let (clusters, _) = clusters(candidates)
-        var result: [Fix] = []
+        let (all, _) = clusters(candidates)
+        let (whole, clusters) = provenWhole(all) { candidates[$0] }
+        var result = whole.map { candidates[$0] }
         for cluster in clusters {
             let members = cluster.members.map { candidates[$0] }
             if Self.accepts(proof.prove(members), members, level) {
@@ -103,6 +106,22 @@ struct FixSettlement {
             result.append(fix)
         }
         return result
+    }
+
+    /// The fast path: the members of the clusters a rule made safe (no card converted),
+    /// proven together on the whole document (`FixProof.sameWhole`); when they read the
+    /// same, every one of them passes, as `fix` would apply them all. The clusters left
+    /// (all of them, when the whole document does not read the same) go to the windows.
+    /// What the rendered bytes alone can prove (`FixProof.decidedByBytes`).
+    private let byBytes: FixPromise = [.nbspBecomesSpace, .removesComments, .removesEmptyBlocks]
+
+    private func provenWhole(_ clusters: [Cluster], _ fix: (Int) -> Fix) -> (passed: [Int], left: [Cluster]) {
+        func eligible(_ f: Fix) -> Bool { f.applicability == .safe && byBytes.isSuperset(of: f.promise) }
+        let (safe, other) = (clusters.filter { $0.members.allSatisfy { eligible(fix($0)) } },
+                             clusters.filter { !$0.members.allSatisfy { eligible(fix($0)) } })
+        let members = safe.flatMap(\.members)
+        guard !members.isEmpty, proof.sameWhole(members.map(fix)) else { return ([], clusters) }
+        return (members, other)
     }
 
     func union(_ fixes: [Fix]) -> FixPromise { fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) } }
