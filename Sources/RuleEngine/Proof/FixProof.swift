@@ -254,13 +254,13 @@ final class FixProof {
     /// where the views must (the fast path of an exact proof: it accepts only what the
     /// views would accept). The same bytes read the same, unless the fix is meant to
     /// change how the page reads (markup rewritten, a code block closed). Where the
-    /// promise lets U+00A0 become a space, or comments go, bytes that differ only so read
-    /// the same too: U+00A0 of text outside code, or of an `alt` or `title` value, become a
-    /// space, and comments gone (`differOnlyAsPromised`). Raw HTML (other than whole
-    /// comments) may stand in both renderings when it is the same, piece by piece, and
-    /// each piece is closed (`Seam`: the tokenizer back in the data state, no heading,
-    /// link, code or raw text element left open), so that every byte outside it is read
-    /// as where the renderer wrote it. `beforeClosed`: that of `before`, when known.
+    /// promise lets U+00A0 become a space, comments or spacer paragraphs go, bytes that
+    /// differ only so read the same too (`differOnlyAsPromised`). Raw HTML (other than
+    /// whole comments) may stand in both renderings when it pairs up piece by piece, the
+    /// same bytes or pieces that read alike, and each piece is closed (`Seam`: the
+    /// tokenizer back in the data state, no heading, link, code or raw text element left
+    /// open), so that every byte outside it is read as where the renderer wrote it.
+    /// `beforeClosed`: whether `before`'s pieces are closed, when known.
     static func decidedByBytes(_ before: RenderedHTML, _ after: RenderedHTML, promise: FixPromise,
                                beforeClosed: Bool? = nil) -> ProofVerdict? {
         if promise.contains(.convertsMarkup) || promise.contains(.closesCodeBlock) { return nil }
@@ -268,7 +268,7 @@ final class FixProof {
         let nbsp = promise.contains(.nbspBecomesSpace), comments = promise.contains(.removesComments)
         let spacers = promise.contains(.removesEmptyBlocks)
         guard nbsp || comments || spacers, before.rawRanges.count == after.rawRanges.count else { return nil }
-        guard beforeClosed ?? rawIsClosed(before), rawIsClosed(after) else { return nil }
+        guard beforeClosed ?? rawIsClosed(before) else { return nil }
         return differOnlyAsPromised(before, after, promise: promise) ? .same : nil
     }
 
@@ -293,10 +293,12 @@ final class FixProof {
 
     /// Whether each piece of raw HTML in `html`, tokenized alone, is closed (`Seam`).
     static func rawIsClosed(_ html: RenderedHTML) -> Bool {
-        html.rawRanges.allSatisfy { range in
-            let t = HTMLTokenizer.tokenization(html.bytes[range])
-            return Seam(t.tokens, endsInData: t.endsInData).closed
-        }
+        html.rawRanges.allSatisfy { isClosed(html.bytes[$0]) }
+    }
+
+    static func isClosed(_ piece: ArraySlice<UInt8>) -> Bool {
+        let t = HTMLTokenizer.tokenization(piece)
+        return Seam(t.tokens, endsInData: t.endsInData).closed
     }
 
     /// Whether `b` is `a` with (`nbsp`) some U+00A0 (`C2 A0`) of text outside `<code>`, or
@@ -351,7 +353,8 @@ final class FixProof {
             if k < rawA.count && i == rawA[k].lowerBound {
                 // Raw HTML stays as it was, where it was, outside the renderer's tags.
                 let r = rawA[k], q = rawB[k]
-                guard !inTag, bAtRaw, a[r].elementsEqual(b[q]) || Self.piecesReadAlike(a[r], b[q], promise: promise) else {
+                // (`a`'s pieces are closed; one of `b`'s is where it is not the same bytes.)
+                guard !inTag, bAtRaw, a[r].elementsEqual(b[q]) || (Self.isClosed(b[q]) && Self.piecesReadAlike(a[r], b[q], promise: promise)) else {
                     return false
                 }
                 i = r.upperBound
@@ -362,7 +365,7 @@ final class FixProof {
                 continue
             }
             // Spacer paragraphs may go, on either side (the views drop them both times).
-            if spacers && !inTag {
+            if spacers && !inTag && (a[i] == 0x3C || b[j] == 0x3C) {
                 if let e = Self.spacerEnd(a, at: i, nbsp: nbsp) {
                     i = e
                     continue
