@@ -349,6 +349,23 @@ final class FixProof {
             return e
         }
         while i < a.count && j < b.count {
+            if !inTag {
+                // Text the same on both sides, up to the next tag (raw pieces, comments and
+                // spacers all start at a `<`).
+                while i < a.count && j < b.count {
+                    let x = a[i]
+                    guard x == b[j], x != 0x3C else { break }
+                    if Self.isHTMLSpace(x) {
+                        afterSpace = true
+                    } else {
+                        afterSpace = false
+                        afterTag = false
+                    }
+                    i += 1
+                    j += 1
+                }
+                guard i < a.count && j < b.count else { break }
+            }
             let bAtRaw = k < rawB.count && j == rawB[k].lowerBound
             if k < rawA.count && i == rawA[k].lowerBound {
                 // Raw HTML stays as it was, where it was, outside the renderer's tags.
