@@ -18,11 +18,13 @@ extension HTMLRenderer {
         for block in blocks.blocks where block.container < 0 { cover(block.firstLine, block.lastLine) }
         for c in blocks.containers where c.parent < 0 && c.kind == .blockQuote { cover(c.firstLine, c.lastLine) }
         // A list up to its last line that is not blank: blank lines its last item ends with
-        // belong to no block that follows.
+        // belong to no block that follows. The last item's own first line stays (an empty
+        // item's marker line reads as blank).
         for list in blocks.lists where blocks.containers[Int(list.firstItem)].parent < 0 {
             let first = blocks.containers[Int(list.firstItem)].firstLine
-            var last = blocks.containers[Int(list.lastItem)].lastLine
-            while last > first && blocks.lines[last].kind == .blank { last -= 1 }
+            let lastItem = blocks.containers[Int(list.lastItem)]
+            var last = lastItem.lastLine
+            while last > max(first, lastItem.firstLine) && blocks.lines[last].kind == .blank { last -= 1 }
             cover(first, last)
         }
         var result: [Int] = []

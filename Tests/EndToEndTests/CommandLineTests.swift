@@ -103,6 +103,19 @@ import Testing
         #expect(try box.text("p.md") == "See a note here.\n")
     }
 
+    /// An unsafe fix says what it changes, in words that read after "it".
+    @Test func anUnsafeFixSaysWhatItChanges() throws {
+        let box = try Sandbox()
+        // Without the entity the first item starts with a blank line, and the next takes
+        // the first's indentation: the next list item moves into it.
+        let input = "-\t&#160;\n  -\n"
+        try box.write("p.md", input)
+        let out = try box.run("check", "p.md")
+        #expect(out.stdout.contains("[unsafe fix: Remove the entity; it moves line 2 into a list or quote]"), "\(out.stdout)")
+        #expect(try box.run("fix", "p.md").status == 1)
+        #expect(try box.text("p.md") == input)
+    }
+
     @Test func aWithheldFixSaysWhyAndIsNeverApplied() throws {
         let box = try Sandbox()
         let input = "See (_&nbsp;note_) here.\n"

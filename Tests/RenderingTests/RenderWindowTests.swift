@@ -57,6 +57,11 @@ import Rendering
         #expect(cuts("    x\n\n    y\n\nz\n") == [3])
         #expect(cuts("<!--\n\n-->\n\nz\n") == [3])
         #expect(cuts("```\n\n```\n\nz\n") == [3])
+        // Empty items parted by a blank line are one list (a blank line ends an empty item,
+        // not its list): found when the proof took a marker removal that merged two lists.
+        #expect(cuts("+\n\n+") == [])
+        #expect(cuts("+\n\n+\n\nz\n") == [3])
+        #expect(cuts("1.\n\n2.\n") == [])
     }
 
     /// Definitions passed in resolve references the piece does not define.

@@ -655,6 +655,14 @@ final class FixProof {
         if RenderedView(before, promise: promise).matches(RenderedView(after, promise: promise), promise: promise, removals: removals) { return .same }
         let r = ReaderView(before, promise: promise), s = ReaderView(after, promise: promise)
         if let why = r.difference(to: s, promise: promise) { return .broken(lineChange() ?? why) }
-        return .readerSame(lineChange().map { String($0.dropFirst("would ".count)) } ?? "changes the page's markup")
+        return .readerSame(lineChange().map(Self.saying) ?? "changes the page's markup")
+    }
+
+    /// "would move line 2 into a list" as what a fix does: "moves line 2 into a list"
+    /// (`LineChange`'s verbs are regular: make, end, move, turn, take).
+    static func saying(_ wouldChange: String) -> String {
+        let rest = wouldChange.hasPrefix("would ") ? wouldChange.dropFirst("would ".count) : wouldChange[...]
+        guard let space = rest.firstIndex(of: " ") else { return String(rest) }
+        return String(rest[..<space]) + "s" + String(rest[space...])
     }
 }
