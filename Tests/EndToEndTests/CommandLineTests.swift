@@ -116,6 +116,18 @@ import Testing
         #expect(try box.text("p.md") == input)
     }
 
+    /// Raw HTML that leaves `<pre><code>` open reads what follows into the code: markup
+    /// there is code too, so collapsing doubled emphasis in it is not safe (found by FuzzFix).
+    @Test func emphasisInsideCodeLeftOpenByHTMLIsNotSafeToChange() throws {
+        let box = try Sandbox()
+        let input = "<figure class=\"kg-card kg-code-card\"><pre><code>if a\n\n****Breaking****\n"
+        try box.write("p.md", input)
+        let out = try box.run("check", "p.md")
+        #expect(out.stdout.contains("[unsafe fix: Write the markers once: `**`; it changes the page's markup]"), "\(out.stdout)")
+        _ = try box.run("fix", "p.md")
+        #expect(try box.text("p.md") == input)
+    }
+
     @Test func aWithheldFixSaysWhyAndIsNeverApplied() throws {
         let box = try Sandbox()
         let input = "See (_&nbsp;note_) here.\n"

@@ -48,11 +48,11 @@ struct RenderedView: Equatable {
         for token in tokens {
             switch token {
             case let .startTag(name, attributes, _):
-                if promise.contains(.changesEmphasis) && Self.emphasisElements.contains(name) { continue }
+                if promise.contains(.changesEmphasis) && verbatim == 0 && Self.emphasisElements.contains(name) { continue }
                 if Self.verbatimElements.contains(name) { verbatim += 1 }
                 units.append(.start(name, Self.kept(attributes, of: name, promise)))
             case let .endTag(name):
-                if promise.contains(.changesEmphasis) && Self.emphasisElements.contains(name) { continue }
+                if promise.contains(.changesEmphasis) && verbatim == 0 && Self.emphasisElements.contains(name) { continue }
                 if Self.verbatimElements.contains(name) { verbatim = max(0, verbatim - 1) }
                 units.append(.end(name))
             case let .text(text):
