@@ -1,10 +1,8 @@
 /// The output buffer: one growing byte array, with the escapes HTML needs.
 struct HTMLOutput {
     var bytes: [UInt8] = []
-    /// Whether raw HTML of the source was written (an HTML block, inline HTML).
-    /// Raw HTML other than whole comments was written (see `RenderedHTML`).
-    var wroteRawHTML: Bool { !rawRanges.isEmpty }
-    /// Where raw HTML other than whole comments was written, in order.
+    /// Where raw HTML of the source other than whole comments was written (an HTML
+    /// block, inline HTML), in order (see `RenderedHTML`).
     var rawRanges: [Range<Int>] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }

@@ -103,29 +103,28 @@ import Testing
         #expect(try box.text("p.md") == "See a note here.\n")
     }
 
-    /// An unsafe fix says what it changes, in words that read after "it".
-    @Test func anUnsafeFixSaysWhatItChanges() throws {
+    /// `input`'s fix is offered as unsafe, with `label`, and `fix` (safe) leaves the file as it was.
+    func expectUnsafeOnly(_ input: String, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let box = try Sandbox()
-        // Without the entity the first item starts with a blank line, and the next takes
-        // the first's indentation: the next list item moves into it.
-        let input = "-\t&#160;\n  -\n"
         try box.write("p.md", input)
         let out = try box.run("check", "p.md")
-        #expect(out.stdout.contains("[unsafe fix: Remove the entity; it moves line 2 into a list or quote]"), "\(out.stdout)")
-        #expect(try box.run("fix", "p.md").status == 1)
-        #expect(try box.text("p.md") == input)
+        #expect(out.stdout.contains(label), "\(out.stdout)", sourceLocation: sourceLocation)
+        #expect(try box.run("fix", "p.md").status == 1, sourceLocation: sourceLocation)
+        #expect(try box.text("p.md") == input, sourceLocation: sourceLocation)
+    }
+
+    /// An unsafe fix says what it changes, in words that read after "it". Without the
+    /// entity the first item starts with a blank line, and the next takes the first's
+    /// indentation: the next list item moves into it.
+    @Test func anUnsafeFixSaysWhatItChanges() throws {
+        try expectUnsafeOnly("-\t&#160;\n  -\n", "[unsafe fix: Remove the entity; it moves line 2 into a list or quote]")
     }
 
     /// Raw HTML that leaves `<pre><code>` open reads what follows into the code: markup
     /// there is code too, so collapsing doubled emphasis in it is not safe (found by FuzzFix).
     @Test func emphasisInsideCodeLeftOpenByHTMLIsNotSafeToChange() throws {
-        let box = try Sandbox()
-        let input = "<figure class=\"kg-card kg-code-card\"><pre><code>if a\n\n****Breaking****\n"
-        try box.write("p.md", input)
-        let out = try box.run("check", "p.md")
-        #expect(out.stdout.contains("[unsafe fix: Write the markers once: `**`; it changes the page's markup]"), "\(out.stdout)")
-        _ = try box.run("fix", "p.md")
-        #expect(try box.text("p.md") == input)
+        try expectUnsafeOnly("<figure class=\"kg-card kg-code-card\"><pre><code>if a\n\n****Breaking****\n",
+                             "[unsafe fix: Write the markers once: `**`; it changes the page's markup]")
     }
 
     @Test func aWithheldFixSaysWhyAndIsNeverApplied() throws {

@@ -33,13 +33,22 @@ final class FixProof {
     /// The verdict on applying `fixes` together: the edits of those that convert a card
     /// are read as card HTML before (see `convertsCard`).
     func prove(_ fixes: [Fix]) -> ProofVerdict {
-        let promise = fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) }
+        let promise = Self.promise(of: fixes)
         let cards = fixes.filter { $0.promise.contains(.convertsCard) }.flatMap { $0.edits.map(\.range) }
         let key = ProofKey(edits: fixes.flatMap(\.edits), promise: promise, cards: cards)
         if let known = verdicts[key] { return known }
         let made = prove(key.edits, promise: promise, cards: cards)
         verdicts[key] = made
         return made
+    }
+
+    /// What the fixes promise together.
+    static func promise(of fixes: [Fix]) -> FixPromise { fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) } }
+
+    /// Where the body starts (the end of closed front matter, the end of the file for
+    /// front matter never closed), nil without front matter.
+    static func frontMatterEnd(_ bytes: [UInt8]) -> Int? {
+        FrontMatter.split(bytes).map { $0.isClosed ? $0.bodyStart : bytes.count }
     }
 
     /// What a verdict depends on: the same edits with the same promise, proven twice in a
@@ -69,8 +78,7 @@ final class FixProof {
         if lines.lowerBound == firstBodyLine {
             var whole = source.bytes
             whole.replaceSubrange(range, with: edited)
-            let was = FrontMatter.split(source.bytes).map { $0.isClosed ? $0.bodyStart : source.bytes.count }
-            let now = FrontMatter.split(whole).map { $0.isClosed ? $0.bodyStart : whole.count }
+            let was = Self.frontMatterEnd(source.bytes), now = Self.frontMatterEnd(whole)
             if was != now {
                 return .broken(was == nil ? "would turn the first lines into front matter" : "would change where the front matter ends")
             }
@@ -187,7 +195,7 @@ final class FixProof {
 
     /// How the lines' HTML meets what is beside it (see `Seam`).
     private func seam(_ lines: Range<Int>) -> Seam {
-        guard !lines.isEmpty else { return Seam(isEmpty: true, endsHard: false, startsHard: false, closed: true) }
+        guard !lines.isEmpty else { return .empty }
         if let known = seams[lines] { return known }
         let start = source.lineStart(lines.lowerBound)
         let end = lines.upperBound < source.lineCount ? source.lineStart(lines.upperBound) : source.bytes.count
@@ -425,7 +433,7 @@ final class FixProof {
                     }
                 }
                 let space = nbsp && x == 0xC2 && i + 1 < a.count && a[i + 1] == 0xA0 && b[j] == 0x20
-                guard space && inTag && inValue && (attribute == Array("alt".utf8) || attribute == Array("title".utf8)) else {
+                guard space && inTag && inValue && (attribute == Self.alt || attribute == Self.title) else {
                     return false
                 }
                 i += 2
@@ -487,6 +495,7 @@ final class FixProof {
     }
 
     private static let code = Array("code".utf8), endCode = Array("/code".utf8)
+    private static let alt = Array("alt".utf8), title = Array("title".utf8)
     private static let blockNames = Set(RenderedView.blockElements.map { Array($0.utf8) })
 
     /// Whether a tag's name (`/` before it for an end tag, `/` after it as in `<br />`)
@@ -510,7 +519,7 @@ final class FixProof {
         let start = e
         while e < x.count, (0x61...0x7A).contains(x[e]) || (0x30...0x39).contains(x[e]) { e += 1 }
         guard e > start, e < x.count, x[e] == 0x3E || x[e] == 0x20 || x[e] == 0x2F || x[e] == 0x0A else { return false }
-        return blockNames.contains(Array(x[start..<e]))
+        return isBlockElement(x[start..<e])
     }
 
     /// Whether `fixes` applied together leave the whole document reading the same
@@ -520,25 +529,22 @@ final class FixProof {
     /// (and any fix that converts a card, which is read as Ghost served it, or edits
     /// front matter) is left to the windows, which say which fix is responsible and why.
     func sameWhole(_ fixes: [Fix]) -> Bool {
-        let key = ProofKey(edits: fixes.flatMap(\.edits), promise: fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) }, cards: [])
+        let key = ProofKey(edits: fixes.flatMap(\.edits), promise: Self.promise(of: fixes), cards: [])
         if let known = wholeVerdicts[key] { return known }
-        let made = sameWholeUncached(fixes)
+        let made = sameWholeUncached(fixes, key)
         wholeVerdicts[key] = made
         return made
     }
     private var wholeVerdicts: [ProofKey: Bool] = [:]
 
-    private func sameWholeUncached(_ fixes: [Fix]) -> Bool {
-        let edits = fixes.flatMap(\.edits)
+    private func sameWholeUncached(_ fixes: [Fix], _ key: ProofKey) -> Bool {
+        let edits = key.edits, promise = key.promise
         guard !edits.isEmpty, edits.allSatisfy({ $0.range.lowerBound >= document.bodyStart }) else { return false }
-        let promise = fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) }
         if promise.contains(.convertsCard) { return false }
         let outcome = FixApplier.apply(fixes, to: source.bytes)
         guard outcome.taken.count == fixes.count else { return false }
         let whole = outcome.bytes
-        guard FrontMatter.split(whole).map({ $0.isClosed ? $0.bodyStart : whole.count }) == document.frontMatter.map({ $0.isClosed ? $0.bodyStart : source.bytes.count }) else {
-            return false
-        }
+        guard Self.frontMatterEnd(whole) == Self.frontMatterEnd(source.bytes) else { return false }
         let text = SourceText(whole)
         let scan = BlockScanner.scan(text, bodyStart: document.bodyStart)
         let after = HTMLRenderer.rendered(text, blocks: scan, inlines: InlineScanner.scan(text, scan))

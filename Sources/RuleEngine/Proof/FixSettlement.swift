@@ -108,23 +108,25 @@ struct FixSettlement {
         return result
     }
 
-    /// The fast path: the members of the clusters a rule made safe (no card converted),
-    /// proven together on the whole document (`FixProof.sameWhole`); when they read the
-    /// same, every one of them passes, as `fix` would apply them all. The clusters left
-    /// (all of them, when the whole document does not read the same) go to the windows.
     /// What the rendered bytes alone can prove (`FixProof.decidedByBytes`).
-    private let byBytes: FixPromise = [.nbspBecomesSpace, .removesComments, .removesEmptyBlocks]
+    private static let byBytes: FixPromise = [.nbspBecomesSpace, .removesComments, .removesEmptyBlocks]
 
+    /// The fast path: the members of the clusters whose fixes a rule made safe and the
+    /// bytes can prove, proven together on the whole document (`FixProof.sameWhole`);
+    /// when they read the same, every one of them passes, as `fix` would apply them all.
+    /// The clusters left (all of them, when the whole document does not read the same)
+    /// go to the windows.
     private func provenWhole(_ clusters: [Cluster], _ fix: (Int) -> Fix) -> (passed: [Int], left: [Cluster]) {
-        func eligible(_ f: Fix) -> Bool { f.applicability == .safe && byBytes.isSuperset(of: f.promise) }
-        let (safe, other) = (clusters.filter { $0.members.allSatisfy { eligible(fix($0)) } },
-                             clusters.filter { !$0.members.allSatisfy { eligible(fix($0)) } })
-        let members = safe.flatMap(\.members)
+        func eligible(_ c: Cluster) -> Bool {
+            c.members.allSatisfy { fix($0).applicability == .safe && Self.byBytes.isSuperset(of: fix($0).promise) }
+        }
+        var other: [Cluster] = [], members: [Int] = []
+        for c in clusters {
+            if eligible(c) { members += c.members } else { other.append(c) }
+        }
         guard !members.isEmpty, proof.sameWhole(members.map(fix)) else { return ([], clusters) }
         return (members, other)
     }
-
-    func union(_ fixes: [Fix]) -> FixPromise { fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) } }
 
     /// Whether fixes with this verdict may be applied together at `level`.
     static func accepts(_ verdict: ProofVerdict, _ fixes: [Fix], _ level: Applicability) -> Bool {

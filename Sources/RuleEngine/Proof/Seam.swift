@@ -27,6 +27,8 @@ struct Seam {
     /// Lines with no `<`: the renderer's own HTML, which starts and ends at a block
     /// element's tag (or is empty) and closes what it opens.
     static let plain = Seam(isEmpty: false, endsHard: true, startsHard: true, closed: true)
+    /// No lines at all: the seam is the window's edge.
+    static let empty = Seam(isEmpty: true, endsHard: false, startsHard: false, closed: true)
 
     init(isEmpty: Bool, endsHard: Bool, startsHard: Bool, closed: Bool) {
         self.isEmpty = isEmpty
