@@ -21,6 +21,9 @@ final class FixProof {
     private var wholeHTML: RenderedHTML?
     private var wholeClosed: Bool?
     private var seams: [Range<Int>: Seam] = [:]
+    /// How many times a proof rendered the whole document after edits (what the
+    /// settlement keeps from growing with the fixes: `FixSettlement.provenTogether`).
+    private(set) var wholeRenderings = 0
 
     init(_ document: Document) {
         self.document = document
@@ -112,6 +115,7 @@ final class FixProof {
             // the whole documents.
             var whole = source.bytes
             whole.replaceSubrange(range, with: edited)
+            wholeRenderings += 1
             before = wholeDocumentBefore()
             after = HTMLTokenizer.tokenize(HTMLRenderer.render(SourceText(whole), bodyStart: document.bodyStart))
         } else {
@@ -181,7 +185,7 @@ final class FixProof {
     /// HTML is not closed (`Seam`): raw HTML that leaves an element open, or the tokenizer
     /// inside a tag, so that what follows reads differently than alone. Windows after it
     /// are not proven alone. `Int.max` when every piece is closed (pieces without `<` are).
-    private lazy var openFrom: Int = {
+    private(set) lazy var openFrom: Int = {
         var start = firstBodyLine
         var k = boundaries.partitionPoint { $0 >= start }
         while start < source.lineCount {
@@ -546,6 +550,7 @@ final class FixProof {
         let whole = outcome.bytes
         guard Self.frontMatterEnd(whole) == Self.frontMatterEnd(source.bytes) else { return false }
         let text = SourceText(whole)
+        wholeRenderings += 1
         let scan = BlockScanner.scan(text, bodyStart: document.bodyStart)
         let after = HTMLRenderer.rendered(text, blocks: scan, inlines: InlineScanner.scan(text, scan))
         let before = wholeDocumentHTML()

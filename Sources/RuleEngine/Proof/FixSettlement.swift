@@ -62,8 +62,10 @@ struct FixSettlement {
         let (all, rest) = clusters(fixes)
         var alone = rest
         var verdicts: [[Edit]: ProofVerdict] = [:]
-        let (whole, clusters) = provenWhole(all) { fixes[$0] }
-        for k in whole { verdicts[fixes[k].edits] = .same }
+        let same: (ProofVerdict, [Fix]) -> Bool = { verdict, _ in verdict == .same }
+        let (whole, windowed) = provenWhole(all) { fixes[$0] }
+        let (open, clusters) = provenAfterOpen(windowed, { fixes[$0] }, passes: same)
+        for k in whole + open { verdicts[fixes[k].edits] = .same }
         for cluster in clusters {
             let members = cluster.members.map { fixes[$0] }
             if cluster.members.count > 1, proof.prove(members) == .same {
@@ -72,6 +74,10 @@ struct FixSettlement {
             }
             alone += cluster.members
         }
+        // Alone, each fix after HTML left open costs a rendering of the whole document:
+        // together first (the fixes of clusters that failed for one member).
+        let readWhole = alone.filter { verdicts[fixes[$0].edits] == nil && readsWhole(fixes[$0]) }
+        for k in provenTogether(readWhole.map { [$0] }, { fixes[$0] }, passes: same).passed { verdicts[fixes[k].edits] = .same }
         for k in alone where verdicts[fixes[k].edits] == nil {
             verdicts[fixes[k].edits] = proof.prove([fixes[k]])
         }
@@ -82,20 +88,32 @@ struct FixSettlement {
 
     /// Fix mode: of `candidates` (fixable at `level`), those to apply in this pass. A
     /// cluster that fails is taken fix by fix, each kept when it passes with the ones
-    /// kept before it; the others wait for a later pass.
+    /// kept before it; the others wait for a later pass. (Its fixes proven on the whole
+    /// document, after HTML left open, are taken together across the clusters that
+    /// failed, as in `provenTogether`, before the others are taken one by one.)
     func accepted(_ candidates: [Fix], upTo level: Applicability) -> [Fix] {
         let (all, _) = clusters(candidates)
-        let (whole, clusters) = provenWhole(all) { candidates[$0] }
-        var result = whole.map { candidates[$0] }
+        let passes: (ProofVerdict, [Fix]) -> Bool = { Self.accepts($0, $1, level) }
+        let (whole, windowed) = provenWhole(all) { candidates[$0] }
+        let (open, clusters) = provenAfterOpen(windowed, { candidates[$0] }, passes: passes)
+        var result = (whole + open).map { candidates[$0] }
+        var failed: [Cluster] = []
         for cluster in clusters {
             let members = cluster.members.map { candidates[$0] }
-            if Self.accepts(proof.prove(members), members, level) {
+            if passes(proof.prove(members), members) {
                 result += members
-                continue
+            } else {
+                failed.append(cluster)
             }
-            var kept: [Fix] = []
-            for fix in members where Self.accepts(proof.prove(kept + [fix]), kept + [fix], level) {
-                kept.append(fix)
+        }
+        let readWhole = failed.flatMap { $0.members.filter { readsWhole(candidates[$0]) } }
+        let passedWhole = Set(provenTogether(readWhole.map { [$0] }, { candidates[$0] }, passes: passes).passed)
+        let provenWholly = Set(readWhole)
+        for cluster in failed {
+            var kept = cluster.members.filter(passedWhole.contains).map { candidates[$0] }
+            for k in cluster.members where !provenWholly.contains(k) {
+                let fix = candidates[k]
+                if passes(proof.prove(kept + [fix]), kept + [fix]) { kept.append(fix) }
             }
             result += kept
         }
@@ -106,6 +124,69 @@ struct FixSettlement {
             result.append(fix)
         }
         return result
+    }
+
+    /// Whether the proof of `fix` alone renders the whole document: its window starts
+    /// after HTML left open (`FixProof.openFrom`) and it does not convert a card (a card
+    /// is read in its window as Ghost served it).
+    private func readsWhole(_ fix: Fix) -> Bool {
+        guard proof.openFrom != Int.max, !fix.promise.contains(.convertsCard), !fix.edits.isEmpty else { return false }
+        let first = fix.edits.map(\.range.lowerBound).min()!, end = fix.edits.map(\.range.upperBound).max()!
+        return proof.window(first, end).lowerBound > proof.openFrom
+    }
+
+    /// The clusters whose windows start after HTML left open (`FixProof.openFrom`), which
+    /// one by one would each cost a rendering of the whole document, proven together
+    /// (`provenTogether`); those that fail alone are left with the others.
+    private func provenAfterOpen(_ clusters: [Cluster], _ fix: (Int) -> Fix,
+                                 passes: (ProofVerdict, [Fix]) -> Bool) -> (passed: [Int], left: [Cluster]) {
+        guard proof.openFrom != Int.max else { return ([], clusters) }
+        var open: [Cluster] = [], left: [Cluster] = []
+        for c in clusters {
+            if c.window.lowerBound > proof.openFrom && !c.members.contains(where: { fix($0).promise.contains(.convertsCard) }) {
+                open.append(c)
+            } else {
+                left.append(c)
+            }
+        }
+        let (passed, failed) = provenTogether(open.map(\.members), fix, passes: passes)
+        let failedUnits = Set(failed)
+        return (passed, left + open.filter { failedUnits.contains($0.members) })
+    }
+
+    /// Units of fixes (indices), each proven on the whole document: all together first,
+    /// then half by half, so a unit the proof refuses costs a logarithmic number of
+    /// renderings instead of every unit one. Halves proven apart are proven once more
+    /// together; where that fails, the units that passed are taken one by one, each with
+    /// the ones taken before it. `passes`: whether a verdict lets fixes go together.
+    /// Returns the fixes of the units that pass (all applied together, they pass) and the
+    /// units that do not.
+    private func provenTogether(_ units: [[Int]], _ fix: (Int) -> Fix,
+                                passes: (ProofVerdict, [Fix]) -> Bool) -> (passed: [Int], failed: [[Int]]) {
+        guard !units.isEmpty else { return ([], []) }
+        var passed: [[Int]] = [], failed: [[Int]] = []
+        func bisect(_ group: ArraySlice<[Int]>) {
+            let fixes = group.joined().map(fix)
+            if passes(proof.prove(fixes), fixes) {
+                passed += group
+            } else if group.count == 1 {
+                failed += group
+            } else {
+                let middle = group.startIndex + group.count / 2
+                bisect(group[..<middle])
+                bisect(group[middle...])
+            }
+        }
+        bisect(units[...])
+        guard !failed.isEmpty, passed.count > 1 else { return (passed.flatMap { $0 }, failed) }
+        let together = passed.joined().map(fix)
+        if passes(proof.prove(together), together) { return (passed.flatMap { $0 }, failed) }
+        var kept: [Int] = []
+        for unit in passed {
+            let fixes = (kept + unit).map(fix)
+            if passes(proof.prove(fixes), fixes) { kept += unit } else { failed.append(unit) }
+        }
+        return (kept, failed)
     }
 
     /// What the rendered bytes alone can prove (`FixProof.decidedByBytes`).
