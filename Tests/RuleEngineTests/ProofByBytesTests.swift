@@ -126,6 +126,65 @@ import Testing
         #expect(FixProof.decidedByBytes(a, b, promise: promise) == nil)
     }
 
+    static let emphasis: FixPromise = .changesEmphasis
+
+    /// Emphasis repaired (a symmetric pair's spaces trimmed, doubled emphasis collapsed),
+    /// a stray delimiter dropped: `*` and `_` go with a space beside them, the renderer's
+    /// emphasis tags come or go, as the views read it.
+    @Test(arguments: [
+        ("_ **text** _\n", "_**text**_\n", emphasis),
+        ("** bold**\n", "**bold**\n", emphasis),
+        ("a ** b ** c\n", "a **b** c\n", emphasis),
+        ("****text****\n", "**text**\n", emphasis),
+        ("word\\_ here\n", "word here\n", .removesStrayDelimiters),
+        ("- a&nbsp;** b**\n", "- a **b**\n", [.nbspBecomesSpace, .changesEmphasis]),
+    ] as [(String, String, FixPromise)])
+    func delimitersThatGoAreDecidedByBytes(_ before: String, _ after: String, _ promise: FixPromise) {
+        let a = rendered(before), b = rendered(after)
+        #expect(a.bytes != b.bytes)
+        #expect(FixProof.decidedByBytes(a, b, promise: promise) == .same)
+        #expect(viewsMatch(a, b, promise))
+    }
+
+    /// What the views refuse, the bytes leave to them.
+    @Test(arguments: [
+        ("a `x` **\n", "a `x`\n", emphasis),                 // a text that goes altogether
+        ("a b\n", "ab\n", emphasis),                          // a space beside no delimiter
+        ("x_y\n", "x y\n", emphasis),                         // a space that comes
+        ("`**`\n", "`*`\n", emphasis),                        // code
+        ("*a*\n", "a\n", .removesStrayDelimiters),            // emphasis, not promised
+        ("a _b_\n", "a c\n", emphasis),                       // another character
+    ] as [(String, String, FixPromise)])
+    func otherDelimiterChangesAreLeftToTheViews(_ before: String, _ after: String, _ promise: FixPromise) {
+        let a = rendered(before), b = rendered(after)
+        #expect(FixProof.decidedByBytes(a, b, promise: promise) == nil)
+        #expect(!viewsMatch(a, b, promise))
+    }
+
+    /// The bytes never accept what the views refuse: every way of leaving out one or two
+    /// of the `*`, `_` and spaces of these lines.
+    @Test func delimiterDecisionsByBytesAgreeWithTheViews() {
+        let lines = ["_ **a b** _ c", "** x**y * z*", "a*b* _c_ d", "**a** \\_ b _", "x *y `z` * w", "- _ a _ *b*", "> **a**__b__"]
+        var decided = 0
+        for line in lines {
+            let bytes = Array(line.utf8)
+            let deletable = bytes.indices.filter { [0x2A, 0x5F, 0x20].contains(bytes[$0]) }
+            var variants: [[Int]] = deletable.map { [$0] }
+            for x in deletable.indices { for y in deletable.indices where y > x { variants.append([deletable[x], deletable[y]]) } }
+            let a = rendered(line + "\n")
+            for gone in variants {
+                var edited = bytes
+                for k in gone.reversed() { edited.remove(at: k) }
+                let b = rendered(String(decoding: edited, as: UTF8.self) + "\n")
+                for promise in [Self.emphasis, .removesStrayDelimiters] where FixProof.decidedByBytes(a, b, promise: promise) == .same {
+                    decided += 1
+                    #expect(viewsMatch(a, b, promise), "\(line) without \(gone), \(promise)")
+                }
+            }
+        }
+        #expect(decided > 50)
+    }
+
     /// A piece of raw HTML that loses the whitespace at its edge may join the text beside it.
     @Test func piecesOfRawHTMLKeepTheirEdges() {
         func piece(_ s: String) -> ArraySlice<UInt8> { Array(s.utf8)[...] }

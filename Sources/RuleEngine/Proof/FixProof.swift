@@ -279,7 +279,8 @@ final class FixProof {
         if before.bytes == after.bytes { return .same }
         let nbsp = promise.contains(.nbspBecomesSpace), comments = promise.contains(.removesComments)
         let spacers = promise.contains(.removesEmptyBlocks)
-        guard nbsp || comments || spacers, before.rawRanges.count == after.rawRanges.count else { return nil }
+        let delimiters = promise.contains(.changesEmphasis) || promise.contains(.removesStrayDelimiters)
+        guard nbsp || comments || spacers || delimiters, before.rawRanges.count == after.rawRanges.count else { return nil }
         guard beforeClosed ?? rawIsClosed(before) else { return nil }
         return differOnlyAsPromised(before, after, promise: promise) ? .same : nil
     }
@@ -317,7 +318,11 @@ final class FixProof {
     /// of an `alt` or `title` value, written as a space; (`comments`) some comments gone,
     /// each with the line break after it (a marker's line: the HTML block of a comment
     /// renders as the comment and a line break, between the blocks around it); and
-    /// (`spacers`) spacer paragraphs gone (`spacerEnd`). Text outside code reads as the
+    /// (`spacers`) spacer paragraphs gone (`spacerEnd`); (emphasis or stray delimiters
+    /// promised) `*` and `_` of text outside code gone, with a space beside one of them
+    /// (`RenderedView.losesOnlyDelimiters`), each text that loses one keeping a character
+    /// of its own; and (emphasis) the renderer's `<em>` and `<strong>` tags outside code
+    /// gone or come, as the views drop them. Text outside code reads as the
     /// views read it: a run of whitespace (U+00A0 among it where it may become a space)
     /// as one space, and none next to a block element's tag, so runs may differ so far.
     /// Outside their raw HTML (`rawRanges`, which must pair up, byte for byte, and stand
@@ -326,8 +331,10 @@ final class FixProof {
     static func differOnlyAsPromised(_ html: RenderedHTML, _ other: RenderedHTML, promise: FixPromise) -> Bool {
         let nbsp = promise.contains(.nbspBecomesSpace), comments = promise.contains(.removesComments)
         let spacers = promise.contains(.removesEmptyBlocks)
+        let emphasis = promise.contains(.changesEmphasis)
+        let delimiters = emphasis || promise.contains(.removesStrayDelimiters)
         let a = html.bytes, b = other.bytes
-        guard a.count > b.count else { return false }
+        guard emphasis || a.count > b.count else { return false }
         let rawA = html.rawRanges, rawB = other.rawRanges
         guard rawA.count == rawB.count else { return false }
         var k = 0  // the next raw piece of each
@@ -340,6 +347,16 @@ final class FixProof {
         var afterSpace = false, afterTag = true
         var lastTag: Range<Int>? = nil
         var nameStart = 0
+        // The text of `a` since its last tag (emphasis tags aside, where they may go):
+        // whether a delimiter went from it, whether a character of its own stayed; and
+        // whether the byte of `a` consumed last was a delimiter that went.
+        var lostDelimiter = false, keptText = false, afterDelimiter = false
+        /// The end of a text of `a`: one that lost a delimiter must keep a character (a
+        /// text that goes altogether is a unit fewer in the views).
+        func endText() -> Bool {
+            defer { (lostDelimiter, keptText, afterDelimiter) = (false, false, false) }
+            return !lostDelimiter || keptText
+        }
         /// Whether the bytes consumed last end a block element's tag (or start the document).
         func afterBlock() -> Bool {
             guard afterTag else { return false }
@@ -372,14 +389,33 @@ final class FixProof {
                     } else {
                         afterSpace = false
                         afterTag = false
+                        keptText = true
                     }
+                    afterDelimiter = false
                     i += 1
                     j += 1
                 }
                 guard i < a.count && j < b.count else { break }
             }
+            let aAtRaw = k < rawA.count && i == rawA[k].lowerBound
             let bAtRaw = k < rawB.count && j == rawB[k].lowerBound
-            if k < rawA.count && i == rawA[k].lowerBound {
+            // The renderer's emphasis tags may go or come where the promise says so (a tag
+            // on both sides, the same, is read in step below).
+            if emphasis && !inTag && code == 0 {
+                let ea = aAtRaw ? nil : Self.emphasisTagEnd(a, at: i), eb = bAtRaw ? nil : Self.emphasisTagEnd(b, at: j)
+                if let ea, eb.map({ !a[i..<ea].elementsEqual(b[j..<$0]) }) ?? true {
+                    i = ea
+                    afterDelimiter = false
+                    continue
+                }
+                if let eb, ea == nil {
+                    j = eb
+                    afterDelimiter = false
+                    continue
+                }
+            }
+            if aAtRaw {
+                guard endText() else { return false }
                 // Raw HTML stays as it was, where it was, outside the renderer's tags.
                 let r = rawA[k], q = rawB[k]
                 // (`a`'s pieces are closed; one of `b`'s is where it is not the same bytes.)
@@ -396,6 +432,7 @@ final class FixProof {
             // Spacer paragraphs may go, on either side (the views drop them both times).
             if spacers && !inTag && (a[i] == 0x3C || b[j] == 0x3C) {
                 if let e = Self.spacerEnd(a, at: i, nbsp: nbsp) {
+                    guard endText() else { return false }
                     i = e
                     continue
                 }
@@ -408,7 +445,7 @@ final class FixProof {
             // A comment (the only raw HTML outside the raw pieces) stays as it was, byte for
             // byte, or goes.
             if !inTag && x == 0x3C && HTMLComment.starts(a, at: i, end: a.count) {
-                guard let e = HTMLComment.end(a, at: i, end: a.count) else { return false }
+                guard let e = HTMLComment.end(a, at: i, end: a.count), endText() else { return false }
                 if !bAtRaw && j + (e - i) <= b.count && a[i..<e].elementsEqual(b[j..<(j + e - i)]) {
                     j += e - i
                     i = e
@@ -422,6 +459,20 @@ final class FixProof {
             }
             if bAtRaw { return false }
             if x != b[j] {
+                if !inTag && code == 0 && delimiters {
+                    // A delimiter goes; a space goes beside one that goes (after it, or
+                    // with the one right after it).
+                    let star = x == 0x2A || x == 0x5F
+                    let before = x == 0x20 && i + 1 < a.count && (a[i + 1] == 0x2A || a[i + 1] == 0x5F) && a[i + 1] != b[j]
+                    if star || before || (x == 0x20 && afterDelimiter) {
+                        i += before ? 2 : 1
+                        if star || before { lostDelimiter = true }
+                        afterDelimiter = star || before
+                        afterSpace = false
+                        afterTag = false
+                        continue
+                    }
+                }
                 if !inTag && code == 0 {
                     // Runs of text whitespace: one space each, or none at a block's edge.
                     let ea = spaceRun(a, i), eb = spaceRun(b, j)
@@ -446,15 +497,21 @@ final class FixProof {
             }
             i += 1
             j += 1
+            afterDelimiter = false
             if !inTag {
                 if x == 0x3C {
+                    // A tag ends the text (an emphasis tag does not, where it may go).
+                    guard (emphasis && Self.emphasisTagEnd(a, at: i - 1) != nil) || endText() else { return false }
                     inTag = true
                     readingName = true
                     nameStart = i
                     lastTag = i..<i
                 } else {
                     afterSpace = Self.isHTMLSpace(x)
-                    if !afterSpace { afterTag = false }
+                    if !afterSpace {
+                        afterTag = false
+                        keptText = true
+                    }
                 }
             } else if inValue {
                 if x == 0x22 { inValue = false }
@@ -485,7 +542,18 @@ final class FixProof {
               let e = HTMLComment.end(a, at: i, end: a.count) {
             i = e < a.count && a[e] == 0x0A ? e + 1 : e
         }
-        return i == a.count && j == b.count && k == rawA.count
+        return i == a.count && j == b.count && k == rawA.count && endText()
+    }
+
+    private static let emphasisTags = ["<em>", "</em>", "<strong>", "</strong>"].map { Array($0.utf8) }
+
+    /// Where the emphasis tag the renderer wrote at `i` of `x` ends, nil if none is there.
+    static func emphasisTagEnd(_ x: [UInt8], at i: Int) -> Int? {
+        guard i + 3 < x.count, x[i] == 0x3C, x[i + 1] == 0x65 || x[i + 1] == 0x73 || x[i + 1] == 0x2F else { return nil }
+        for tag in emphasisTags where i + tag.count <= x.count && x[i..<(i + tag.count)].elementsEqual(tag) {
+            return i + tag.count
+        }
+        return nil
     }
 
     /// Whether two pieces of raw HTML (each closed, `rawIsClosed`), in the same place

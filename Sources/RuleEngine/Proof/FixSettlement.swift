@@ -190,7 +190,7 @@ struct FixSettlement {
     }
 
     /// What the rendered bytes alone can prove (`FixProof.decidedByBytes`).
-    private static let byBytes: FixPromise = [.nbspBecomesSpace, .removesComments, .removesEmptyBlocks]
+    private static let byBytes: FixPromise = [.nbspBecomesSpace, .removesComments, .removesEmptyBlocks, .changesEmphasis, .removesStrayDelimiters]
 
     /// The fast path: the members of the clusters whose fixes a rule made safe and the
     /// bytes can prove, proven together on the whole document (`FixProof.sameWhole`);
