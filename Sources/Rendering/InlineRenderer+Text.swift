@@ -63,10 +63,20 @@ extension InlineRenderer {
                 }
             default:
                 i += 1
+                // The bytes the switch passes over, at once.
+                while i < stop && Self.passesOver(v[i]) { i += 1 }
             }
         }
         flush(i)
         return i
+    }
+
+    /// Bytes below 0x40 the text loop handles: tab, line feed, space, `"`, `&`, `<`, `>`.
+    private static let handledBelow40: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x20 | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+
+    /// Whether the text loop writes `c` as it is (not a backslash, nor a byte above).
+    @inline(__always) static func passesOver(_ c: UInt8) -> Bool {
+        c >= 0x40 ? c != 0x5C : handledBelow40 >> UInt64(c) & 1 == 0
     }
 
     func lineBreak(hard: Bool, into out: inout HTMLOutput) {

@@ -17,7 +17,6 @@ public enum FixApplier {
             ($0.edits[0].range.lowerBound, $0.edits[0].range.upperBound) < ($1.edits[0].range.lowerBound, $1.edits[0].range.upperBound)
         }
         var taken = SortedEdits()
-        var takenSet = Set<Edit>()
         var applied = 0
         var takenFixes: [Fix] = []
         var counted: [Fix] = []
@@ -26,7 +25,7 @@ public enum FixApplier {
             if zip(fix.edits, fix.edits.dropFirst()).contains(where: { $0.overlaps($1) || $0.range.upperBound > $1.range.lowerBound }) {
                 continue
             }
-            if fix.edits.allSatisfy(takenSet.contains) {
+            if fix.edits.allSatisfy(taken.contains) {
                 applied += 1
                 counted.append(fix)
                 continue
@@ -34,7 +33,6 @@ public enum FixApplier {
             if fix.edits.contains(where: taken.overlaps) { continue }
             for edit in fix.edits { taken.insert(edit) }
             takenFixes.append(fix)
-            takenSet.formUnion(fix.edits)
             applied += 1
             counted.append(fix)
         }
@@ -67,6 +65,16 @@ struct SortedEdits {
         var k = i
         while k < edits.count && edits[k].range.lowerBound <= edit.range.upperBound {
             if edits[k].overlaps(edit) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether this very edit (range and replacement) is among them.
+    func contains(_ edit: Edit) -> Bool {
+        var k = firstIndex(startingAtOrAfter: edit.range.lowerBound)
+        while k < edits.count && edits[k].range.lowerBound == edit.range.lowerBound {
+            if edits[k] == edit { return true }
             k += 1
         }
         return false

@@ -161,6 +161,23 @@ import Testing
         #expect(!viewsMatch(a, b, promise))
     }
 
+    /// An image's target rewritten: its `src` may change, nothing else of it or around it.
+    @Test(arguments: [
+        ("![a cat](/content/images/cat.jpg)\n", "![a cat](/images/cat.jpg)\n", true),
+        ("x ![a](a.jpg \"t\") and ![b](b.png)\n", "x ![a](/a.jpg \"t\") and ![b](/b.png)\n", true),
+        ("[![a](a.jpg)](a.jpg)\n", "[![a](b.jpg)](b.jpg)\n", false),    // a link's target too
+        ("![a](a.jpg)\n", "![b](a.jpg)\n", false),                      // the alt text
+        ("![a](a.jpg \"t\")\n", "![a](b.jpg \"u\")\n", false),          // the title
+        ("<img src=\"a.jpg\">\n", "<img src=\"b.jpg\">\n", true),         // raw HTML, read alike
+    ])
+    func imageTargetsAreDecidedByBytes(_ before: String, _ after: String, _ same: Bool) {
+        let a = rendered(before), b = rendered(after)
+        #expect(a.bytes != b.bytes)
+        #expect(FixProof.decidedByBytes(a, b, promise: .changesImageTargets) == (same ? .same : nil))
+        if same { #expect(viewsMatch(a, b, .changesImageTargets)) }
+        #expect(FixProof.decidedByBytes(a, b, promise: Self.nbsp) == nil)
+    }
+
     /// The bytes never accept what the views refuse: every way of leaving out one or two
     /// of the `*`, `_` and spaces of these lines.
     @Test func delimiterDecisionsByBytesAgreeWithTheViews() {

@@ -280,7 +280,8 @@ final class FixProof {
         let nbsp = promise.contains(.nbspBecomesSpace), comments = promise.contains(.removesComments)
         let spacers = promise.contains(.removesEmptyBlocks)
         let delimiters = promise.contains(.changesEmphasis) || promise.contains(.removesStrayDelimiters)
-        guard nbsp || comments || spacers || delimiters, before.rawRanges.count == after.rawRanges.count else { return nil }
+        let images = promise.contains(.changesImageTargets)
+        guard nbsp || comments || spacers || delimiters || images, before.rawRanges.count == after.rawRanges.count else { return nil }
         guard beforeClosed ?? rawIsClosed(before) else { return nil }
         return differOnlyAsPromised(before, after, promise: promise) ? .same : nil
     }
@@ -322,7 +323,8 @@ final class FixProof {
     /// promised) `*` and `_` of text outside code gone, with a space beside one of them
     /// (`RenderedView.losesOnlyDelimiters`), each text that loses one keeping a character
     /// of its own; and (emphasis) the renderer's `<em>` and `<strong>` tags outside code
-    /// gone or come, as the views drop them. Text outside code reads as the
+    /// gone or come, as the views drop them; (image targets) the `src` of the renderer's
+    /// `<img>` tags changed. Text outside code reads as the
     /// views read it: a run of whitespace (U+00A0 among it where it may become a space)
     /// as one space, and none next to a block element's tag, so runs may differ so far.
     /// Outside their raw HTML (`rawRanges`, which must pair up, byte for byte, and stand
@@ -333,8 +335,9 @@ final class FixProof {
         let spacers = promise.contains(.removesEmptyBlocks)
         let emphasis = promise.contains(.changesEmphasis)
         let delimiters = emphasis || promise.contains(.removesStrayDelimiters)
+        let images = promise.contains(.changesImageTargets)
         let a = html.bytes, b = other.bytes
-        guard emphasis || a.count > b.count else { return false }
+        guard emphasis || images || a.count > b.count else { return false }
         let rawA = html.rawRanges, rawB = other.rawRanges
         guard rawA.count == rawB.count else { return false }
         var k = 0  // the next raw piece of each
@@ -381,19 +384,23 @@ final class FixProof {
             if !inTag {
                 // Text the same on both sides, up to the next tag (raw pieces, comments and
                 // spacers all start at a `<`).
-                while i < a.count && j < b.count {
-                    let x = a[i]
-                    guard x == b[j], x != 0x3C else { break }
-                    if Self.isHTMLSpace(x) {
-                        afterSpace = true
-                    } else {
-                        afterSpace = false
+                let start = i, n = min(a.count - i, b.count - j)
+                var m = 0
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        let x = pa.baseAddress! + i, y = pb.baseAddress! + j
+                        while m < n && x[m] == y[m] && x[m] != 0x3C { m += 1 }
+                    }
+                }
+                if m > 0 {
+                    i += m
+                    j += m
+                    afterDelimiter = false
+                    afterSpace = Self.isHTMLSpace(a[i - 1])
+                    if !afterSpace || a[start..<i].contains(where: { !Self.isHTMLSpace($0) }) {
                         afterTag = false
                         keptText = true
                     }
-                    afterDelimiter = false
-                    i += 1
-                    j += 1
                 }
                 guard i < a.count && j < b.count else { break }
             }
@@ -487,6 +494,12 @@ final class FixProof {
                         continue
                     }
                 }
+                if images && inTag && inValue && attribute == Self.src, let t = lastTag, a[t].elementsEqual(Self.img) {
+                    // An image's target, to the end of the value (a `"` is escaped in it).
+                    while i < a.count && a[i] != 0x22 { i += 1 }
+                    while j < b.count && b[j] != 0x22 { j += 1 }
+                    continue
+                }
                 let space = nbsp && x == 0xC2 && i + 1 < a.count && a[i + 1] == 0xA0 && b[j] == 0x20
                 guard space && inTag && inValue && (attribute == Self.alt || attribute == Self.title) else {
                     return false
@@ -568,6 +581,7 @@ final class FixProof {
 
     private static let code = Array("code".utf8), endCode = Array("/code".utf8)
     private static let alt = Array("alt".utf8), title = Array("title".utf8)
+    private static let src = Array("src".utf8), img = Array("img".utf8)
     private static let blockNames = Set(RenderedView.blockElements.map { Array($0.utf8) })
 
     /// Whether a tag's name (`/` before it for an end tag, `/` after it as in `<br />`)

@@ -190,7 +190,8 @@ struct FixSettlement {
     }
 
     /// What the rendered bytes alone can prove (`FixProof.decidedByBytes`).
-    private static let byBytes: FixPromise = [.nbspBecomesSpace, .removesComments, .removesEmptyBlocks, .changesEmphasis, .removesStrayDelimiters]
+    private static let byBytes: FixPromise = [.nbspBecomesSpace, .removesComments, .removesEmptyBlocks, .changesEmphasis,
+                                               .removesStrayDelimiters, .changesImageTargets]
 
     /// The fast path: the members of the clusters whose fixes a rule made safe and the
     /// bytes can prove, proven together on the whole document (`FixProof.sameWhole`);
