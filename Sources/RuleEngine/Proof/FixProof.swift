@@ -186,6 +186,11 @@ final class FixProof {
     /// inside a tag, so that what follows reads differently than alone. Windows after it
     /// are not proven alone. `Int.max` when every piece is closed (pieces without `<` are).
     private(set) lazy var openFrom: Int = {
+        // Known without looking, where the whole document's rendering was taken apart
+        // (`sameWhole`) and each of its pieces of raw HTML is closed: the renderer's own
+        // HTML closes what it opens and ends in the data state, so every piece of the
+        // body, its HTML and closed raw HTML one after the other, is closed.
+        if wholeClosed == true { return Int.max }
         var start = firstBodyLine
         var k = boundaries.partitionPoint { $0 >= start }
         while start < source.lineCount {
@@ -437,14 +442,30 @@ final class FixProof {
                 continue
             }
             // Spacer paragraphs may go, on either side (the views drop them both times).
+            // Where one goes from one side only, the whitespace around it, which its tags
+            // drop, must drop on the other side too: next to a block's tag, or none there
+            // (between two comments it is text of its own in the views).
             if spacers && !inTag && (a[i] == 0x3C || b[j] == 0x3C) {
-                if let e = Self.spacerEnd(a, at: i, nbsp: nbsp) {
+                let ea = Self.spacerEnd(a, at: i, nbsp: nbsp), eb = bAtRaw ? nil : Self.spacerEnd(b, at: j, nbsp: nbsp)
+                func dropsSpace(_ x: [UInt8], _ k: Int) -> Bool {
+                    let e = spaceRun(x, k)
+                    // (The whitespace before may end a piece of raw HTML.)
+                    return afterBlock() || Self.startsBlockTag(x, at: e) || (e == k && !(k > 0 && Self.isHTMLSpace(x[k - 1])))
+                }
+                if let ea, let eb {
                     guard endText() else { return false }
-                    i = e
+                    i = ea
+                    j = eb
                     continue
                 }
-                if !bAtRaw, let e = Self.spacerEnd(b, at: j, nbsp: nbsp) {
-                    j = e
+                if let ea {
+                    guard endText(), dropsSpace(b, j) else { return false }
+                    i = ea
+                    continue
+                }
+                if let eb {
+                    guard dropsSpace(a, i) else { return false }
+                    j = eb
                     continue
                 }
             }

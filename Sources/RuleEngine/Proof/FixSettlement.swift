@@ -140,7 +140,7 @@ struct FixSettlement {
     /// (`provenTogether`); those that fail alone are left with the others.
     private func provenAfterOpen(_ clusters: [Cluster], _ fix: (Int) -> Fix,
                                  passes: (ProofVerdict, [Fix]) -> Bool) -> (passed: [Int], left: [Cluster]) {
-        guard proof.openFrom != Int.max else { return ([], clusters) }
+        guard !clusters.isEmpty, proof.openFrom != Int.max else { return ([], clusters) }
         var open: [Cluster] = [], left: [Cluster] = []
         for c in clusters {
             if c.window.lowerBound > proof.openFrom && !c.members.contains(where: { fix($0).promise.contains(.convertsCard) }) {
