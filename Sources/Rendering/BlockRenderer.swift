@@ -33,6 +33,8 @@ struct BlockRenderer {
             }
             guard block.kind != .linkDefinition else { continue }
             closeContainers(downTo: block.container)
+            out.leafStarts.append(out.bytes.count)
+            out.leafBlocks.append(index)
             renderBlock(index, block)
         }
         while c < containers.count {

@@ -4,6 +4,9 @@ struct HTMLOutput {
     /// Where raw HTML of the source other than whole comments was written (an HTML
     /// block, inline HTML), in order (see `RenderedHTML`).
     var rawRanges: [Range<Int>] = []
+    /// Where each leaf block's HTML starts, with the block's index, in order (see `RenderedHTML`).
+    var leafStarts: [Int] = []
+    var leafBlocks: [Int] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 

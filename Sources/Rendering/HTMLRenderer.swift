@@ -32,7 +32,8 @@ public enum HTMLRenderer {
         let all = precedence == .document ? own.adding(definitions) : definitions.adding(own)
         var renderer = BlockRenderer(source, blocks, inlines, all)
         renderer.run()
-        return RenderedHTML(bytes: renderer.out.bytes, rawRanges: renderer.out.rawRanges)
+        return RenderedHTML(bytes: renderer.out.bytes, rawRanges: renderer.out.rawRanges,
+                            leafStarts: renderer.out.leafStarts, leafBlocks: renderer.out.leafBlocks)
     }
 }
 
@@ -46,7 +47,29 @@ public struct RenderedHTML: Sendable, Equatable {
     /// Where the source's raw HTML other than whole comments is in `bytes`, in order (an
     /// HTML block's lines as one range, each inline tag as one).
     public let rawRanges: [Range<Int>]
+    /// Where the HTML of each leaf block starts in `bytes` (what comes before the next
+    /// one's start, closing tags of containers included, is the block's), and the block's
+    /// index in the scan, in order.
+    public let leafStarts: [Int]
+    public let leafBlocks: [Int]
     public var containsRawHTML: Bool { !rawRanges.isEmpty }
+
+    public init(bytes: [UInt8], rawRanges: [Range<Int>], leafStarts: [Int] = [], leafBlocks: [Int] = []) {
+        self.bytes = bytes
+        self.rawRanges = rawRanges
+        self.leafStarts = leafStarts
+        self.leafBlocks = leafBlocks
+    }
+
+    /// The index of the leaf block whose HTML holds byte `i`, -1 before the first; `hint`
+    /// (a position into `leafStarts`, only moving forward) makes a walk from start to end
+    /// linear.
+    public func leafBlock(at i: Int, hint: inout Int) -> Int {
+        guard !leafStarts.isEmpty, i >= leafStarts[0] else { return -1 }
+        if hint >= leafStarts.count || leafStarts[hint] > i { hint = 0 }
+        while hint + 1 < leafStarts.count && leafStarts[hint + 1] <= i { hint += 1 }
+        return leafBlocks[hint]
+    }
 }
 
 public enum HTMLComment {

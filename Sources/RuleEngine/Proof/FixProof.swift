@@ -67,6 +67,11 @@ final class FixProof {
     /// are the byte ranges (of edits) that hold Ghost card HTML.
     func prove(_ edits: [Edit], promise: FixPromise, cards: [Range<Int>] = []) -> ProofVerdict {
         let body = edits.filter { $0.range.upperBound > document.bodyStart || ($0.range.isEmpty && $0.range.lowerBound >= document.bodyStart) }
+            .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        // Edits that overlap are never applied together (`FixApplier`): no proof of them.
+        if zip(body, body.dropFirst()).contains(where: { $0.overlaps($1) || $0.range.upperBound > $1.range.lowerBound }) {
+            return .broken("would apply edits that overlap")
+        }
         // Front matter is not rendered: its edits are the rule's to prove (values compared
         // after a parse) and the linter's (front matter that parsed must still parse).
         guard let first = body.map(\.range.lowerBound).min(), let last = body.map(\.range.upperBound).max() else { return .same }
@@ -279,7 +284,7 @@ final class FixProof {
     /// open), so that every byte outside it is read as where the renderer wrote it.
     /// `beforeClosed`: whether `before`'s pieces are closed, when known.
     static func decidedByBytes(_ before: RenderedHTML, _ after: RenderedHTML, promise: FixPromise,
-                               beforeClosed: Bool? = nil) -> ProofVerdict? {
+                               beforeClosed: Bool? = nil, byBlock: [Int: FixPromise]? = nil) -> ProofVerdict? {
         if promise.contains(.convertsMarkup) || promise.contains(.closesCodeBlock) { return nil }
         if before.bytes == after.bytes { return .same }
         let nbsp = promise.contains(.nbspBecomesSpace), comments = promise.contains(.removesComments)
@@ -288,7 +293,7 @@ final class FixProof {
         let images = promise.contains(.changesImageTargets)
         guard nbsp || comments || spacers || delimiters || images, before.rawRanges.count == after.rawRanges.count else { return nil }
         guard beforeClosed ?? rawIsClosed(before) else { return nil }
-        return differOnlyAsPromised(before, after, promise: promise) ? .same : nil
+        return differOnlyAsPromised(before, after, promise: promise, byBlock: byBlock) ? .same : nil
     }
 
     /// Where the spacer paragraph the renderer wrote at `i` ends (with its line break):
@@ -335,12 +340,33 @@ final class FixProof {
     /// Outside their raw HTML (`rawRanges`, which must pair up, byte for byte, and stand
     /// between the renderer's tags) both are HTML the renderer wrote, and comments.
     /// Anything else differs.
-    static func differOnlyAsPromised(_ html: RenderedHTML, _ other: RenderedHTML, promise: FixPromise) -> Bool {
+    /// `byBlock`: where fixes far apart are proven together (the whole document), what each
+    /// leaf block's fixes promise (by its index, `RenderedHTML.leafBlocks`): emphasis, stray
+    /// delimiters and image targets may change only in a block whose fixes promise it, so
+    /// that one fix's promise never excuses what another does elsewhere (a stray escape
+    /// dropped that makes italics, beside an emphasis repair in another paragraph).
+    static func differOnlyAsPromised(_ html: RenderedHTML, _ other: RenderedHTML, promise: FixPromise,
+                                     byBlock: [Int: FixPromise]? = nil) -> Bool {
         let nbsp = promise.contains(.nbspBecomesSpace), comments = promise.contains(.removesComments)
         let spacers = promise.contains(.removesEmptyBlocks)
         let emphasis = promise.contains(.changesEmphasis)
         let delimiters = emphasis || promise.contains(.removesStrayDelimiters)
         let images = promise.contains(.changesImageTargets)
+        var hint = 0, cachedLeaf = Int.min, cachedLocal = promise
+        /// What the fixes of the leaf block at byte `i` of `a` promise (all of `promise`
+        /// without `byBlock`).
+        func local(_ i: Int) -> FixPromise {
+            guard let byBlock else { return promise }
+            let leaf = html.leafBlock(at: i, hint: &hint)
+            if leaf != cachedLeaf {
+                cachedLeaf = leaf
+                cachedLocal = byBlock[leaf] ?? []
+            }
+            return cachedLocal
+        }
+        func emphasisAt(_ i: Int) -> Bool { local(i).contains(.changesEmphasis) }
+        func delimitersAt(_ i: Int) -> Bool { !local(i).isDisjoint(with: [.changesEmphasis, .removesStrayDelimiters]) }
+        func imagesAt(_ i: Int) -> Bool { local(i).contains(.changesImageTargets) }
         let a = html.bytes, b = other.bytes
         guard emphasis || images || a.count > b.count else { return false }
         let rawA = html.rawRanges, rawB = other.rawRanges
@@ -404,7 +430,8 @@ final class FixProof {
                     afterSpace = Self.isHTMLSpace(a[i - 1])
                     if !afterSpace || a[start..<i].contains(where: { !Self.isHTMLSpace($0) }) {
                         afterTag = false
-                        keptText = true
+                        // (U+00A0 that may become a space is whitespace to the views.)
+                        if !nbsp || a[start..<i].contains(where: { !Self.isHTMLSpace($0) && $0 != 0xC2 && $0 != 0xA0 }) { keptText = true }
                     }
                 }
                 guard i < a.count && j < b.count else { break }
@@ -413,7 +440,7 @@ final class FixProof {
             let bAtRaw = k < rawB.count && j == rawB[k].lowerBound
             // The renderer's emphasis tags may go or come where the promise says so (a tag
             // on both sides, the same, is read in step below).
-            if emphasis && !inTag && code == 0 {
+            if emphasis && !inTag && code == 0 && emphasisAt(i) {
                 let ea = aAtRaw ? nil : Self.emphasisTagEnd(a, at: i), eb = bAtRaw ? nil : Self.emphasisTagEnd(b, at: j)
                 if let ea, eb.map({ !a[i..<ea].elementsEqual(b[j..<$0]) }) ?? true {
                     i = ea
@@ -487,7 +514,7 @@ final class FixProof {
             }
             if bAtRaw { return false }
             if x != b[j] {
-                if !inTag && code == 0 && delimiters {
+                if delimiters && !inTag && code == 0 && delimitersAt(i) {
                     // A delimiter goes; a space goes beside one that goes (after it, or
                     // with the one right after it).
                     let star = x == 0x2A || x == 0x5F
@@ -515,7 +542,7 @@ final class FixProof {
                         continue
                     }
                 }
-                if images && inTag && inValue && attribute == Self.src, let t = lastTag, a[t].elementsEqual(Self.img) {
+                if images && inTag && inValue && attribute == Self.src, let t = lastTag, a[t].elementsEqual(Self.img), imagesAt(i) {
                     // An image's target, to the end of the value (a `"` is escaped in it).
                     while i < a.count && a[i] != 0x22 { i += 1 }
                     while j < b.count && b[j] != 0x22 { j += 1 }
@@ -535,7 +562,7 @@ final class FixProof {
             if !inTag {
                 if x == 0x3C {
                     // A tag ends the text (an emphasis tag does not, where it may go).
-                    guard (emphasis && Self.emphasisTagEnd(a, at: i - 1) != nil) || endText() else { return false }
+                    guard (emphasis && Self.emphasisTagEnd(a, at: i - 1) != nil && emphasisAt(i - 1)) || endText() else { return false }
                     inTag = true
                     readingName = true
                     nameStart = i
@@ -544,7 +571,7 @@ final class FixProof {
                     afterSpace = Self.isHTMLSpace(x)
                     if !afterSpace {
                         afterTag = false
-                        keptText = true
+                        if !nbsp || (x != 0xC2 && x != 0xA0) { keptText = true }
                     }
                 }
             } else if inValue {
@@ -658,7 +685,27 @@ final class FixProof {
         let after = HTMLRenderer.rendered(text, blocks: scan, inlines: InlineScanner.scan(text, scan))
         let before = wholeDocumentHTML()
         if wholeClosed == nil { wholeClosed = Self.rawIsClosed(before) }
-        return Self.decidedByBytes(before, after, promise: promise, beforeClosed: wholeClosed) == .same
+        return Self.decidedByBytes(before, after, promise: promise, beforeClosed: wholeClosed,
+                                   byBlock: blockPromises(fixes, promise)) == .same
+    }
+
+    /// What the fixes that edit each leaf block promise (by the block's index), where
+    /// together they promise changes the byte walk confines to their blocks (emphasis,
+    /// stray delimiters, image targets); nil where they promise none.
+    private func blockPromises(_ fixes: [Fix], _ promise: FixPromise) -> [Int: FixPromise]? {
+        guard !promise.isDisjoint(with: [.changesEmphasis, .removesStrayDelimiters, .changesImageTargets]) else { return nil }
+        var byBlock: [Int: FixPromise] = [:]
+        let lines = document.blocks.lines
+        for fix in fixes {
+            for edit in fix.edits {
+                let first = source.line(containing: edit.range.lowerBound)
+                let last = source.line(containing: max(edit.range.lowerBound, edit.range.upperBound - 1))
+                for line in first...last where lines[line].block >= 0 {
+                    byBlock[Int(lines[line].block), default: []].formUnion(fix.promise)
+                }
+            }
+        }
+        return byBlock
     }
 
     /// The document's HTML as it is, from the scans the rules used.

@@ -61,22 +61,28 @@ struct FixSettlement {
     func settle(_ fixes: inout [Fix]) {
         let (all, rest) = clusters(fixes)
         var alone = rest
+        // The members of the clusters that failed, in order: those `fix` takes together
+        // (the fixes in `rest` overlap others and wait for a later pass).
+        var aloneInClusters: [Int] = []
         var verdicts: [[Edit]: ProofVerdict] = [:]
         let same: (ProofVerdict, [Fix]) -> Bool = { verdict, _ in verdict == .same }
         let (whole, windowed) = provenWhole(all) { fixes[$0] }
         let (open, clusters) = provenAfterOpen(windowed, { fixes[$0] }, passes: same)
         for k in whole + open { verdicts[fixes[k].edits] = .same }
         for cluster in clusters {
+            // As `accepted` takes them: a cluster that passes, then (those that fail)
+            // their fixes proven on the whole document together, then the rest alone.
             let members = cluster.members.map { fixes[$0] }
-            if cluster.members.count > 1, proof.prove(members) == .same {
+            if proof.prove(members) == .same {
                 for m in members { verdicts[m.edits] = .same }
                 continue
             }
             alone += cluster.members
+            aloneInClusters += cluster.members
         }
         // Alone, each fix after HTML left open costs a rendering of the whole document:
         // together first (the fixes of clusters that failed for one member).
-        let readWhole = alone.filter { verdicts[fixes[$0].edits] == nil && readsWhole(fixes[$0]) }
+        let readWhole = aloneInClusters.filter { verdicts[fixes[$0].edits] == nil && readsWhole(fixes[$0]) }
         for k in provenTogether(readWhole.map { [$0] }, { fixes[$0] }, passes: same).passed { verdicts[fixes[k].edits] = .same }
         for k in alone where verdicts[fixes[k].edits] == nil {
             verdicts[fixes[k].edits] = proof.prove([fixes[k]])
@@ -165,6 +171,8 @@ struct FixSettlement {
                                 passes: (ProofVerdict, [Fix]) -> Bool) -> (passed: [Int], failed: [[Int]]) {
         guard !units.isEmpty else { return ([], []) }
         var passed: [[Int]] = [], failed: [[Int]] = []
+        // Units of the same promise only, so that one fix's promise never excuses what
+        // another does (a group is proven with what its fixes promise together).
         func bisect(_ group: ArraySlice<[Int]>) {
             let fixes = group.joined().map(fix)
             if passes(proof.prove(fixes), fixes) {
@@ -177,8 +185,16 @@ struct FixSettlement {
                 bisect(group[middle...])
             }
         }
-        bisect(units[...])
-        guard !failed.isEmpty, passed.count > 1 else { return (passed.flatMap { $0 }, failed) }
+        var byPromise: [FixPromise: [[Int]]] = [:], promises: [FixPromise] = []
+        for unit in units {
+            let promise = FixProof.promise(of: unit.map(fix))
+            if byPromise[promise] == nil { promises.append(promise) }
+            byPromise[promise, default: []].append(unit)
+        }
+        for promise in promises { bisect(byPromise[promise]![...]) }
+        guard passed.count > 1, !failed.isEmpty || promises.count > 1 else { return (passed.flatMap { $0 }, failed) }
+        // In order, as they would be applied.
+        passed.sort { $0.min()! < $1.min()! }
         let together = passed.joined().map(fix)
         if passes(proof.prove(together), together) { return (passed.flatMap { $0 }, failed) }
         var kept: [Int] = []
