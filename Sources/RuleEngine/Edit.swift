@@ -15,6 +15,12 @@ public struct Edit: Sendable, Hashable {
 
     public static func delete(_ range: Range<Int>) -> Edit { Edit(range: range, replacement: []) }
 
+    /// Whether `edits` (in the order given) go forward without touching: what `FixApplier`
+    /// can apply as one fix.
+    public static func inOrderApart(_ edits: [Edit]) -> Bool {
+        !zip(edits, edits.dropFirst()).contains(where: { $0.overlaps($1) || $0.range.upperBound > $1.range.lowerBound })
+    }
+
     /// Two edits conflict when they touch the same bytes, or insert at the same point.
     public func overlaps(_ other: Edit) -> Bool {
         if range.isEmpty || other.range.isEmpty {

@@ -22,7 +22,7 @@ public enum FixApplier {
         var counted: [Fix] = []
         for fix in ordered {
             // A fix whose own edits overlap is malformed: it is never applied.
-            if zip(fix.edits, fix.edits.dropFirst()).contains(where: { $0.overlaps($1) || $0.range.upperBound > $1.range.lowerBound }) {
+            if !Edit.inOrderApart(fix.edits) {
                 continue
             }
             if fix.edits.allSatisfy(taken.contains) {

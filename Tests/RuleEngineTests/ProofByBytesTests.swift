@@ -18,6 +18,21 @@ import Testing
             .matches(RenderedView(HTMLTokenizer.tokenize(b.bytes), promise: promise), promise: promise)
     }
 
+    /// The bytes decide `.same`, and the views agree.
+    func expectSameByBytes(_ before: String, _ after: String, _ promise: FixPromise) {
+        let a = rendered(before), b = rendered(after)
+        #expect(a.bytes != b.bytes)
+        #expect(FixProof.decidedByBytes(a, b, promise: promise) == .same)
+        #expect(viewsMatch(a, b, promise))
+    }
+
+    /// The bytes leave it to the views, which refuse it.
+    func expectRefusedByViews(_ before: String, _ after: String, _ promise: FixPromise) {
+        let a = rendered(before), b = rendered(after)
+        #expect(FixProof.decidedByBytes(a, b, promise: promise) == nil)
+        #expect(!viewsMatch(a, b, promise))
+    }
+
     static let nbsp: FixPromise = .nbspBecomesSpace
 
     @Test(arguments: [
@@ -107,10 +122,7 @@ import Testing
         ("> x\n>\n> &nbsp;\n", "> x\n", [.nbspBecomesSpace, .removesEmptyBlocks]),
     ] as [(String, String, FixPromise)])
     func rawHTMLBlockEdgesAndSpacersAreDecidedByBytes(_ before: String, _ after: String, _ promise: FixPromise) {
-        let a = rendered(before), b = rendered(after)
-        #expect(a.bytes != b.bytes)
-        #expect(FixProof.decidedByBytes(a, b, promise: promise) == .same)
-        #expect(viewsMatch(a, b, promise))
+        expectSameByBytes(before, after, promise)
     }
 
     @Test(arguments: [
@@ -133,10 +145,8 @@ import Testing
         ("a\\\n*&nbsp;\n", "a\\\n&nbsp;\n", [.changesEmphasis, .nbspBecomesSpace]),
     ] as [(String, String, FixPromise)])
     func aTextOfDelimitersAndNonBreakingSpacesIsLeftToTheViews(_ before: String, _ after: String, _ promise: FixPromise) {
-        let a = rendered(before), b = rendered(after)
-        #expect(a.bytes != b.bytes)
-        #expect(FixProof.decidedByBytes(a, b, promise: promise) == nil)
-        #expect(!viewsMatch(a, b, promise))
+        #expect(rendered(before).bytes != rendered(after).bytes)
+        expectRefusedByViews(before, after, promise)
     }
 
     /// Fixes proven together are applied in order, whatever order they come in: edits out
@@ -165,10 +175,7 @@ import Testing
          "<figure><img src=\"a.jpg\"></figure><!--kg-card-end: image-->\n\n<!--kg-card-begin: html--><span>x</span>\n"),
     ])
     func aSpacerBetweenCommentsIsLeftToTheViews(_ before: String, _ after: String) {
-        let a = rendered(before), b = rendered(after)
-        let promise: FixPromise = [.nbspBecomesSpace, .removesEmptyBlocks]
-        #expect(FixProof.decidedByBytes(a, b, promise: promise) == nil)
-        #expect(!viewsMatch(a, b, promise))
+        expectRefusedByViews(before, after, [.nbspBecomesSpace, .removesEmptyBlocks])
     }
 
     static let emphasis: FixPromise = .changesEmphasis
@@ -185,10 +192,7 @@ import Testing
         ("- a&nbsp;** b**\n", "- a **b**\n", [.nbspBecomesSpace, .changesEmphasis]),
     ] as [(String, String, FixPromise)])
     func delimitersThatGoAreDecidedByBytes(_ before: String, _ after: String, _ promise: FixPromise) {
-        let a = rendered(before), b = rendered(after)
-        #expect(a.bytes != b.bytes)
-        #expect(FixProof.decidedByBytes(a, b, promise: promise) == .same)
-        #expect(viewsMatch(a, b, promise))
+        expectSameByBytes(before, after, promise)
     }
 
     /// What the views refuse, the bytes leave to them.
@@ -201,9 +205,7 @@ import Testing
         ("a _b_\n", "a c\n", emphasis),                       // another character
     ] as [(String, String, FixPromise)])
     func otherDelimiterChangesAreLeftToTheViews(_ before: String, _ after: String, _ promise: FixPromise) {
-        let a = rendered(before), b = rendered(after)
-        #expect(FixProof.decidedByBytes(a, b, promise: promise) == nil)
-        #expect(!viewsMatch(a, b, promise))
+        expectRefusedByViews(before, after, promise)
     }
 
     /// An image's target rewritten: its `src` may change, nothing else of it or around it.

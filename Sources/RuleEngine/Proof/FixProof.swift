@@ -69,7 +69,7 @@ final class FixProof {
         let body = edits.filter { $0.range.upperBound > document.bodyStart || ($0.range.isEmpty && $0.range.lowerBound >= document.bodyStart) }
             .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         // Edits that overlap are never applied together (`FixApplier`): no proof of them.
-        if zip(body, body.dropFirst()).contains(where: { $0.overlaps($1) || $0.range.upperBound > $1.range.lowerBound }) {
+        if !Edit.inOrderApart(body) {
             return .broken("would apply edits that overlap")
         }
         // Front matter is not rendered: its edits are the rule's to prove (values compared
@@ -431,7 +431,9 @@ final class FixProof {
                     if !afterSpace || a[start..<i].contains(where: { !Self.isHTMLSpace($0) }) {
                         afterTag = false
                         // (U+00A0 that may become a space is whitespace to the views.)
-                        if !nbsp || a[start..<i].contains(where: { !Self.isHTMLSpace($0) && $0 != 0xC2 && $0 != 0xA0 }) { keptText = true }
+                        if !keptText, !nbsp || a[start..<i].contains(where: { !Self.isHTMLSpace($0) && $0 != 0xC2 && $0 != 0xA0 }) {
+                            keptText = true
+                        }
                     }
                 }
                 guard i < a.count && j < b.count else { break }

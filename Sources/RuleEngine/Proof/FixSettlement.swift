@@ -31,7 +31,7 @@ struct FixSettlement {
             // The same edits as a fix already taken (one fix shared by several findings)
             // share its verdict.
             guard seen.insert(edits).inserted else { continue }
-            if zip(edits, edits.dropFirst()).contains(where: { $0.overlaps($1) || $0.range.upperBound > $1.range.lowerBound })
+            if !Edit.inOrderApart(edits)
                 || edits.contains(where: taken.overlaps) {
                 rest.append(k)
                 continue
@@ -60,10 +60,9 @@ struct FixSettlement {
     /// cluster when the cluster passes, alone otherwise.
     func settle(_ fixes: inout [Fix]) {
         let (all, rest) = clusters(fixes)
-        var alone = rest
         // The members of the clusters that failed, in order: those `fix` takes together
         // (the fixes in `rest` overlap others and wait for a later pass).
-        var aloneInClusters: [Int] = []
+        var failed: [Int] = []
         var verdicts: [[Edit]: ProofVerdict] = [:]
         let same: (ProofVerdict, [Fix]) -> Bool = { verdict, _ in verdict == .same }
         let (whole, windowed) = provenWhole(all) { fixes[$0] }
@@ -77,14 +76,13 @@ struct FixSettlement {
                 for m in members { verdicts[m.edits] = .same }
                 continue
             }
-            alone += cluster.members
-            aloneInClusters += cluster.members
+            failed += cluster.members
         }
         // Alone, each fix after HTML left open costs a rendering of the whole document:
         // together first (the fixes of clusters that failed for one member).
-        let readWhole = aloneInClusters.filter { verdicts[fixes[$0].edits] == nil && readsWhole(fixes[$0]) }
+        let readWhole = failed.filter { verdicts[fixes[$0].edits] == nil && readsWhole([fixes[$0]]) }
         for k in provenTogether(readWhole.map { [$0] }, { fixes[$0] }, passes: same).passed { verdicts[fixes[k].edits] = .same }
-        for k in alone where verdicts[fixes[k].edits] == nil {
+        for k in rest + failed where verdicts[fixes[k].edits] == nil {
             verdicts[fixes[k].edits] = proof.prove([fixes[k]])
         }
         for k in fixes.indices {
@@ -112,7 +110,7 @@ struct FixSettlement {
                 failed.append(cluster)
             }
         }
-        let readWhole = failed.flatMap { $0.members.filter { readsWhole(candidates[$0]) } }
+        let readWhole = failed.flatMap { $0.members.filter { readsWhole([candidates[$0]]) } }
         let passedWhole = Set(provenTogether(readWhole.map { [$0] }, { candidates[$0] }, passes: passes).passed)
         let provenWholly = Set(readWhole)
         for cluster in failed {
@@ -132,13 +130,15 @@ struct FixSettlement {
         return result
     }
 
-    /// Whether the proof of `fix` alone renders the whole document: its window starts
-    /// after HTML left open (`FixProof.openFrom`) and it does not convert a card (a card
-    /// is read in its window as Ghost served it).
-    private func readsWhole(_ fix: Fix) -> Bool {
-        guard proof.openFrom != Int.max, !fix.promise.contains(.convertsCard), !fix.edits.isEmpty else { return false }
-        let first = fix.edits.map(\.range.lowerBound).min()!, end = fix.edits.map(\.range.upperBound).max()!
-        return proof.window(first, end).lowerBound > proof.openFrom
+    /// Whether the proof of `fixes` together renders the whole document: their window
+    /// (`window`, or the one of their edits) starts after HTML left open
+    /// (`FixProof.openFrom`) and none converts a card (a card is read in its window as
+    /// Ghost served it).
+    private func readsWhole(_ fixes: [Fix], window: Range<Int>? = nil) -> Bool {
+        guard proof.openFrom != Int.max, !fixes.contains(where: { $0.promise.contains(.convertsCard) }) else { return false }
+        let edits = fixes.flatMap(\.edits)
+        guard let first = edits.map(\.range.lowerBound).min(), let end = edits.map(\.range.upperBound).max() else { return false }
+        return (window ?? proof.window(first, end)).lowerBound > proof.openFrom
     }
 
     /// The clusters whose windows start after HTML left open (`FixProof.openFrom`), which
@@ -149,7 +149,7 @@ struct FixSettlement {
         guard !clusters.isEmpty, proof.openFrom != Int.max else { return ([], clusters) }
         var open: [Cluster] = [], left: [Cluster] = []
         for c in clusters {
-            if c.window.lowerBound > proof.openFrom && !c.members.contains(where: { fix($0).promise.contains(.convertsCard) }) {
+            if readsWhole(c.members.map(fix), window: c.window) {
                 open.append(c)
             } else {
                 left.append(c)
@@ -171,8 +171,6 @@ struct FixSettlement {
                                 passes: (ProofVerdict, [Fix]) -> Bool) -> (passed: [Int], failed: [[Int]]) {
         guard !units.isEmpty else { return ([], []) }
         var passed: [[Int]] = [], failed: [[Int]] = []
-        // Units of the same promise only, so that one fix's promise never excuses what
-        // another does (a group is proven with what its fixes promise together).
         func bisect(_ group: ArraySlice<[Int]>) {
             let fixes = group.joined().map(fix)
             if passes(proof.prove(fixes), fixes) {
@@ -185,6 +183,8 @@ struct FixSettlement {
                 bisect(group[middle...])
             }
         }
+        // Units of the same promise only, so that one fix's promise never excuses what
+        // another does (a group is proven with what its fixes promise together).
         var byPromise: [FixPromise: [[Int]]] = [:], promises: [FixPromise] = []
         for unit in units {
             let promise = FixProof.promise(of: unit.map(fix))

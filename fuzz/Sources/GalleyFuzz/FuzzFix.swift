@@ -88,20 +88,19 @@ private func codeText(_ bytes: [UInt8]) -> [[UInt8]] {
 }
 
 private func withoutComments(_ text: ArraySlice<UInt8>) -> [UInt8] {
-    var out: [UInt8] = []
     let bytes = Array(text)
-    let open = Array("<!--".utf8), close = Array("-->".utf8)
-    var i = 0
+    var out: [UInt8] = []
+    var i = 0, run = 0
     while i < bytes.count {
-        if let o = find(open, in: bytes, from: i), let e = find(close, in: bytes, from: o + 4) {
-            out += bytes[i..<o]
-            i = e + close.count
+        if HTMLComment.starts(bytes, at: i, end: bytes.count), let e = HTMLComment.end(bytes, at: i, end: bytes.count) {
+            out += bytes[run..<i]
+            i = e
+            run = e
         } else {
-            out += bytes[i...]
-            break
+            i += 1
         }
     }
-    return out
+    return out + bytes[run...]
 }
 
 private func nbspAsSpace(_ text: [UInt8]) -> [UInt8] {
