@@ -34,7 +34,7 @@ let package = Package(
             resources: [.embedInCode("Pages")]
         ),
         // The operating system behind RuleEngine's FileSystem: only GalleyCLI uses it.
-        .target(name: "GalleyIO", dependencies: ["RuleEngine"]),
+        .target(name: "GalleyIO", dependencies: ["RuleEngine", "MarkdownScanner"]),
         .target(
             name: "GalleyCLI",
             dependencies: [

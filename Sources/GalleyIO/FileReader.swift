@@ -1,4 +1,5 @@
 import Foundation
+import MarkdownScanner
 
 /// Reads whole files with POSIX calls, so failures carry the system's reason.
 public enum FileReader {
@@ -18,13 +19,35 @@ public enum FileReader {
     /// Everything on a file descriptor up to its end (a file, or standard input for
     /// `--stdin`); `what` names it in the error.
     public static func readAll(_ fd: Int32, what: String) throws -> [UInt8] {
-        var bytes: [UInt8] = []
+        func failure() -> Failure { Failure(description: "cannot read \(what): \(String(cString: strerror(errno)))") }
+        // A regular file is read into one buffer of its size (a byte more, to see its end
+        // in the same reads), with no zeroing and no copy; what comes beyond (a file that
+        // grew, a pipe) is read in chunks.
+        var info = stat()
+        let size = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        var ended = false
+        var bytes = try [UInt8](unsafeUninitializedCapacity: max(size + 1, 4096)) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw failure()
+                }
+                if n == 0 {
+                    ended = true
+                    return
+                }
+                count += n
+            }
+        }
+        if ended { return bytes }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Failure(description: "cannot read \(what): \(String(cString: strerror(errno)))")
+                throw failure()
             }
             if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
@@ -38,7 +61,7 @@ public enum FileReader {
         while i < n {
             let c = b[i]
             if c < 0x80 {
-                i += 1
+                i = b.withUnsafeBufferPointer { ByteSearch.firstNonASCII(in: $0, from: i + 1, end: n) }
                 continue
             }
             let length: Int, minimum: UInt32

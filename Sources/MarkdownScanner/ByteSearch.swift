@@ -1,19 +1,70 @@
 /// Searching bytes for short ASCII literals, shared by the scanner and the rules.
 public enum ByteSearch {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether a byte of `w` is zero (exact: the borrow that can mark a later byte
+    /// wrongly only follows a zero byte).
+    @inline(__always) static func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+
+    /// The offset of the first byte of `p[from..<end]` equal to `x` or `y`, or `end`:
+    /// eight bytes at a time where none of them is either.
+    @inline(__always)
+    public static func first(_ x: UInt8, or y: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
+        var i = from
+        if let base = p.baseAddress.map(UnsafeRawPointer.init) {
+            let mx = ones &* UInt64(x), my = ones &* UInt64(y)
+            while i + 8 <= end {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if hasZeroByte(w ^ mx) || hasZeroByte(w ^ my) { break }
+                i += 8
+            }
+        }
+        while i < end && p[i] != x && p[i] != y { i += 1 }
+        return i
+    }
+
+    /// The offset of the first byte of `p[from..<end]` at 0x80 or above, or `end`.
+    @inline(__always)
+    public static func firstNonASCII(in p: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
+        var i = from
+        if let base = p.baseAddress.map(UnsafeRawPointer.init) {
+            while i + 8 <= end && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highs == 0 { i += 8 }
+        }
+        while i < end && p[i] < 0x80 { i += 1 }
+        return i
+    }
+
+    /// How many bytes `x[0..<n]` and `y[0..<n]` have alike from the start, stopping before
+    /// the first `stop` byte (of `x`): eight at a time where they are alike and hold none.
+    @inline(__always)
+    public static func alikeUntil(_ stop: UInt8, _ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, count n: Int) -> Int {
+        var m = 0
+        let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y), ms = ones &* UInt64(stop)
+        while m + 8 <= n {
+            let w = rx.loadUnaligned(fromByteOffset: m, as: UInt64.self)
+            if w != ry.loadUnaligned(fromByteOffset: m, as: UInt64.self) || hasZeroByte(w ^ ms) { break }
+            m += 8
+        }
+        while m < n && x[m] == y[m] && x[m] != stop { m += 1 }
+        return m
+    }
+
     /// The offset of the first `needle` in `b[from..<end]`, or nil.
     public static func index(of needle: StaticString, in b: [UInt8], from: Int, end: Int) -> Int? {
         let n = needle.utf8CodeUnitCount
         return needle.withUTF8Buffer { nb in
-            var i = from
-            while i + n <= end {
-                if b[i] == nb[0] {
+            b.withUnsafeBufferPointer { p in
+                var i = from
+                while i + n <= end {
+                    i = first(nb[0], or: nb[0], in: p, from: i, end: end - n + 1)
+                    guard i + n <= end else { return nil }
                     var k = 1
-                    while k < n && b[i + k] == nb[k] { k += 1 }
+                    while k < n && p[i + k] == nb[k] { k += 1 }
                     if k == n { return i }
+                    i += 1
                 }
-                i += 1
+                return nil
             }
-            return nil
         }
     }
 

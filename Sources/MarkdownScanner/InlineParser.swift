@@ -97,9 +97,23 @@ struct InlineParser {
                 i = closeBracket(at: i)
             default:
                 i += 1
+                // The bytes no case takes, at once.
+                v.withUnsafeBufferPointer { p in
+                    while i < n && !Self.isSpecial(p[i]) { i += 1 }
+                }
             }
         }
         processEmphasis(bottom: 0)
+    }
+
+    /// The bytes the loop of `run` has a case for: `!` `*` `<` below 0x40, `[` `\\` `]` `_`
+    /// `` ` `` above.
+    private static let specialBelow40: UInt64 = 1 << 0x21 | 1 << 0x2A | 1 << 0x3C
+    private static let special40To80: UInt64 = 1 << (0x5B - 0x40) | 1 << (0x5C - 0x40) | 1 << (0x5D - 0x40)
+        | 1 << (0x5F - 0x40) | 1 << (0x60 - 0x40)
+
+    @inline(__always) static func isSpecial(_ c: UInt8) -> Bool {
+        c < 0x40 ? specialBelow40 >> UInt64(c) & 1 != 0 : c < 0x80 && special40To80 >> UInt64(c - 0x40) & 1 != 0
     }
 
     // MARK: code spans

@@ -21,6 +21,11 @@ public struct LocationCursor {
         let end = min(target, source.contentEnd(line))
         source.bytes.withUnsafeBufferPointer { b in
             while offset < end {
+                // ASCII eight bytes at a time, a column each; then one byte.
+                let ascii = ByteSearch.firstNonASCII(in: b, from: offset, end: end)
+                column += ascii - offset
+                offset = ascii
+                guard offset < end else { break }
                 if b[offset] & 0xC0 != 0x80 { column += 1 }
                 offset += 1
             }

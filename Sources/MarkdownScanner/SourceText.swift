@@ -17,24 +17,20 @@ public struct SourceText: Sendable {
         var i = starts[0]
         let n = bytes.count
         bytes.withUnsafeBufferPointer { p in
-            while i < n {
-                let b = p[i]
-                if b == 0x0A {
+            while true {
+                i = ByteSearch.first(0x0A, or: 0x0D, in: p, from: i, end: n)
+                guard i < n else { break }
+                if p[i] == 0x0A {
                     lf += 1
                     i += 1
-                    starts.append(i)
-                } else if b == 0x0D {
-                    if i + 1 < n && p[i + 1] == 0x0A {
-                        crlf += 1
-                        i += 2
-                    } else {
-                        cr += 1
-                        i += 1
-                    }
-                    starts.append(i)
+                } else if i + 1 < n && p[i + 1] == 0x0A {
+                    crlf += 1
+                    i += 2
                 } else {
+                    cr += 1
                     i += 1
                 }
+                starts.append(i)
             }
         }
         // A file ending in a line break has no further line.

@@ -45,12 +45,15 @@ struct HTMLOutput {
         }
     }
 
+    /// Whether `appendEscaped` writes `c` as a reference.
+    @inline(__always) static func needsEscape(_ c: UInt8) -> Bool { c == 0x26 || c == 0x3C || c == 0x3E || c == 0x22 }
+
     mutating func appendEscaped(_ b: [UInt8], _ range: Range<Int>) {
         var start = range.lowerBound
         var i = start
         while i < range.upperBound {
             let c = b[i]
-            if c == 0x26 || c == 0x3C || c == 0x3E || c == 0x22 {
+            if Self.needsEscape(c) {
                 if start < i { bytes.append(contentsOf: b[start..<i]) }
                 appendEscaped(c)
                 start = i + 1

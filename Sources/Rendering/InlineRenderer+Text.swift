@@ -27,9 +27,14 @@ extension InlineRenderer {
                 run = i
             case 0x26:
                 flush(i)
-                var decoded: [UInt8] = []
-                if let e = CharacterReference.decode(v, at: i, end: n, into: &decoded) {
-                    out.appendEscaped(decoded)
+                // Decoded straight into the output; escaped there in the rare case it needs it.
+                let mark = out.bytes.count
+                if let e = CharacterReference.decode(v, at: i, end: n, into: &out.bytes) {
+                    if out.bytes[mark...].contains(where: HTMLOutput.needsEscape) {
+                        let decoded = Array(out.bytes[mark...])
+                        out.bytes.removeSubrange(mark...)
+                        out.appendEscaped(decoded)
+                    }
                     i = e
                 } else {
                     out.append("&amp;")
@@ -42,37 +47,34 @@ extension InlineRenderer {
                 i += 1
                 run = i
             case 0x0A:
-                flush(i)
-                lineBreak(hard: false, into: &out)
+                // Spaces and tabs before a line break go (two spaces or more make it hard).
+                var e = i
+                while e > run && (v[e - 1] == 0x20 || v[e - 1] == 0x09) { e -= 1 }
+                flush(e)
+                lineBreak(hard: i - e >= 2 && v[i - 1] == 0x20 && v[i - 2] == 0x20, into: &out)
                 i += 1
                 run = i
-            case 0x20, 0x09:
-                var k = i + 1
-                while k < n && (v[k] == 0x20 || v[k] == 0x09) { k += 1 }
-                if k == n {
-                    flush(i)  // the unit's trailing whitespace
-                    i = k
-                    run = i
-                } else if v[k] == 0x0A {
-                    flush(i)
-                    lineBreak(hard: k - i >= 2 && v[k - 1] == 0x20 && v[k - 2] == 0x20, into: &out)
-                    i = k + 1
-                    run = i
-                } else {
-                    i = k
-                }
             default:
                 i += 1
-                // The bytes the switch passes over, at once.
-                while i < stop && Self.passesOver(v[i]) { i += 1 }
+                // The bytes the switch passes over (spaces and tabs too), at once.
+                v.withUnsafeBufferPointer { p in
+                    while i < stop && Self.passesOver(p[i]) { i += 1 }
+                }
             }
+        }
+        // The unit's trailing whitespace goes.
+        if i == n {
+            var e = i
+            while e > run && (v[e - 1] == 0x20 || v[e - 1] == 0x09) { e -= 1 }
+            flush(e)
+            return i
         }
         flush(i)
         return i
     }
 
-    /// Bytes below 0x40 the text loop handles: tab, line feed, space, `"`, `&`, `<`, `>`.
-    private static let handledBelow40: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x20 | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+    /// Bytes below 0x40 the text loop handles: line feed, `"`, `&`, `<`, `>`.
+    private static let handledBelow40: UInt64 = 1 << 0x0A | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
 
     /// Whether the text loop writes `c` as it is (not a backslash, nor a byte above).
     @inline(__always) static func passesOver(_ c: UInt8) -> Bool {

@@ -5,16 +5,29 @@ public enum Path {
     /// `path` made absolute (against `base` when relative) and normalized.
     public static func normalize(_ path: String, relativeTo base: String) -> String {
         let joined = path.utf8.first == 0x2F ? path : base + "/" + path
-        var parts: [Substring] = []
-        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if !parts.isEmpty { parts.removeLast() }
+        // By bytes: `/` never occurs inside a UTF-8 sequence, so every part stays whole.
+        let b = Array(joined.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 1)
+        var partStarts: [Int] = []  // where each kept part's `/` is in `out`
+        var i = 0
+        while i < b.count {
+            while i < b.count && b[i] == 0x2F { i += 1 }
+            let start = i
+            while i < b.count && b[i] != 0x2F { i += 1 }
+            switch i - start {
+            case 0: continue
+            case 1 where b[start] == 0x2E: continue
+            case 2 where b[start] == 0x2E && b[start + 1] == 0x2E:
+                if let last = partStarts.popLast() { out.removeSubrange(last...) }
                 continue
+            default:
+                partStarts.append(out.count)
+                out.append(0x2F)
+                out.append(contentsOf: b[start..<i])
             }
-            parts.append(part)
         }
-        return "/" + parts.joined(separator: "/")
+        return out.isEmpty ? "/" : String(decoding: out, as: UTF8.self)
     }
 
     public static func directory(of path: String) -> String {

@@ -69,10 +69,16 @@ final class SiteIndex: Sendable {
     /// skips (`DirectoryWalk.isSkipped`), so that the index speaks for it.
     func covers(_ absolutePath: String) -> Bool {
         guard isComplete else { return false }
+        let path = absolutePath.utf8
         for root in roots {
             let prefix = root == "/" ? "/" : root + "/"
-            guard absolutePath.hasPrefix(prefix) else { continue }
-            return !absolutePath.dropFirst(prefix.count).split(separator: "/").dropLast().contains(where: DirectoryWalk.isSkipped)
+            guard path.starts(with: prefix.utf8) else { continue }
+            // The directories below the root (by bytes), none of them one the walk skips.
+            let rest = Array(path.dropFirst(prefix.utf8.count))
+            guard let lastSlash = rest.lastIndex(of: 0x2F) else { return true }
+            return !rest[..<lastSlash].split(separator: 0x2F).contains { name in
+                name.first == 0x2E || name.elementsEqual("node_modules".utf8)
+            }
         }
         return false
     }

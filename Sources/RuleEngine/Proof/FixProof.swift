@@ -416,12 +416,8 @@ final class FixProof {
                 // Text the same on both sides, up to the next tag (raw pieces, comments and
                 // spacers all start at a `<`).
                 let start = i, n = min(a.count - i, b.count - j)
-                var m = 0
-                a.withUnsafeBufferPointer { pa in
-                    b.withUnsafeBufferPointer { pb in
-                        let x = pa.baseAddress! + i, y = pb.baseAddress! + j
-                        while m < n && x[m] == y[m] && x[m] != 0x3C { m += 1 }
-                    }
+                let m = a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in ByteSearch.alikeUntil(0x3C, pa.baseAddress! + i, pb.baseAddress! + j, count: n) }
                 }
                 if m > 0 {
                     i += m
@@ -437,22 +433,39 @@ final class FixProof {
                     }
                 }
                 guard i < a.count && j < b.count else { break }
+            } else if inValue {
+                // An attribute's value the same on both sides, up to its closing quote (and
+                // never past the start of a raw piece).
+                var n = min(a.count - i, b.count - j)
+                if k < rawA.count { n = min(n, max(0, rawA[k].lowerBound - i)) }
+                if k < rawB.count { n = min(n, max(0, rawB[k].lowerBound - j)) }
+                let m = n == 0 ? 0 : a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in ByteSearch.alikeUntil(0x22, pa.baseAddress! + i, pb.baseAddress! + j, count: n) }
+                }
+                if m > 0 {
+                    i += m
+                    j += m
+                    afterDelimiter = false
+                    guard i < a.count && j < b.count else { break }
+                }
             }
             let aAtRaw = k < rawA.count && i == rawA[k].lowerBound
             let bAtRaw = k < rawB.count && j == rawB[k].lowerBound
             // The renderer's emphasis tags may go or come where the promise says so (a tag
             // on both sides, the same, is read in step below).
-            if emphasis && !inTag && code == 0 && emphasisAt(i) {
+            if emphasis && !inTag && code == 0 {
                 let ea = aAtRaw ? nil : Self.emphasisTagEnd(a, at: i), eb = bAtRaw ? nil : Self.emphasisTagEnd(b, at: j)
-                if let ea, eb.map({ !a[i..<ea].elementsEqual(b[j..<$0]) }) ?? true {
-                    i = ea
-                    afterDelimiter = false
-                    continue
-                }
-                if let eb, ea == nil {
-                    j = eb
-                    afterDelimiter = false
-                    continue
+                if ea != nil || eb != nil, emphasisAt(i) {
+                    if let ea, eb.map({ !a[i..<ea].elementsEqual(b[j..<$0]) }) ?? true {
+                        i = ea
+                        afterDelimiter = false
+                        continue
+                    }
+                    if let eb, ea == nil {
+                        j = eb
+                        afterDelimiter = false
+                        continue
+                    }
                 }
             }
             if aAtRaw {

@@ -36,8 +36,9 @@ struct GhostCardMarkerRule: Rule {
             var found: [GhostMarker] = []
             var i = start
             while i < end {
-                let c = b[i]
-                if (c == 0x3C || c == 0x7B), let m = GhostMarker.delimited(b, at: i, end: end, line: line),
+                i = b.withUnsafeBufferPointer { ByteSearch.first(0x3C, or: 0x7B, in: $0, from: i, end: end) }
+                guard i < end else { break }
+                if let m = GhostMarker.delimited(b, at: i, end: end, line: line),
                    info.kind == .html || isMarkupInProse(document, m) {
                     found.append(m)
                     i = m.range.upperBound

@@ -75,7 +75,7 @@ struct ImageLocation {
 
     /// `%XX` sequences decoded (as UTF-8); the text as it is when they do not decode.
     static func percentDecoded(_ s: String) -> String {
-        guard s.contains("%") else { return s }
+        guard s.utf8.contains(0x25) else { return s }
         var bytes: [UInt8] = []
         var it = Array(s.utf8)[...]
         while let c = it.first {

@@ -1,3 +1,5 @@
+import MarkdownScanner
+
 /// Finds the runs of U+00A0 (UTF-8 `C2 A0`) in a file, in one pass over its bytes.
 enum NbspCharScan {
     static func runs(_ b: [UInt8], from start: Int) -> [Range<Int>] {
@@ -6,7 +8,9 @@ enum NbspCharScan {
             let n = p.count
             var i = start
             while i + 1 < n {
-                guard p[i] == 0xC2, p[i + 1] == 0xA0 else {
+                i = ByteSearch.first(0xC2, or: 0xC2, in: p, from: i, end: n - 1)
+                guard i + 1 < n else { break }
+                guard p[i + 1] == 0xA0 else {
                     i += 1
                     continue
                 }
