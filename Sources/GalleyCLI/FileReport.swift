@@ -22,7 +22,11 @@ struct ReportedFinding: Sendable {
         var edits = LocationCursor(source)
         var hashedLine = -1
         var hash: UInt64 = 0
-        var seen: [String: [UInt64: Int]] = [:]
+        struct Key: Hashable {
+            var rule: String
+            var hash: UInt64
+        }
+        var seen: [Key: Int] = [:]
         func end(_ range: Range<Int>, _ cursor: inout LocationCursor) -> SourceLocation {
             var target = range.upperBound
             if target > range.lowerBound, target <= source.bytes.count,
@@ -37,8 +41,8 @@ struct ReportedFinding: Sendable {
                 hashedLine = line
                 hash = LineHash.fnv1a(source.bytes[source.lineStart(line)..<source.contentEnd(line)])
             }
-            let occurrence = seen[f.ruleID, default: [:]][hash, default: 0]
-            seen[f.ruleID, default: [:]][hash] = occurrence + 1
+            let occurrence = seen[Key(rule: f.ruleID, hash: hash), default: 0]
+            seen[Key(rule: f.ruleID, hash: hash)] = occurrence + 1
             var r = ReportedFinding(finding: f, start: starts.location(of: f.range.lowerBound),
                                     end: end(f.range, &ends), lineHash: hash, occurrence: occurrence)
             if let fix = f.fix {

@@ -1,10 +1,24 @@
 /// Searching bytes for short ASCII literals, shared by the scanner and the rules.
 public enum ByteSearch {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    public static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
 
     /// Whether a byte of `w` is zero (exact: the borrow that can mark a later byte
     /// wrongly only follows a zero byte).
-    @inline(__always) static func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+    @inline(__always) public static func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+
+    /// Whether a byte of `w` is `c`.
+    @inline(__always) public static func hasByte(_ w: UInt64, _ c: UInt8) -> Bool { hasZeroByte(w ^ (ones &* UInt64(c))) }
+
+    /// Whether a byte of `w`, all of whose bytes are ASCII, lies strictly between `m` and
+    /// `n` (`n` at most 0x80).
+    @inline(__always) public static func hasASCIIByte(_ w: UInt64, above m: UInt8, below n: UInt8) -> Bool {
+        ((ones &* (127 + UInt64(n)) &- w) & ~w & (w &+ ones &* (127 - UInt64(m)))) & highs != 0
+    }
+
+    /// The eight bytes of `p` at `i` (which has eight bytes from there).
+    @inline(__always) public static func word(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+        UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+    }
 
     /// The offset of the first byte of `p[from..<end]` equal to `x` or `y`, or `end`:
     /// eight bytes at a time where none of them is either.

@@ -62,6 +62,52 @@ struct InlineParser {
         self.definitions = definitions
     }
 
+    /// The parser's lists, kept between units so that each unit does not allocate its own.
+    struct Storage {
+        var spans: [InlineSpan] = []
+        var runs: [Run] = []
+        var escapes: [Int] = []
+        var linkTexts: [InlineIndex.LinkText] = []
+        var matches: [(opener: Int, closer: Int, count: Int)] = []
+        var brackets: [Bracket] = []
+        var openersBottom: [Int] = []
+    }
+
+    /// A parser that works in `storage`'s lists (emptied; `storage` is left empty until
+    /// `give(back:)`).
+    init(v: [UInt8], definitions: Set<String>, storage: inout Storage) {
+        self.init(v: v, definitions: definitions)
+        swap(&spans, &storage.spans)
+        swap(&runs, &storage.runs)
+        swap(&escapes, &storage.escapes)
+        swap(&linkTexts, &storage.linkTexts)
+        swap(&matches, &storage.matches)
+        swap(&brackets, &storage.brackets)
+        swap(&openersBottom, &storage.openersBottom)
+        spans.removeAll(keepingCapacity: true)
+        runs.removeAll(keepingCapacity: true)
+        escapes.removeAll(keepingCapacity: true)
+        linkTexts.removeAll(keepingCapacity: true)
+        matches.removeAll(keepingCapacity: true)
+        brackets.removeAll(keepingCapacity: true)
+        if openersBottom.count == 12 {
+            for k in 0..<12 { openersBottom[k] = -1 }
+        } else {
+            openersBottom = [Int](repeating: -1, count: 12)
+        }
+    }
+
+    /// Hands the parser's lists back to `storage` for the next unit.
+    mutating func give(back storage: inout Storage) {
+        swap(&spans, &storage.spans)
+        swap(&runs, &storage.runs)
+        swap(&escapes, &storage.escapes)
+        swap(&linkTexts, &storage.linkTexts)
+        swap(&matches, &storage.matches)
+        swap(&brackets, &storage.brackets)
+        swap(&openersBottom, &storage.openersBottom)
+    }
+
     mutating func run() {
         var i = 0
         while i < n {
@@ -98,9 +144,7 @@ struct InlineParser {
             default:
                 i += 1
                 // The bytes no case takes, at once.
-                v.withUnsafeBufferPointer { p in
-                    while i < n && !Self.isSpecial(p[i]) { i += 1 }
-                }
+                i = v.withUnsafeBufferPointer { Self.skipPlain($0, from: i, end: n) }
             }
         }
         processEmphasis(bottom: 0)
@@ -111,6 +155,26 @@ struct InlineParser {
     private static let specialBelow40: UInt64 = 1 << 0x21 | 1 << 0x2A | 1 << 0x3C
     private static let special40To80: UInt64 = 1 << (0x5B - 0x40) | 1 << (0x5C - 0x40) | 1 << (0x5D - 0x40)
         | 1 << (0x5F - 0x40) | 1 << (0x60 - 0x40)
+
+    /// Where the next byte `run` has a case for is, from `i` (or `end`): eight bytes at a
+    /// time while a word can hold none (ASCII, none of `!` `*` `<`, none in `[`...`` ` ``).
+    @inline(__always) static func skipPlain(_ p: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        var i = start
+        while i < end {
+            while i + 8 <= end {
+                let w = ByteSearch.word(p, i)
+                if w & ByteSearch.highs != 0 || ByteSearch.hasByte(w, 0x21) || ByteSearch.hasByte(w, 0x2A)
+                    || ByteSearch.hasByte(w, 0x3C) || ByteSearch.hasASCIIByte(w, above: 0x5A, below: 0x61) { break }
+                i += 8
+            }
+            let stop = min(i + 8, end)
+            while i < stop {
+                if isSpecial(p[i]) { return i }
+                i += 1
+            }
+        }
+        return end
+    }
 
     @inline(__always) static func isSpecial(_ c: UInt8) -> Bool {
         c < 0x40 ? specialBelow40 >> UInt64(c) & 1 != 0 : c < 0x80 && special40To80 >> UInt64(c - 0x40) & 1 != 0

@@ -107,9 +107,16 @@ public enum InlineScanner {
         var out = InlineOutput()
         var unit = InlineUnit()
         for (index, block) in blocks.blocks.enumerated() where block.kind.hasInlines {
-            for segments in units(text, blocks, block) {
+            if block.kind == .table {
+                for segments in units(text, blocks, block) {
+                    unit.reset()
+                    for segment in segments { unit.append(text.bytes, segment) }
+                    unit.parse(definitions: blocks.definitions, block: Int32(index), into: &out)
+                }
+            } else {
+                // One unit, its lines appended as `units` gives them, without the list.
                 unit.reset()
-                for segment in segments { unit.append(text.bytes, segment) }
+                forEachLine(text, blocks, block) { unit.append(text.bytes, $0) }
                 unit.parse(definitions: blocks.definitions, block: Int32(index), into: &out)
             }
         }
@@ -178,6 +185,15 @@ public enum InlineScanner {
             return result
         }
         var segments: [Range<Int>] = []
+        forEachLine(text, blocks, block) { segments.append($0) }
+        return [segments]
+    }
+
+    /// The file range of each line of inline content of a block that is not a table (the
+    /// one unit `segments` gives for it).
+    @inline(__always)
+    public static func forEachLine(_ text: SourceText, _ blocks: BlockScan, _ block: Block, _ body: (Range<Int>) -> Void) {
+        let b = text.bytes
         for line in block.firstLine...block.lastLine {
             let info = blocks.lines[line]
             if info.kind == .setextUnderline { continue }
@@ -185,9 +201,8 @@ public enum InlineScanner {
             var start = LinkSyntax.skipSpaces(b, from: info.contentStart, end: end)
             var stop = end
             if block.kind == .atxHeading { (start, stop) = ATXSyntax.content(b, from: start, end: end) }
-            segments.append(start..<stop)
+            body(start..<stop)
         }
-        return [segments]
     }
 }
 
@@ -204,6 +219,8 @@ struct InlineOutput {
 struct InlineUnit {
     var buffer: [UInt8] = []
     var pieces: [(virtual: Int, file: Int)] = []
+    /// The parser's lists, reused from unit to unit.
+    var storage = InlineParser.Storage()
 
     mutating func reset() {
         buffer.removeAll(keepingCapacity: true)
@@ -230,9 +247,10 @@ struct InlineUnit {
 
     func map(_ r: Range<Int>) -> Range<Int> { map(r.lowerBound)..<map(r.upperBound) }
 
-    func parse(definitions: Set<String>, block: Int32, into out: inout InlineOutput) {
+    mutating func parse(definitions: Set<String>, block: Int32, into out: inout InlineOutput) {
         guard !buffer.isEmpty else { return }
-        var parser = InlineParser(v: buffer, definitions: definitions)
+        var parser = InlineParser(v: buffer, definitions: definitions, storage: &storage)
+        defer { parser.give(back: &storage) }
         parser.run()
         for s in parser.spans { out.spans.append(InlineSpan(kind: s.kind, range: map(s.range))) }
         for r in parser.runs {

@@ -13,6 +13,8 @@ struct BlockRenderer {
     var cursor = InlineCursor()
     var unit = UnitText()
     var events = InlineEvents()
+    /// The line segments of the block being rendered, reused from block to block.
+    var segments: [Range<Int>] = []
     var scratch: [UInt8] = []
 
     init(_ text: SourceText, _ scan: BlockScan, _ inlines: InlineIndex, _ definitions: LinkDefinitions) {
@@ -159,8 +161,12 @@ struct BlockRenderer {
     }
 
     mutating func renderInlines(_ index: Int, _ block: Block) {
-        let segments = InlineScanner.segments(text, scan, block)
-        guard let segs = segments.first, let first = segs.first, let last = segs.last else { return }
+        var segs = segments
+        segs.removeAll(keepingCapacity: true)
+        segments = []
+        InlineScanner.forEachLine(text, scan, block) { segs.append($0) }
+        defer { segments = segs }
+        guard let first = segs.first, let last = segs.last else { return }
         renderUnit(index, segs, range: first.lowerBound..<last.upperBound, inCell: false)
     }
 

@@ -57,9 +57,7 @@ extension InlineRenderer {
             default:
                 i += 1
                 // The bytes the switch passes over (spaces and tabs too), at once.
-                v.withUnsafeBufferPointer { p in
-                    while i < stop && Self.passesOver(p[i]) { i += 1 }
-                }
+                i = v.withUnsafeBufferPointer { Self.passOver($0, from: i, end: stop) }
             }
         }
         // The unit's trailing whitespace goes.
@@ -75,6 +73,26 @@ extension InlineRenderer {
 
     /// Bytes below 0x40 the text loop handles: line feed, `"`, `&`, `<`, `>`.
     private static let handledBelow40: UInt64 = 1 << 0x0A | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+
+    /// Where the next byte the text loop does not pass over is, from `i` (or `end`): eight
+    /// bytes at a time while a word holds none of them.
+    @inline(__always) static func passOver(_ p: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        var i = start
+        while i < end {
+            while i + 8 <= end {
+                let w = ByteSearch.word(p, i)
+                if ByteSearch.hasByte(w, 0x0A) || ByteSearch.hasByte(w, 0x22) || ByteSearch.hasByte(w, 0x26)
+                    || ByteSearch.hasByte(w, 0x3C) || ByteSearch.hasByte(w, 0x3E) || ByteSearch.hasByte(w, 0x5C) { break }
+                i += 8
+            }
+            let stop = min(i + 8, end)
+            while i < stop {
+                if !passesOver(p[i]) { return i }
+                i += 1
+            }
+        }
+        return end
+    }
 
     /// Whether the text loop writes `c` as it is (not a backslash, nor a byte above).
     @inline(__always) static func passesOver(_ c: UInt8) -> Bool {

@@ -118,4 +118,33 @@ import Testing
         #expect(cursor.location(of: 39).column == 39)  // after the two bytes of é
         #expect(cursor.location(of: x).column == 57)
     }
+
+    @Test func theInlineParserSkipsExactlyTheBytesItHasNoCaseFor() {
+        // Every byte value at every place of a word-sized run of letters.
+        for c in 0...255 {
+            for n in [7, 8, 9, 17, 24] {
+                for p in 0..<n {
+                    var v = [UInt8](repeating: 0x61, count: n)
+                    v[p] = UInt8(c)
+                    v.withUnsafeBufferPointer { buf in
+                        for from in [0, 1, 5] where from <= n {
+                            let expected = (from..<n).first { InlineParser.isSpecial(v[$0]) } ?? n
+                            #expect(InlineParser.skipPlain(buf, from: from, end: n) == expected)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aByteBetweenTwoValuesIsFoundInAnASCIIWord() {
+        for c in UInt8(0)...0x7F {
+            for p in 0..<8 {
+                var bytes = [UInt8](repeating: 0x30, count: 8)
+                bytes[p] = c
+                let w = bytes.withUnsafeBufferPointer { ByteSearch.word($0, 0) }
+                #expect(ByteSearch.hasASCIIByte(w, above: 0x5A, below: 0x61) == (0x5A < c && c < 0x61), "\(c) at \(p)")
+            }
+        }
+    }
 }
