@@ -24,16 +24,15 @@ struct FileTally: Sendable {
     init() {}
 
     init(_ report: FileReport, policy: FixPolicy) {
-        var index: [String: Int] = [:]
+        // A file has findings of a few rules: a search of them beats hashing each name.
         func slot(_ rule: String) -> Int {
-            if let i = index[rule] { return i }
-            index[rule] = rules.count
+            if let i = rules.firstIndex(where: { $0.rule == rule }) { return i }
             rules.append(Rule(rule: rule))
             return rules.count - 1
         }
-        for r in report.findings {
-            let f = r.finding
-            let k = slot(f.ruleID)
+        for i in report.findings.indices {
+            let k = slot(report.findings[i].finding.ruleID)
+            let f = report.findings[i].finding
             rules[k].findings += 1
             if policy.isFixable(f) { rules[k].fixable += 1 }
             if f.isFixable(upTo: .unsafe) { rules[k].fixableUnsafe += 1 }

@@ -20,22 +20,24 @@ struct TextReporter: Sendable {
         var out: [UInt8] = []
         guard !report.findings.isEmpty else { return out }
         out.reserveCapacity(report.findings.count * (report.path.utf8.count + 120))
-        for r in report.findings {
-            let f = r.finding
+        for k in report.findings.indices {
+            // (Read in place: a copy of each finding would retain its strings and edits.)
             paint(&out, Style.bold) { $0.append(utf8: report.path) }
             out.append(0x3A)
-            out.append(decimal: r.start.line)
+            out.append(decimal: report.findings[k].start.line)
             out.append(0x3A)
-            out.append(decimal: r.start.column)
+            out.append(decimal: report.findings[k].start.column)
             out.append(contentsOf: [0x3A, 0x20])
-            paint(&out, Style.severity(f.severity)) { $0.append(utf8: f.severity.rawValue) }
+            let severity = report.findings[k].finding.severity
+            paint(&out, Style.severity(severity)) { $0.append(utf8: severity.rawValue) }
             out.append(contentsOf: [0x20, 0x5B])
-            paint(&out, Style.rule) { $0.append(utf8: f.ruleID) }
+            paint(&out, Style.rule) { $0.append(utf8: report.findings[k].finding.ruleID) }
             out.append(contentsOf: [0x5D, 0x20])
-            out.append(utf8: f.message)
-            if let fix = f.fix {
+            out.append(utf8: report.findings[k].finding.message)
+            if let applicability = report.findings[k].finding.fix?.applicability {
+                let rule = report.findings[k].finding.ruleID
                 out.append(0x20)
-                paint(&out, Style.fix(fix.applicability, policy.level(for: f.ruleID))) { hint(fix, rule: f.ruleID, into: &$0) }
+                paint(&out, Style.fix(applicability, policy.level(for: rule))) { hint(report.findings[k].finding.fix!, rule: rule, into: &$0) }
             }
             out.append(0x0A)
         }

@@ -54,12 +54,13 @@ struct InlineParser {
     var linkFloor = 0
     var backticks: BacktickIndex?
     var memo = HTMLSyntax.SearchMemo()
-    var openersBottom = [Int](repeating: -1, count: 12)
+    var openersBottom: [Int] = []
 
     init(v: [UInt8], definitions: Set<String>) {
         self.v = v
         self.n = v.count
         self.definitions = definitions
+        openersBottom = [Int](repeating: -1, count: 12)
     }
 
     /// The parser's lists, kept between units so that each unit does not allocate its own.
@@ -76,7 +77,9 @@ struct InlineParser {
     /// A parser that works in `storage`'s lists (emptied; `storage` is left empty until
     /// `give(back:)`).
     init(v: [UInt8], definitions: Set<String>, storage: inout Storage) {
-        self.init(v: v, definitions: definitions)
+        self.v = v
+        self.n = v.count
+        self.definitions = definitions
         swap(&spans, &storage.spans)
         swap(&runs, &storage.runs)
         swap(&escapes, &storage.escapes)

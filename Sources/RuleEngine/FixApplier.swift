@@ -13,29 +13,45 @@ public enum FixApplier {
     }
 
     public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> Outcome {
-        let ordered = fixes.filter { !$0.edits.isEmpty }.sorted {
-            ($0.edits[0].range.lowerBound, $0.edits[0].range.upperBound) < ($1.edits[0].range.lowerBound, $1.edits[0].range.upperBound)
+        let (taken, counted, edits) = take(fixes)
+        return Outcome(bytes: edited(bytes, edits), applied: counted.count, taken: taken.map { fixes[$0] },
+                       counted: counted.map { fixes[$0] })
+    }
+
+    /// The bytes `apply` makes and how many fixes it takes, without copies of the fixes.
+    static func applied(_ fixes: [Fix], to bytes: [UInt8]) -> (bytes: [UInt8], taken: Int) {
+        let (taken, _, edits) = take(fixes)
+        return (edited(bytes, edits), taken.count)
+    }
+
+    /// Which fixes `apply` takes (indices, in the order taken), which it counts as applied,
+    /// and their edits.
+    private static func take(_ fixes: [Fix]) -> (taken: [Int], counted: [Int], edits: SortedEdits) {
+        let ordered = fixes.indices.filter { !fixes[$0].edits.isEmpty }.sorted {
+            let a = fixes[$0].edits[0].range, b = fixes[$1].edits[0].range
+            return (a.lowerBound, a.upperBound, $0) < (b.lowerBound, b.upperBound, $1)
         }
         var taken = SortedEdits()
-        var applied = 0
-        var takenFixes: [Fix] = []
-        var counted: [Fix] = []
-        for fix in ordered {
+        var takenFixes: [Int] = [], counted: [Int] = []
+        for k in ordered {
+            let edits = fixes[k].edits
             // A fix whose own edits overlap is malformed: it is never applied.
-            if !Edit.inOrderApart(fix.edits) {
+            if !Edit.inOrderApart(edits) {
                 continue
             }
-            if fix.edits.allSatisfy(taken.contains) {
-                applied += 1
-                counted.append(fix)
+            if edits.allSatisfy(taken.contains) {
+                counted.append(k)
                 continue
             }
-            if fix.edits.contains(where: taken.overlaps) { continue }
-            for edit in fix.edits { taken.insert(edit) }
-            takenFixes.append(fix)
-            applied += 1
-            counted.append(fix)
+            if edits.contains(where: taken.overlaps) { continue }
+            for edit in edits { taken.insert(edit) }
+            takenFixes.append(k)
+            counted.append(k)
         }
+        return (takenFixes, counted, taken)
+    }
+
+    private static func edited(_ bytes: [UInt8], _ taken: SortedEdits) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var cursor = 0
@@ -45,7 +61,7 @@ public enum FixApplier {
             cursor = edit.range.upperBound
         }
         out.append(contentsOf: bytes[cursor...])
-        return Outcome(bytes: out, applied: applied, taken: takenFixes, counted: counted)
+        return out
     }
 }
 

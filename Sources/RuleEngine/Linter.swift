@@ -55,11 +55,17 @@ public struct Linter: Sendable {
     /// Proves every fix that could be applied (not suggestions), as `fix` would apply them.
     /// `proof`: the document's, when a pass already made one (its renderings are reused).
     func prove(_ findings: inout [Finding], in document: Document, proof: FixProof? = nil) {
-        let indices = findings.indices.filter { findings[$0].fix.map { $0.applicability != .suggestion && !$0.edits.isEmpty } ?? false }
+        var indices: [Int] = []
+        for k in findings.indices {
+            guard let applicability = findings[k].fix?.applicability, applicability != .suggestion,
+                  findings[k].fix?.edits.isEmpty == false else { continue }
+            indices.append(k)
+        }
         guard !indices.isEmpty else { return }
-        var fixes = indices.map { findings[$0].fix! }
+        // The fixes move out of the findings and back (no copies).
+        var fixes = indices.map { findings[$0].fix.take()! }
         FixSettlement(proof: proof ?? FixProof(document)).settle(&fixes)
-        for (k, i) in indices.enumerated() { findings[i].fix = fixes[k] }
+        for i in indices.reversed() { findings[i].fix = fixes.removeLast() }
     }
 
     /// The rules' findings, suppressions applied, before any proof.
@@ -72,10 +78,14 @@ public struct Linter: Sendable {
         var findings = context.takeFindings()
         if findings.isEmpty { return findings }
         let suppressions = Suppressions(document)
-        let isSuppressed = findings.map { suppressions.suppresses($0.ruleID, line: document.source.line(containing: $0.range.lowerBound)) }
-        let suppressedRanges = zip(findings, isSuppressed).filter(\.1).map(\.0.range)
-        findings = zip(findings, isSuppressed).filter { !$0.1 }.map(\.0)
-        if !suppressedRanges.isEmpty {
+        var isSuppressed: [Bool] = []
+        isSuppressed.reserveCapacity(findings.count)
+        for k in findings.indices {
+            isSuppressed.append(suppressions.suppresses(findings[k].ruleID, line: document.source.line(containing: findings[k].range.lowerBound)))
+        }
+        if isSuppressed.contains(true) {
+            let suppressedRanges = zip(findings, isSuppressed).filter(\.1).map(\.0.range)
+            findings = zip(findings, isSuppressed).filter { !$0.1 }.map(\.0)
             // A fix that would also change suppressed text (a spacer or marker group) is withheld.
             for k in findings.indices {
                 guard let fix = findings[k].fix else { continue }

@@ -690,9 +690,8 @@ final class FixProof {
         let edits = key.edits, promise = key.promise
         guard !edits.isEmpty, edits.allSatisfy({ $0.range.lowerBound >= document.bodyStart }) else { return false }
         if promise.contains(.convertsCard) { return false }
-        let outcome = FixApplier.apply(fixes, to: source.bytes)
-        guard outcome.taken.count == fixes.count else { return false }
-        let whole = outcome.bytes
+        let (whole, taken) = FixApplier.applied(fixes, to: source.bytes)
+        guard taken == fixes.count else { return false }
         guard Self.frontMatterEnd(whole) == Self.frontMatterEnd(source.bytes) else { return false }
         let text = SourceText(whole)
         wholeRenderings += 1

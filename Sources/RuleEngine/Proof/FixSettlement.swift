@@ -65,7 +65,7 @@ struct FixSettlement {
         var failed: [Int] = []
         var verdicts: [[Edit]: ProofVerdict] = [:]
         let same: (ProofVerdict, [Fix]) -> Bool = { verdict, _ in verdict == .same }
-        let (whole, windowed) = provenWhole(all) { fixes[$0] }
+        let (whole, windowed) = provenWhole(all, fixes)
         let (open, clusters) = provenAfterOpen(windowed, { fixes[$0] }, passes: same)
         for k in whole + open { verdicts[fixes[k].edits] = .same }
         for cluster in clusters {
@@ -98,7 +98,7 @@ struct FixSettlement {
     func accepted(_ candidates: [Fix], upTo level: Applicability) -> [Fix] {
         let (all, _) = clusters(candidates)
         let passes: (ProofVerdict, [Fix]) -> Bool = { Self.accepts($0, $1, level) }
-        let (whole, windowed) = provenWhole(all) { candidates[$0] }
+        let (whole, windowed) = provenWhole(all, candidates)
         let (open, clusters) = provenAfterOpen(windowed, { candidates[$0] }, passes: passes)
         var result = (whole + open).map { candidates[$0] }
         var failed: [Cluster] = []
@@ -214,15 +214,15 @@ struct FixSettlement {
     /// when they read the same, every one of them passes, as `fix` would apply them all.
     /// The clusters left (all of them, when the whole document does not read the same)
     /// go to the windows.
-    private func provenWhole(_ clusters: [Cluster], _ fix: (Int) -> Fix) -> (passed: [Int], left: [Cluster]) {
+    private func provenWhole(_ clusters: [Cluster], _ fixes: [Fix]) -> (passed: [Int], left: [Cluster]) {
         func eligible(_ c: Cluster) -> Bool {
-            c.members.allSatisfy { fix($0).applicability == .safe && Self.byBytes.isSuperset(of: fix($0).promise) }
+            c.members.allSatisfy { fixes[$0].applicability == .safe && Self.byBytes.isSuperset(of: fixes[$0].promise) }
         }
         var other: [Cluster] = [], members: [Int] = []
         for c in clusters {
             if eligible(c) { members += c.members } else { other.append(c) }
         }
-        guard !members.isEmpty, proof.sameWhole(members.map(fix)) else { return ([], clusters) }
+        guard !members.isEmpty, proof.sameWhole(members.map { fixes[$0] }) else { return ([], clusters) }
         return (members, other)
     }
 
