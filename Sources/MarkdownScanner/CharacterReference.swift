@@ -24,7 +24,14 @@ public enum CharacterReference {
         }
         var j = i + 1
         while j < end && ByteClass.isAlnum(b[j]) && j - i <= 32 { j += 1 }
-        guard j > i + 1, j < end, b[j] == 0x3B, let value = EntityTable.shared.value(b, (i + 1)..<(j + 1)) else { return nil }
+        guard j > i + 1, j < end, b[j] == 0x3B else { return nil }
+        // The name migrated posts are full of, without a search of the table.
+        if j == i + 5, b[i + 1] == 0x6E, b[i + 2] == 0x62, b[i + 3] == 0x73, b[i + 4] == 0x70 {  // nbsp
+            out.append(0xC2)
+            out.append(0xA0)
+            return j + 1
+        }
+        guard let value = EntityTable.shared.value(b, (i + 1)..<(j + 1)) else { return nil }
         EntityTable.shared.append(value, to: &out)
         return j + 1
     }

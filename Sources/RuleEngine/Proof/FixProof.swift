@@ -232,11 +232,20 @@ final class FixProof {
     /// The core window with the block before it and the block after it: what a proof renders.
     func window(_ first: Int, _ last: Int) -> Range<Int> { window(first, last, neighbours: 1) }
 
+    /// The core window and the window of the bytes `first..<last`, their lines found once.
+    func windows(_ first: Int, _ last: Int) -> (core: Range<Int>, window: Range<Int>) {
+        let firstLine = source.line(containing: first)
+        let lastLine = source.line(containing: max(first, last - 1))
+        return (window(lines: firstLine, lastLine, neighbours: 0), window(lines: firstLine, lastLine, neighbours: 1))
+    }
+
     /// From the boundary `neighbours` blocks before the edited lines to the one
     /// `neighbours` blocks after them; a run of blank boundary lines counts as one.
     private func window(_ first: Int, _ last: Int, neighbours: Int) -> Range<Int> {
-        let firstLine = source.line(containing: first)
-        let lastLine = source.line(containing: max(first, last - 1))
+        window(lines: source.line(containing: first), source.line(containing: max(first, last - 1)), neighbours: neighbours)
+    }
+
+    private func window(lines firstLine: Int, _ lastLine: Int, neighbours: Int) -> Range<Int> {
         // Before: the nearest boundary before the first edited line, then, per neighbour,
         // the boundary before the block in front of the boundary run.
         var k = boundaries.partitionPoint { $0 >= firstLine } - 1
@@ -352,21 +361,31 @@ final class FixProof {
         let emphasis = promise.contains(.changesEmphasis)
         let delimiters = emphasis || promise.contains(.removesStrayDelimiters)
         let images = promise.contains(.changesImageTargets)
-        var hint = 0, cachedLeaf = Int.min, cachedLocal = promise
-        /// What the fixes of the leaf block at byte `i` of `a` promise (all of `promise`
-        /// without `byBlock`).
-        func local(_ i: Int) -> FixPromise {
-            guard let byBlock else { return promise }
-            let leaf = html.leafBlock(at: i, hint: &hint)
-            if leaf != cachedLeaf {
-                cachedLeaf = leaf
-                cachedLocal = byBlock[leaf] ?? []
+        /// What the fixes of the leaf block at a byte of `a` promise (all of `promise`
+        /// without `byBlock`), kept for the block last asked about. (A struct, not captured
+        /// variables, so that asking costs no dynamic exclusivity check.)
+        struct Local {
+            var hint = 0, leaf = Int.min
+            var emphasis: Bool, delimiters: Bool, images: Bool
+
+            init(_ promise: FixPromise) {
+                emphasis = promise.contains(.changesEmphasis)
+                delimiters = !promise.isDisjoint(with: [.changesEmphasis, .removesStrayDelimiters])
+                images = promise.contains(.changesImageTargets)
             }
-            return cachedLocal
+
+            mutating func at(_ i: Int, _ html: RenderedHTML, _ byBlock: [Int: FixPromise]?) -> Local {
+                guard let byBlock else { return self }
+                let leaf = html.leafBlock(at: i, hint: &hint)
+                if leaf != self.leaf {
+                    let h = hint
+                    self = Local(byBlock[leaf] ?? [])
+                    (self.hint, self.leaf) = (h, leaf)
+                }
+                return self
+            }
         }
-        func emphasisAt(_ i: Int) -> Bool { local(i).contains(.changesEmphasis) }
-        func delimitersAt(_ i: Int) -> Bool { !local(i).isDisjoint(with: [.changesEmphasis, .removesStrayDelimiters]) }
-        func imagesAt(_ i: Int) -> Bool { local(i).contains(.changesImageTargets) }
+        var local = Local(promise)
         let a = html.bytes, b = other.bytes
         guard emphasis || images || a.count > b.count else { return false }
         let rawA = html.rawRanges, rawB = other.rawRanges
@@ -455,7 +474,7 @@ final class FixProof {
             // on both sides, the same, is read in step below).
             if emphasis && !inTag && code == 0 {
                 let ea = aAtRaw ? nil : Self.emphasisTagEnd(a, at: i), eb = bAtRaw ? nil : Self.emphasisTagEnd(b, at: j)
-                if ea != nil || eb != nil, emphasisAt(i) {
+                if ea != nil || eb != nil, local.at(i, html, byBlock).emphasis {
                     if let ea, eb.map({ !a[i..<ea].elementsEqual(b[j..<$0]) }) ?? true {
                         i = ea
                         afterDelimiter = false
@@ -529,7 +548,7 @@ final class FixProof {
             }
             if bAtRaw { return false }
             if x != b[j] {
-                if delimiters && !inTag && code == 0 && delimitersAt(i) {
+                if delimiters && !inTag && code == 0 && local.at(i, html, byBlock).delimiters {
                     // A delimiter goes; a space goes beside one that goes (after it, or
                     // with the one right after it).
                     let star = x == 0x2A || x == 0x5F
@@ -557,7 +576,7 @@ final class FixProof {
                         continue
                     }
                 }
-                if images && inTag && inValue && attribute == Self.src, let t = lastTag, a[t].elementsEqual(Self.img), imagesAt(i) {
+                if images && inTag && inValue && attribute == Self.src, let t = lastTag, a[t].elementsEqual(Self.img), local.at(i, html, byBlock).images {
                     // An image's target, to the end of the value (a `"` is escaped in it).
                     while i < a.count && a[i] != 0x22 { i += 1 }
                     while j < b.count && b[j] != 0x22 { j += 1 }
@@ -577,7 +596,7 @@ final class FixProof {
             if !inTag {
                 if x == 0x3C {
                     // A tag ends the text (an emphasis tag does not, where it may go).
-                    guard (emphasis && Self.emphasisTagEnd(a, at: i - 1) != nil && emphasisAt(i - 1)) || endText() else { return false }
+                    guard (emphasis && Self.emphasisTagEnd(a, at: i - 1) != nil && local.at(i - 1, html, byBlock).emphasis) || endText() else { return false }
                     inTag = true
                     readingName = true
                     nameStart = i
@@ -621,15 +640,22 @@ final class FixProof {
         return i == a.count && j == b.count && k == rawA.count && endText()
     }
 
-    private static let emphasisTags = ["<em>", "</em>", "<strong>", "</strong>"].map { Array($0.utf8) }
-
-    /// Where the emphasis tag the renderer wrote at `i` of `x` ends, nil if none is there.
+    /// Where the emphasis tag the renderer wrote at `i` of `x` ends, nil if none is there
+    /// (`<em>`, `</em>`, `<strong>`, `</strong>`).
     static func emphasisTagEnd(_ x: [UInt8], at i: Int) -> Int? {
-        guard i + 3 < x.count, x[i] == 0x3C, x[i + 1] == 0x65 || x[i + 1] == 0x73 || x[i + 1] == 0x2F else { return nil }
-        for tag in emphasisTags where i + tag.count <= x.count && x[i..<(i + tag.count)].elementsEqual(tag) {
-            return i + tag.count
+        guard i + 3 < x.count, x[i] == 0x3C else { return nil }
+        var k = i + 1
+        if x[k] == 0x2F { k += 1 }
+        func follows(_ name: StaticString) -> Int? {
+            let n = name.utf8CodeUnitCount
+            guard k + n < x.count, x[k + n] == 0x3E else { return nil }
+            return name.withUTF8Buffer { u in (0..<n).allSatisfy { x[k + $0] == u[$0] } } ? k + n + 1 : nil
         }
-        return nil
+        switch x[k] {
+        case 0x65: return follows("em")
+        case 0x73: return follows("strong")
+        default: return nil
+        }
     }
 
     /// Whether two pieces of raw HTML (each closed, `rawIsClosed`), in the same place

@@ -37,8 +37,8 @@ struct FixSettlement {
                 continue
             }
             for edit in edits { taken.insert(edit) }
-            let first = edits.map(\.range.lowerBound).min()!, end = edits.map(\.range.upperBound).max()!
-            let lines = proof.coreWindow(first, end), window = proof.window(first, end)
+            // (The edits are in order and apart: the first starts first, the last ends last.)
+            let (lines, window) = proof.windows(edits[0].range.lowerBound, edits[edits.count - 1].range.upperBound)
             // Fixes interact when the blocks one edits are among those the other's proof
             // reads as its unchanged neighbour (a card that becomes a list, then a marker
             // line removed before indented code the list would take in): proven together.
