@@ -63,30 +63,36 @@ struct FixSettlement {
         // The members of the clusters that failed, in order: those `fix` takes together
         // (the fixes in `rest` overlap others and wait for a later pass).
         var failed: [Int] = []
-        var verdicts: [[Edit]: ProofVerdict] = [:]
+        // Fixes with the same edits (one fix shared by several findings) share a verdict:
+        // each fix's verdict is kept at the first fix with its edits.
+        var firstWith: [[Edit]: Int] = [:]
+        firstWith.reserveCapacity(fixes.count)
+        func stored(_ first: inout Int) -> Int { first }
+        // (`default:` inserts `k` where the edits are new: one lookup per fix.)
+        let shared = fixes.indices.map { k in stored(&firstWith[fixes[k].edits, default: k]) }
+        var verdicts = [ProofVerdict?](repeating: nil, count: fixes.count)
         let same: (ProofVerdict, [Fix]) -> Bool = { verdict, _ in verdict == .same }
         let (whole, windowed) = provenWhole(all, fixes)
         let (open, clusters) = provenAfterOpen(windowed, { fixes[$0] }, passes: same)
-        for k in whole + open { verdicts[fixes[k].edits] = .same }
+        for k in whole + open { verdicts[shared[k]] = .same }
         for cluster in clusters {
             // As `accepted` takes them: a cluster that passes, then (those that fail)
             // their fixes proven on the whole document together, then the rest alone.
-            let members = cluster.members.map { fixes[$0] }
-            if proof.prove(members) == .same {
-                for m in members { verdicts[m.edits] = .same }
+            if proof.prove(cluster.members.map { fixes[$0] }) == .same {
+                for m in cluster.members { verdicts[shared[m]] = .same }
                 continue
             }
             failed += cluster.members
         }
         // Alone, each fix after HTML left open costs a rendering of the whole document:
         // together first (the fixes of clusters that failed for one member).
-        let readWhole = failed.filter { verdicts[fixes[$0].edits] == nil && readsWhole([fixes[$0]]) }
-        for k in provenTogether(readWhole.map { [$0] }, { fixes[$0] }, passes: same).passed { verdicts[fixes[k].edits] = .same }
-        for k in rest + failed where verdicts[fixes[k].edits] == nil {
-            verdicts[fixes[k].edits] = proof.prove([fixes[k]])
+        let readWhole = failed.filter { verdicts[shared[$0]] == nil && readsWhole([fixes[$0]]) }
+        for k in provenTogether(readWhole.map { [$0] }, { fixes[$0] }, passes: same).passed { verdicts[shared[k]] = .same }
+        for k in rest + failed where verdicts[shared[k]] == nil {
+            verdicts[shared[k]] = proof.prove([fixes[k]])
         }
         for k in fixes.indices {
-            if let verdict = verdicts[fixes[k].edits] { Self.apply(verdict, to: &fixes[k]) }
+            if let verdict = verdicts[shared[k]] { Self.apply(verdict, to: &fixes[k]) }
         }
     }
 
@@ -248,3 +254,4 @@ struct FixSettlement {
         }
     }
 }
+
