@@ -80,13 +80,7 @@ struct InlineParser {
         self.v = v
         self.n = v.count
         self.definitions = definitions
-        swap(&spans, &storage.spans)
-        swap(&runs, &storage.runs)
-        swap(&escapes, &storage.escapes)
-        swap(&linkTexts, &storage.linkTexts)
-        swap(&matches, &storage.matches)
-        swap(&brackets, &storage.brackets)
-        swap(&openersBottom, &storage.openersBottom)
+        exchange(&storage)
         spans.removeAll(keepingCapacity: true)
         runs.removeAll(keepingCapacity: true)
         escapes.removeAll(keepingCapacity: true)
@@ -101,7 +95,9 @@ struct InlineParser {
     }
 
     /// Hands the parser's lists back to `storage` for the next unit.
-    mutating func give(back storage: inout Storage) {
+    mutating func give(back storage: inout Storage) { exchange(&storage) }
+
+    private mutating func exchange(_ storage: inout Storage) {
         swap(&spans, &storage.spans)
         swap(&runs, &storage.runs)
         swap(&escapes, &storage.escapes)
