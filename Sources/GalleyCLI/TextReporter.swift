@@ -20,28 +20,31 @@ struct TextReporter: Sendable {
         var out: [UInt8] = []
         guard !report.findings.isEmpty else { return out }
         out.reserveCapacity(report.findings.count * (report.path.utf8.count + 120))
-        for k in report.findings.indices {
-            // (Read in place: a copy of each finding would retain its strings and edits.)
-            paint(&out, Style.bold) { $0.append(utf8: report.path) }
-            out.append(0x3A)
-            out.append(decimal: report.findings[k].start.line)
-            out.append(0x3A)
-            out.append(decimal: report.findings[k].start.column)
-            out.append(contentsOf: [0x3A, 0x20])
-            let severity = report.findings[k].finding.severity
-            paint(&out, Style.severity(severity)) { $0.append(utf8: severity.rawValue) }
-            out.append(contentsOf: [0x20, 0x5B])
-            paint(&out, Style.rule) { $0.append(utf8: report.findings[k].finding.ruleID) }
-            out.append(contentsOf: [0x5D, 0x20])
-            out.append(utf8: report.findings[k].finding.message)
-            if let applicability = report.findings[k].finding.fix?.applicability {
-                let rule = report.findings[k].finding.ruleID
-                out.append(0x20)
-                paint(&out, Style.fix(applicability, policy.level(for: rule))) { hint(report.findings[k].finding.fix!, rule: rule, into: &$0) }
-            }
-            out.append(0x0A)
-        }
+        for k in report.findings.indices { line(report.findings[k], path: report.path, into: &out) }
         return out
+    }
+
+    /// One finding's line. (`borrowing`: read in place; a copy of each finding would retain
+    /// its strings and edits.)
+    private func line(_ r: borrowing ReportedFinding, path: String, into out: inout [UInt8]) {
+        paint(&out, Style.bold) { $0.append(utf8: path) }
+        out.append(0x3A)
+        out.append(decimal: r.start.line)
+        out.append(0x3A)
+        out.append(decimal: r.start.column)
+        out.append(contentsOf: [0x3A, 0x20])
+        let severity = r.finding.severity
+        paint(&out, Style.severity(severity)) { $0.append(utf8: severity.rawValue) }
+        out.append(contentsOf: [0x20, 0x5B])
+        let rule = r.finding.ruleID
+        paint(&out, Style.rule) { $0.append(utf8: rule) }
+        out.append(contentsOf: [0x5D, 0x20])
+        out.append(utf8: r.finding.message)
+        if let fix = r.finding.fix {
+            out.append(0x20)
+            paint(&out, Style.fix(fix.applicability, policy.level(for: rule))) { hint(fix, rule: rule, into: &$0) }
+        }
+        out.append(0x0A)
     }
 
     private func hint(_ fix: Fix, rule: String, into out: inout [UInt8]) {

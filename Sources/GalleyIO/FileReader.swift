@@ -19,7 +19,14 @@ public enum FileReader {
     /// Everything on a file descriptor up to its end (a file, or standard input for
     /// `--stdin`); `what` names it in the error.
     public static func readAll(_ fd: Int32, what: String) throws -> [UInt8] {
-        func failure() -> Failure { Failure(description: "cannot read \(what): \(String(cString: strerror(errno)))") }
+        /// One `read` (again where a signal cut it short): how many bytes, 0 at the end.
+        func read(into p: UnsafeMutableRawPointer, _ count: Int) throws -> Int {
+            while true {
+                let n = Glibc.read(fd, p, count)
+                if n >= 0 { return n }
+                if errno != EINTR { throw Failure(description: "cannot read \(what): \(String(cString: strerror(errno)))") }
+            }
+        }
         // A regular file is read into one buffer of its size (a byte more, to see its end
         // in the same reads), with no zeroing and no copy; what comes beyond (a file that
         // grew, a pipe) is read in chunks.
@@ -29,11 +36,7 @@ public enum FileReader {
         var bytes = try [UInt8](unsafeUninitializedCapacity: max(size + 1, 4096)) { buffer, count in
             count = 0
             while count < buffer.count {
-                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw failure()
-                }
+                let n = try read(into: buffer.baseAddress! + count, buffer.count - count)
                 if n == 0 {
                     ended = true
                     return
@@ -44,11 +47,7 @@ public enum FileReader {
         if ended { return bytes }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure()
-            }
+            let n = try chunk.withUnsafeMutableBytes { try read(into: $0.baseAddress!, $0.count) }
             if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
         }

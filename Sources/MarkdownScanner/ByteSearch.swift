@@ -1,6 +1,6 @@
 /// Searching bytes for short ASCII literals, shared by the scanner and the rules.
 public enum ByteSearch {
-    public static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    private static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
 
     /// Whether a byte of `w` is zero (exact: the borrow that can mark a later byte
     /// wrongly only follows a zero byte).
@@ -8,6 +8,9 @@ public enum ByteSearch {
 
     /// Whether a byte of `w` is `c`.
     @inline(__always) public static func hasByte(_ w: UInt64, _ c: UInt8) -> Bool { hasZeroByte(w ^ (ones &* UInt64(c))) }
+
+    /// Whether a byte of `w` is 0x80 or above.
+    @inline(__always) public static func hasNonASCII(_ w: UInt64) -> Bool { w & highs != 0 }
 
     /// Whether a byte of `w`, all of whose bytes are ASCII, lies strictly between `m` and
     /// `n` (`n` at most 0x80).
@@ -20,32 +23,45 @@ public enum ByteSearch {
         UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)
     }
 
-    /// The offset of the first byte of `p[from..<end]` equal to `x` or `y`, or `end`:
-    /// eight bytes at a time where none of them is either.
+    /// The offset of the first byte of `p[from..<end]` that `stops` takes, or `end`: eight
+    /// bytes at a time while `mayStop` says a word holds none (it may say yes wrongly, never
+    /// no wrongly), then byte by byte through the word it doubts. The one loop of every
+    /// word-at-a-time search here.
     @inline(__always)
-    public static func first(_ x: UInt8, or y: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
-        var i = from
-        if let base = p.baseAddress.map(UnsafeRawPointer.init) {
-            let mx = ones &* UInt64(x), my = ones &* UInt64(y)
-            while i + 8 <= end {
-                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if hasZeroByte(w ^ mx) || hasZeroByte(w ^ my) { break }
-                i += 8
+    public static func skip(_ p: UnsafeBufferPointer<UInt8>, from start: Int, end: Int,
+                            mayStop: (UInt64) -> Bool, stops: (UInt8) -> Bool) -> Int {
+        var i = start
+        while i < end {
+            while i + 8 <= end && !mayStop(word(p, i)) { i += 8 }
+            let stop = min(i + 8, end)
+            while i < stop {
+                if stops(p[i]) { return i }
+                i += 1
             }
         }
-        while i < end && p[i] != x && p[i] != y { i += 1 }
-        return i
+        return end
     }
+
+    /// The offset of the first byte of `p[from..<end]` equal to `x` or `y`, or `end`.
+    @inline(__always)
+    public static func first(_ x: UInt8, or y: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
+        skip(p, from: from, end: end, mayStop: { hasByte($0, x) || hasByte($0, y) }, stops: { $0 == x || $0 == y })
+    }
+
+    /// The offset of the first `x` or `y` in `b[from..<end]`, or `end`.
+    @inline(__always)
+    public static func first(_ x: UInt8, or y: UInt8, in b: [UInt8], from: Int, end: Int) -> Int {
+        b.withUnsafeBufferPointer { first(x, or: y, in: $0, from: from, end: end) }
+    }
+
+    /// The offset of the first `x` in `b[from..<end]`, or `end`.
+    @inline(__always)
+    public static func first(_ x: UInt8, in b: [UInt8], from: Int, end: Int) -> Int { first(x, or: x, in: b, from: from, end: end) }
 
     /// The offset of the first byte of `p[from..<end]` at 0x80 or above, or `end`.
     @inline(__always)
     public static func firstNonASCII(in p: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
-        var i = from
-        if let base = p.baseAddress.map(UnsafeRawPointer.init) {
-            while i + 8 <= end && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highs == 0 { i += 8 }
-        }
-        while i < end && p[i] < 0x80 { i += 1 }
-        return i
+        skip(p, from: from, end: end, mayStop: hasNonASCII, stops: { $0 >= 0x80 })
     }
 
     /// How many bytes `x[0..<n]` and `y[0..<n]` have alike from the start, stopping before
@@ -53,14 +69,24 @@ public enum ByteSearch {
     @inline(__always)
     public static func alikeUntil(_ stop: UInt8, _ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, count n: Int) -> Int {
         var m = 0
-        let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y), ms = ones &* UInt64(stop)
+        let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
         while m + 8 <= n {
             let w = rx.loadUnaligned(fromByteOffset: m, as: UInt64.self)
-            if w != ry.loadUnaligned(fromByteOffset: m, as: UInt64.self) || hasZeroByte(w ^ ms) { break }
+            if w != ry.loadUnaligned(fromByteOffset: m, as: UInt64.self) || hasByte(w, stop) { break }
             m += 8
         }
         while m < n && x[m] == y[m] && x[m] != stop { m += 1 }
         return m
+    }
+
+    /// How many bytes `a` from `i` and `b` from `j` have alike, at most `n` (both have that
+    /// many), stopping before the first `stop` byte.
+    @inline(__always)
+    public static func alikeUntil(_ stop: UInt8, _ a: [UInt8], from i: Int, _ b: [UInt8], from j: Int, count n: Int) -> Int {
+        guard n > 0 else { return 0 }
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in alikeUntil(stop, pa.baseAddress! + i, pb.baseAddress! + j, count: n) }
+        }
     }
 
     /// The offset of the first `needle` in `b[from..<end]`, or nil.
@@ -70,7 +96,7 @@ public enum ByteSearch {
             b.withUnsafeBufferPointer { p in
                 var i = from
                 while i + n <= end {
-                    i = first(nb[0], or: nb[0], in: p, from: i, end: end - n + 1)
+                    i = skip(p, from: i, end: end - n + 1, mayStop: { hasByte($0, nb[0]) }, stops: { $0 == nb[0] })
                     guard i + n <= end else { return nil }
                     var k = 1
                     while k < n && p[i + k] == nb[k] { k += 1 }

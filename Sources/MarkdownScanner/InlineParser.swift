@@ -56,13 +56,6 @@ struct InlineParser {
     var memo = HTMLSyntax.SearchMemo()
     var openersBottom: [Int] = []
 
-    init(v: [UInt8], definitions: Set<String>) {
-        self.v = v
-        self.n = v.count
-        self.definitions = definitions
-        openersBottom = [Int](repeating: -1, count: 12)
-    }
-
     /// The parser's lists, kept between units so that each unit does not allocate its own.
     struct Storage {
         var spans: [InlineSpan] = []
@@ -74,8 +67,8 @@ struct InlineParser {
         var openersBottom: [Int] = []
     }
 
-    /// A parser that works in `storage`'s lists (emptied; `storage` is left empty until
-    /// `give(back:)`).
+    /// A parser of `v` that works in `storage`'s lists, emptied (`storage` is left empty
+    /// until `give(back:)`); a new `Storage()` for a parser of its own.
     init(v: [UInt8], definitions: Set<String>, storage: inout Storage) {
         self.v = v
         self.n = v.count
@@ -87,11 +80,8 @@ struct InlineParser {
         linkTexts.removeAll(keepingCapacity: true)
         matches.removeAll(keepingCapacity: true)
         brackets.removeAll(keepingCapacity: true)
-        if openersBottom.count == 12 {
-            for k in 0..<12 { openersBottom[k] = -1 }
-        } else {
-            openersBottom = [Int](repeating: -1, count: 12)
-        }
+        openersBottom.removeAll(keepingCapacity: true)
+        openersBottom.append(contentsOf: repeatElement(-1, count: 12))
     }
 
     /// Hands the parser's lists back to `storage` for the next unit.
@@ -158,21 +148,10 @@ struct InlineParser {
     /// Where the next byte `run` has a case for is, from `i` (or `end`): eight bytes at a
     /// time while a word can hold none (ASCII, none of `!` `*` `<`, none in `[`...`` ` ``).
     @inline(__always) static func skipPlain(_ p: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
-        var i = start
-        while i < end {
-            while i + 8 <= end {
-                let w = ByteSearch.word(p, i)
-                if w & ByteSearch.highs != 0 || ByteSearch.hasByte(w, 0x21) || ByteSearch.hasByte(w, 0x2A)
-                    || ByteSearch.hasByte(w, 0x3C) || ByteSearch.hasASCIIByte(w, above: 0x5A, below: 0x61) { break }
-                i += 8
-            }
-            let stop = min(i + 8, end)
-            while i < stop {
-                if isSpecial(p[i]) { return i }
-                i += 1
-            }
-        }
-        return end
+        ByteSearch.skip(p, from: start, end: end, mayStop: { w in
+            ByteSearch.hasNonASCII(w) || ByteSearch.hasByte(w, 0x21) || ByteSearch.hasByte(w, 0x2A)
+                || ByteSearch.hasByte(w, 0x3C) || ByteSearch.hasASCIIByte(w, above: 0x5A, below: 0x61)
+        }, stops: isSpecial)
     }
 
     @inline(__always) static func isSpecial(_ c: UInt8) -> Bool {

@@ -161,13 +161,10 @@ struct BlockRenderer {
     }
 
     mutating func renderInlines(_ index: Int, _ block: Block) {
-        var segs = segments
-        segs.removeAll(keepingCapacity: true)
-        segments = []
-        InlineScanner.forEachLine(text, scan, block) { segs.append($0) }
-        defer { segments = segs }
-        guard let first = segs.first, let last = segs.last else { return }
-        renderUnit(index, segs, range: first.lowerBound..<last.upperBound, inCell: false)
+        segments.removeAll(keepingCapacity: true)
+        InlineScanner.forEachLine(text, scan, block) { segments.append($0) }
+        guard let first = segments.first, let last = segments.last else { return }
+        renderUnit(index, segments, range: first.lowerBound..<last.upperBound, inCell: false)
     }
 
     mutating func renderUnit(_ index: Int, _ segments: [Range<Int>], range: Range<Int>, inCell: Bool) {

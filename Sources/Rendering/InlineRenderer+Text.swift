@@ -48,8 +48,7 @@ extension InlineRenderer {
                 run = i
             case 0x0A:
                 // Spaces and tabs before a line break go (two spaces or more make it hard).
-                var e = i
-                while e > run && (v[e - 1] == 0x20 || v[e - 1] == 0x09) { e -= 1 }
+                let e = spacesEnding(at: i, after: run)
                 flush(e)
                 lineBreak(hard: i - e >= 2 && v[i - 1] == 0x20 && v[i - 2] == 0x20, into: &out)
                 i += 1
@@ -61,14 +60,15 @@ extension InlineRenderer {
             }
         }
         // The unit's trailing whitespace goes.
-        if i == n {
-            var e = i
-            while e > run && (v[e - 1] == 0x20 || v[e - 1] == 0x09) { e -= 1 }
-            flush(e)
-            return i
-        }
-        flush(i)
+        flush(i == n ? spacesEnding(at: i, after: run) : i)
         return i
+    }
+
+    /// Where the run of spaces and tabs that ends at `i` starts, not before `floor`.
+    private func spacesEnding(at i: Int, after floor: Int) -> Int {
+        var e = i
+        while e > floor && (v[e - 1] == 0x20 || v[e - 1] == 0x09) { e -= 1 }
+        return e
     }
 
     /// Bytes below 0x40 the text loop handles: line feed, `"`, `&`, `<`, `>`.
@@ -77,21 +77,10 @@ extension InlineRenderer {
     /// Where the next byte the text loop does not pass over is, from `i` (or `end`): eight
     /// bytes at a time while a word holds none of them.
     @inline(__always) static func passOver(_ p: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
-        var i = start
-        while i < end {
-            while i + 8 <= end {
-                let w = ByteSearch.word(p, i)
-                if ByteSearch.hasByte(w, 0x0A) || ByteSearch.hasByte(w, 0x22) || ByteSearch.hasByte(w, 0x26)
-                    || ByteSearch.hasByte(w, 0x3C) || ByteSearch.hasByte(w, 0x3E) || ByteSearch.hasByte(w, 0x5C) { break }
-                i += 8
-            }
-            let stop = min(i + 8, end)
-            while i < stop {
-                if !passesOver(p[i]) { return i }
-                i += 1
-            }
-        }
-        return end
+        ByteSearch.skip(p, from: start, end: end, mayStop: { w in
+            ByteSearch.hasByte(w, 0x0A) || ByteSearch.hasByte(w, 0x22) || ByteSearch.hasByte(w, 0x26)
+                || ByteSearch.hasByte(w, 0x3C) || ByteSearch.hasByte(w, 0x3E) || ByteSearch.hasByte(w, 0x5C)
+        }, stops: { !passesOver($0) })
     }
 
     /// Whether the text loop writes `c` as it is (not a backslash, nor a byte above).

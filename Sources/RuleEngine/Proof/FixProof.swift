@@ -361,11 +361,8 @@ final class FixProof {
         let emphasis = promise.contains(.changesEmphasis)
         let delimiters = emphasis || promise.contains(.removesStrayDelimiters)
         let images = promise.contains(.changesImageTargets)
-        /// What the fixes of the leaf block at a byte of `a` promise (all of `promise`
-        /// without `byBlock`), kept for the block last asked about. (A struct, not captured
-        /// variables, so that asking costs no dynamic exclusivity check.)
-        struct Local {
-            var hint = 0, leaf = Int.min
+        /// What of the changes confined to blocks (`confinedToBlocks`) a promise allows.
+        struct Allowed {
             var emphasis: Bool, delimiters: Bool, images: Bool
 
             init(_ promise: FixPromise) {
@@ -373,19 +370,25 @@ final class FixProof {
                 delimiters = !promise.isDisjoint(with: [.changesEmphasis, .removesStrayDelimiters])
                 images = promise.contains(.changesImageTargets)
             }
+        }
+        /// What the fixes of the leaf block at a byte of `a` allow (all of `promise` without
+        /// `byBlock`), kept for the block last asked about. (A struct, not captured
+        /// variables, so that asking costs no dynamic exclusivity check.)
+        struct Local {
+            let html: RenderedHTML, byBlock: [Int: FixPromise]?, everywhere: Allowed
+            var hint = 0, leaf = Int.min, allowed: Allowed
 
-            mutating func at(_ i: Int, _ html: RenderedHTML, _ byBlock: [Int: FixPromise]?) -> Local {
-                guard let byBlock else { return self }
+            mutating func at(_ i: Int) -> Allowed {
+                guard let byBlock else { return everywhere }
                 let leaf = html.leafBlock(at: i, hint: &hint)
                 if leaf != self.leaf {
-                    let h = hint
-                    self = Local(byBlock[leaf] ?? [])
-                    (self.hint, self.leaf) = (h, leaf)
+                    self.leaf = leaf
+                    allowed = Allowed(byBlock[leaf] ?? [])
                 }
-                return self
+                return allowed
             }
         }
-        var local = Local(promise)
+        var local = Local(html: html, byBlock: byBlock, everywhere: Allowed(promise), allowed: Allowed(promise))
         let a = html.bytes, b = other.bytes
         guard emphasis || images || a.count > b.count else { return false }
         let rawA = html.rawRanges, rawB = other.rawRanges
@@ -435,9 +438,7 @@ final class FixProof {
                 // Text the same on both sides, up to the next tag (raw pieces, comments and
                 // spacers all start at a `<`).
                 let start = i, n = min(a.count - i, b.count - j)
-                let m = a.withUnsafeBufferPointer { pa in
-                    b.withUnsafeBufferPointer { pb in ByteSearch.alikeUntil(0x3C, pa.baseAddress! + i, pb.baseAddress! + j, count: n) }
-                }
+                let m = ByteSearch.alikeUntil(0x3C, a, from: i, b, from: j, count: n)
                 if m > 0 {
                     i += m
                     j += m
@@ -458,9 +459,7 @@ final class FixProof {
                 var n = min(a.count - i, b.count - j)
                 if k < rawA.count { n = min(n, max(0, rawA[k].lowerBound - i)) }
                 if k < rawB.count { n = min(n, max(0, rawB[k].lowerBound - j)) }
-                let m = n == 0 ? 0 : a.withUnsafeBufferPointer { pa in
-                    b.withUnsafeBufferPointer { pb in ByteSearch.alikeUntil(0x22, pa.baseAddress! + i, pb.baseAddress! + j, count: n) }
-                }
+                let m = ByteSearch.alikeUntil(0x22, a, from: i, b, from: j, count: n)
                 if m > 0 {
                     i += m
                     j += m
@@ -474,7 +473,7 @@ final class FixProof {
             // on both sides, the same, is read in step below).
             if emphasis && !inTag && code == 0 {
                 let ea = aAtRaw ? nil : Self.emphasisTagEnd(a, at: i), eb = bAtRaw ? nil : Self.emphasisTagEnd(b, at: j)
-                if ea != nil || eb != nil, local.at(i, html, byBlock).emphasis {
+                if ea != nil || eb != nil, local.at(i).emphasis {
                     if let ea, eb.map({ !a[i..<ea].elementsEqual(b[j..<$0]) }) ?? true {
                         i = ea
                         afterDelimiter = false
@@ -548,7 +547,7 @@ final class FixProof {
             }
             if bAtRaw { return false }
             if x != b[j] {
-                if delimiters && !inTag && code == 0 && local.at(i, html, byBlock).delimiters {
+                if delimiters && !inTag && code == 0 && local.at(i).delimiters {
                     // A delimiter goes; a space goes beside one that goes (after it, or
                     // with the one right after it).
                     let star = x == 0x2A || x == 0x5F
@@ -576,7 +575,7 @@ final class FixProof {
                         continue
                     }
                 }
-                if images && inTag && inValue && attribute == Self.src, let t = lastTag, a[t].elementsEqual(Self.img), local.at(i, html, byBlock).images {
+                if images && inTag && inValue && attribute == Self.src, let t = lastTag, a[t].elementsEqual(Self.img), local.at(i).images {
                     // An image's target, to the end of the value (a `"` is escaped in it).
                     while i < a.count && a[i] != 0x22 { i += 1 }
                     while j < b.count && b[j] != 0x22 { j += 1 }
@@ -596,7 +595,7 @@ final class FixProof {
             if !inTag {
                 if x == 0x3C {
                     // A tag ends the text (an emphasis tag does not, where it may go).
-                    guard (emphasis && Self.emphasisTagEnd(a, at: i - 1) != nil && local.at(i - 1, html, byBlock).emphasis) || endText() else { return false }
+                    guard (emphasis && Self.emphasisTagEnd(a, at: i - 1) != nil && local.at(i - 1).emphasis) || endText() else { return false }
                     inTag = true
                     readingName = true
                     nameStart = i
@@ -729,11 +728,15 @@ final class FixProof {
                                    byBlock: blockPromises(fixes, promise)) == .same
     }
 
+    /// The changes the whole-document walk allows only in a block whose own fixes promise
+    /// them (`differOnlyAsPromised`'s `byBlock`).
+    static let confinedToBlocks: FixPromise = [.changesEmphasis, .removesStrayDelimiters, .changesImageTargets]
+
     /// What the fixes that edit each leaf block promise (by the block's index), where
     /// together they promise changes the byte walk confines to their blocks (emphasis,
     /// stray delimiters, image targets); nil where they promise none.
     private func blockPromises(_ fixes: [Fix], _ promise: FixPromise) -> [Int: FixPromise]? {
-        guard !promise.isDisjoint(with: [.changesEmphasis, .removesStrayDelimiters, .changesImageTargets]) else { return nil }
+        guard !promise.isDisjoint(with: Self.confinedToBlocks) else { return nil }
         var byBlock: [Int: FixPromise] = [:]
         let lines = document.blocks.lines
         for fix in fixes {

@@ -73,7 +73,7 @@ struct FixSettlement {
         var verdicts = [ProofVerdict?](repeating: nil, count: fixes.count)
         let same: (ProofVerdict, [Fix]) -> Bool = { verdict, _ in verdict == .same }
         let (whole, windowed) = provenWhole(all, fixes)
-        let (open, clusters) = provenAfterOpen(windowed, { fixes[$0] }, passes: same)
+        let (open, clusters) = provenAfterOpen(windowed, fixes, passes: same)
         for k in whole + open { verdicts[shared[k]] = .same }
         for cluster in clusters {
             // As `accepted` takes them: a cluster that passes, then (those that fail)
@@ -87,7 +87,7 @@ struct FixSettlement {
         // Alone, each fix after HTML left open costs a rendering of the whole document:
         // together first (the fixes of clusters that failed for one member).
         let readWhole = failed.filter { verdicts[shared[$0]] == nil && readsWhole([fixes[$0]]) }
-        for k in provenTogether(readWhole.map { [$0] }, { fixes[$0] }, passes: same).passed { verdicts[shared[k]] = .same }
+        for k in provenTogether(readWhole.map { [$0] }, fixes, passes: same).passed { verdicts[shared[k]] = .same }
         for k in rest + failed where verdicts[shared[k]] == nil {
             verdicts[shared[k]] = proof.prove([fixes[k]])
         }
@@ -105,7 +105,7 @@ struct FixSettlement {
         let (all, _) = clusters(candidates)
         let passes: (ProofVerdict, [Fix]) -> Bool = { Self.accepts($0, $1, level) }
         let (whole, windowed) = provenWhole(all, candidates)
-        let (open, clusters) = provenAfterOpen(windowed, { candidates[$0] }, passes: passes)
+        let (open, clusters) = provenAfterOpen(windowed, candidates, passes: passes)
         var result = (whole + open).map { candidates[$0] }
         var failed: [Cluster] = []
         for cluster in clusters {
@@ -117,7 +117,7 @@ struct FixSettlement {
             }
         }
         let readWhole = failed.flatMap { $0.members.filter { readsWhole([candidates[$0]]) } }
-        let passedWhole = Set(provenTogether(readWhole.map { [$0] }, { candidates[$0] }, passes: passes).passed)
+        let passedWhole = Set(provenTogether(readWhole.map { [$0] }, candidates, passes: passes).passed)
         let provenWholly = Set(readWhole)
         for cluster in failed {
             var kept = cluster.members.filter(passedWhole.contains).map { candidates[$0] }
@@ -150,18 +150,18 @@ struct FixSettlement {
     /// The clusters whose windows start after HTML left open (`FixProof.openFrom`), which
     /// one by one would each cost a rendering of the whole document, proven together
     /// (`provenTogether`); those that fail alone are left with the others.
-    private func provenAfterOpen(_ clusters: [Cluster], _ fix: (Int) -> Fix,
+    private func provenAfterOpen(_ clusters: [Cluster], _ fixes: [Fix],
                                  passes: (ProofVerdict, [Fix]) -> Bool) -> (passed: [Int], left: [Cluster]) {
         guard !clusters.isEmpty, proof.openFrom != Int.max else { return ([], clusters) }
         var open: [Cluster] = [], left: [Cluster] = []
         for c in clusters {
-            if readsWhole(c.members.map(fix), window: c.window) {
+            if readsWhole(c.members.map { fixes[$0] }, window: c.window) {
                 open.append(c)
             } else {
                 left.append(c)
             }
         }
-        let (passed, failed) = provenTogether(open.map(\.members), fix, passes: passes)
+        let (passed, failed) = provenTogether(open.map(\.members), fixes, passes: passes)
         let failedUnits = Set(failed)
         return (passed, left + open.filter { failedUnits.contains($0.members) })
     }
@@ -173,12 +173,12 @@ struct FixSettlement {
     /// the ones taken before it. `passes`: whether a verdict lets fixes go together.
     /// Returns the fixes of the units that pass (all applied together, they pass) and the
     /// units that do not.
-    private func provenTogether(_ units: [[Int]], _ fix: (Int) -> Fix,
+    private func provenTogether(_ units: [[Int]], _ all: [Fix],
                                 passes: (ProofVerdict, [Fix]) -> Bool) -> (passed: [Int], failed: [[Int]]) {
         guard !units.isEmpty else { return ([], []) }
         var passed: [[Int]] = [], failed: [[Int]] = []
         func bisect(_ group: ArraySlice<[Int]>) {
-            let fixes = group.joined().map(fix)
+            let fixes = group.joined().map { all[$0] }
             if passes(proof.prove(fixes), fixes) {
                 passed += group
             } else if group.count == 1 {
@@ -193,7 +193,7 @@ struct FixSettlement {
         // another does (a group is proven with what its fixes promise together).
         var byPromise: [FixPromise: [[Int]]] = [:], promises: [FixPromise] = []
         for unit in units {
-            let promise = FixProof.promise(of: unit.map(fix))
+            let promise = FixProof.promise(of: unit.map { all[$0] })
             if byPromise[promise] == nil { promises.append(promise) }
             byPromise[promise, default: []].append(unit)
         }
@@ -201,11 +201,11 @@ struct FixSettlement {
         guard passed.count > 1, !failed.isEmpty || promises.count > 1 else { return (passed.flatMap { $0 }, failed) }
         // In order, as they would be applied.
         passed.sort { $0.min()! < $1.min()! }
-        let together = passed.joined().map(fix)
+        let together = passed.joined().map { all[$0] }
         if passes(proof.prove(together), together) { return (passed.flatMap { $0 }, failed) }
         var kept: [Int] = []
         for unit in passed {
-            let fixes = (kept + unit).map(fix)
+            let fixes = (kept + unit).map { all[$0] }
             if passes(proof.prove(fixes), fixes) { kept += unit } else { failed.append(unit) }
         }
         return (kept, failed)
@@ -254,4 +254,3 @@ struct FixSettlement {
         }
     }
 }
-

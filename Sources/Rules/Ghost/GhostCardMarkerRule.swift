@@ -36,7 +36,7 @@ struct GhostCardMarkerRule: Rule {
             var found: [GhostMarker] = []
             var i = start
             while i < end {
-                i = b.withUnsafeBufferPointer { ByteSearch.first(0x3C, or: 0x7B, in: $0, from: i, end: end) }
+                i = ByteSearch.first(0x3C, or: 0x7B, in: b, from: i, end: end)
                 guard i < end else { break }
                 if let m = GhostMarker.delimited(b, at: i, end: end, line: line),
                    info.kind == .html || isMarkupInProse(document, m) {

@@ -8,7 +8,7 @@ enum NbspCharScan {
             let n = p.count
             var i = start
             while i + 1 < n {
-                i = ByteSearch.first(0xC2, or: 0xC2, in: p, from: i, end: n - 1)
+                i = ByteSearch.first(0xC2, or: 0xC2, in: p, from: i, end: n - 1)  // (the last byte cannot start a pair)
                 guard i + 1 < n else { break }
                 guard p[i + 1] == 0xA0 else {
                     i += 1

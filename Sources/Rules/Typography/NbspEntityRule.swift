@@ -61,7 +61,7 @@ struct NbspEntityRule: Rule {
         var result: [Range<Int>] = []
         var i = start
         while i < end {
-            i = b.withUnsafeBufferPointer { ByteSearch.first(0x26, or: 0x26, in: $0, from: i, end: end) }
+            i = ByteSearch.first(0x26, in: b, from: i, end: end)
             guard i < end else { break }
             if let e = NbspEntity.match(b, at: i, end: end), !isEscaped(b, i, lineStart: start),
                document.inlines.span(containing: i).map({ $0.kind == .linkTitle }) ?? true {
