@@ -7,6 +7,12 @@ import PackageDescription
 // here. Each rule names its own page (`PackageResources.<id>_md`), and a test checks that
 // every page belongs to a rule.
 
+// Release builds link the Swift runtime and Foundation statically (what `swift build
+// --static-swift-stdlib` does, here so that `swift build -c release`, which pre-commit
+// runs, does it too): a run on one post starts in about 4 ms instead of 9 and holds 7 MB
+// less (bench/bulk.sh). Modules that import Foundation must be compiled for it as well.
+let staticRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+
 let package = Package(
     name: "galley",
     products: [
@@ -34,15 +40,21 @@ let package = Package(
             resources: [.embedInCode("Pages")]
         ),
         // The operating system behind RuleEngine's FileSystem: only GalleyCLI uses it.
-        .target(name: "GalleyIO", dependencies: ["RuleEngine", "MarkdownScanner"]),
+        .target(name: "GalleyIO", dependencies: ["RuleEngine", "MarkdownScanner"], swiftSettings: staticRelease),
         .target(
             name: "GalleyCLI",
             dependencies: [
                 "Rules", "RuleEngine", "GalleyIO", "MarkdownScanner", "Rendering", "FrontMatter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: staticRelease
         ),
-        .executableTarget(name: "galley", dependencies: ["GalleyCLI"]),
+        .executableTarget(
+            name: "galley",
+            dependencies: ["GalleyCLI"],
+            swiftSettings: staticRelease,
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+        ),
 
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
         .testTarget(name: "MarkdownScannerTests", dependencies: ["MarkdownScanner"]),

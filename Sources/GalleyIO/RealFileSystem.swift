@@ -32,28 +32,38 @@ public struct RealFileSystem: FileSystem {
     }
 
     public func entries(of directory: String) throws(FileSystemError) -> [DirectoryEntry] {
+        var result: [DirectoryEntry] = []
+        try forEachEntry(of: directory) { bytes, kind, id in
+            let name = String(validating: bytes, as: UTF8.self)
+            result.append(DirectoryEntry(name: name, shownName: name ?? String(decoding: bytes, as: UTF8.self), kind: kind, id: id))
+        }
+        return result
+    }
+
+    /// `readdir`, each name handed over as the bytes of its entry (no `String` unless the
+    /// entry's kind needs a `stat` of its path).
+    public func forEachEntry(of directory: String,
+                             _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) {
         guard let handle = opendir(directory) else { throw FileSystemError(String(cString: strerror(errno))) }
         defer { closedir(handle) }
         var dirID: FileID?
-        var result: [DirectoryEntry] = []
         while let entry = readdir(handle) {
-            let (name, shown) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.prefix { $0 != 0 }
-                return (String(validating: bytes, as: UTF8.self), String(decoding: bytes, as: UTF8.self))
-            }
-            if name == "." || name == ".." { continue }
             let type = entry.pointee.d_type
-            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_DIR) {
-                let target = regularStatus(Path.join(directory, shown))
-                result.append(DirectoryEntry(name: name, shownName: shown, kind: target?.kind,
-                                             id: target?.id ?? FileID(device: 0, inode: UInt64(entry.pointee.d_ino))))
-                continue
+            let inode = UInt64(entry.pointee.d_ino)
+            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                let start = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                let name = UnsafeBufferPointer(start: start, count: strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self)))
+                // "." and ".."
+                if name.count <= 2, name.allSatisfy({ $0 == 0x2E }) { return }
+                if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_DIR) {
+                    let target = regularStatus(Path.join(directory, String(decoding: name, as: UTF8.self)))
+                    body(name, target?.kind, target?.id ?? FileID(device: 0, inode: inode))
+                    return
+                }
+                if dirID == nil { dirID = status(directory)?.id }
+                body(name, type == UInt8(DT_REG) ? .file : nil, FileID(device: dirID?.device ?? 0, inode: inode))
             }
-            if dirID == nil { dirID = status(directory)?.id }
-            result.append(DirectoryEntry(name: name, shownName: shown, kind: type == UInt8(DT_REG) ? .file : nil,
-                                         id: FileID(device: dirID?.device ?? 0, inode: UInt64(entry.pointee.d_ino))))
         }
-        return result
     }
 
     public func read(_ path: String) throws(FileSystemError) -> [UInt8] {

@@ -17,45 +17,62 @@ public enum DirectoryWalk {
 
     /// Every file below `root`. Paths are `root/…`, or bare relative names for `"."`.
     /// `visited` carries over between walks, so overlapping roots are walked once; the
-    /// walk ends early when `stop` says so (asked before each directory).
+    /// walk ends early when `stop` says so (asked before each directory). Entries are
+    /// taken one at a time (no list of a directory's entries is held: `_posts/` may hold
+    /// tens of thousands).
     public static func walk(_ root: String, in fileSystem: any FileSystem, visited: inout Set<FileID>,
                             stop: () -> Bool = { false }, _ visit: (Event) -> Void) {
-        walkDirectories(root, in: fileSystem, visited: &visited, stop: stop) { prefix, entries in
-            for entry in entries {
-                guard let name = entry.name else {
-                    visit(.undecodableName(path: prefix + entry.shownName))
-                    continue
+        walkTree(root, in: fileSystem, visited: &visited, stop: stop, unreadable: {
+            visit(.unreadableDirectory(path: $0, reason: $1))
+        }) { dir, prefix, enter throws(FileSystemError) in
+            try fileSystem.forEachEntry(of: dir) { bytes, kind, id in
+                guard let name = String(validating: bytes, as: UTF8.self) else {
+                    // A name that is not UTF-8 is never entered.
+                    visit(.undecodableName(path: prefix + String(decoding: bytes, as: UTF8.self)))
+                    return
                 }
-                if entry.kind == .file { visit(.file(path: prefix + name, name: name, id: entry.id)) }
+                switch kind {
+                case .file: visit(.file(path: prefix + name, name: name, id: id))
+                case .directory: if !isSkipped(name) { enter(prefix + name, id) }
+                case nil: break  // a dangling link, a socket
+                }
             }
-        } unreadable: { dir, reason in
-            visit(.unreadableDirectory(path: dir, reason: reason))
         }
     }
 
-    /// The same walk, a directory at a time: `visit` gets the prefix of the directory's
-    /// paths (`dir/`, or "" for `"."`) and its entries, so a caller that keeps names per
-    /// directory builds no path per file.
-    public static func walkDirectories(_ root: String, in fileSystem: any FileSystem, visited: inout Set<FileID>,
-                                       stop: () -> Bool = { false }, _ visit: (String, [DirectoryEntry]) -> Void,
-                                       unreadable: (String, String) -> Void = { _, _ in }) {
+    /// The same walk by bytes, for a listing of many files (a site's): `directory` gets each
+    /// directory's prefix (`dir/`) before `file` gets the names of
+    /// its files, each as bytes valid only during the call; no `String` per file.
+    static func walkFileNames(_ root: String, in fileSystem: any FileSystem, visited: inout Set<FileID>,
+                              stop: () -> Bool, directory: (String) -> Void, file: (UnsafeBufferPointer<UInt8>) -> Void) {
+        walkTree(root, in: fileSystem, visited: &visited, stop: stop, unreadable: { _, _ in }) { dir, prefix, enter throws(FileSystemError) in
+            directory(prefix)
+            try fileSystem.forEachEntry(of: dir) { name, kind, id in
+                switch kind {
+                case .file: file(name)
+                case .directory:
+                    if let name = String(validating: name, as: UTF8.self), !isSkipped(name) { enter(prefix + name, id) }
+                case nil: break
+                }
+            }
+        }
+    }
+
+    /// The walk itself: a stack of directories, each entered once (`visited`), `list` asked
+    /// for each one's entries with its path, its prefix and a way to enter a subdirectory.
+    private static func walkTree(_ root: String, in fileSystem: any FileSystem, visited: inout Set<FileID>,
+                                 stop: () -> Bool, unreadable: (String, String) -> Void,
+                                 _ list: (String, String, (String, FileID) -> Void) throws(FileSystemError) -> Void) {
         guard let rootStatus = fileSystem.status(root) else { return }
         var stack = [(root, rootStatus.id)]
         while !stop(), let (dir, dirID) = stack.popLast() {
             guard visited.insert(dirID).inserted else { continue }
-            let entries: [DirectoryEntry]
+            let prefix = dir == "." && root == "." ? "" : (dir.hasSuffix("/") ? dir : dir + "/")
             do {
-                entries = try fileSystem.entries(of: dir)
+                try list(dir, prefix) { stack.append(($0, $1)) }
             } catch {
                 unreadable(dir, error.reason)
-                continue
             }
-            let prefix = dir == "." && root == "." ? "" : (dir.hasSuffix("/") ? dir : dir + "/")
-            for entry in entries where entry.kind == .directory {
-                // A dangling link or a socket has no kind; a name that is not UTF-8 is never entered.
-                if let name = entry.name, !isSkipped(name) { stack.append((prefix + name, entry.id)) }
-            }
-            visit(prefix, entries)
         }
     }
 }

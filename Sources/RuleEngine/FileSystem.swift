@@ -8,6 +8,11 @@ public protocol FileSystem: Sendable {
     func status(_ path: String) -> FileStatus?
     /// The entries of a directory, without `.` and `..`, in no particular order.
     func entries(of directory: String) throws(FileSystemError) -> [DirectoryEntry]
+    /// The same entries one at a time, each name as its bytes (valid UTF-8 or not), for a
+    /// caller that keeps names without a `String` per entry (the site's listing). The
+    /// bytes are valid only during the call.
+    func forEachEntry(of directory: String,
+                      _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError)
     /// The whole content of a file.
     func read(_ path: String) throws(FileSystemError) -> [UInt8]
 }
@@ -64,6 +69,16 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
 }
 
 extension FileSystem {
+    /// Over `entries(of:)`, which cannot give a name that is not UTF-8 as its bytes: such
+    /// entries are left out here.
+    public func forEachEntry(of directory: String,
+                             _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) {
+        for entry in try entries(of: directory) {
+            guard var name = entry.name else { continue }
+            name.withUTF8 { body($0, entry.kind, entry.id) }
+        }
+    }
+
     public func isFile(_ path: String) -> Bool { status(path)?.kind == .file }
 
     /// The nearest of `directory` (absolute) and its parents that holds `name`.

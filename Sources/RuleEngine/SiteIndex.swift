@@ -1,15 +1,21 @@
 /// Every file under a site's roots (its root and static directories), listed once per
 /// run and shared by all documents, so checking a reference is a lookup, not a `stat`.
-/// The walk is `DirectoryWalk`'s, the one file discovery uses. Names are kept per
-/// directory (each directory's path once), so listing costs no path per file.
+/// The walk is `DirectoryWalk`'s, the one file discovery uses, by bytes. Each directory's
+/// path is kept once and each file as its name's bytes in one buffer with a number in a
+/// hash table (about 25 bytes a file and its name), so listing builds no `String` per file and the
+/// index of a site of 300,000 files stays under 10 MB.
 final class SiteIndex: Sendable {
     /// Absolute, normalized: the root first, then the static directories.
     let roots: [String]
     /// Each listed directory's absolute path, without a trailing slash ("/" for the root).
     private let directories: [String]
     private let directoryNumbers: [String: Int32]
-    /// Each file name with the directories that hold a file of that name.
-    private let byName: [String: [Int32]]
+    /// Every file's name, back to back, as the directory gave it.
+    private let names: [UInt8]
+    /// Every file: where its name is in `names`, its directory, and the next file in the
+    /// same bucket of `buckets` (a hash table of names chained through the files, -1 ends).
+    private let files: [File]
+    private let buckets: [Int32]
     let fileCount: Int
     /// False when the roots held more than `limit` files (a root at `/` or a home
     /// directory by mistake): then the index answers for nothing and each reference is
@@ -17,52 +23,128 @@ final class SiteIndex: Sendable {
     let isComplete: Bool
     static let limit = 300_000
 
+    private struct File {
+        var start: UInt32
+        var length: UInt16
+        var directory: Int32
+        var next: Int32 = -1
+    }
+
     /// `excluding`: directories never listed (a generator's build output, which copies the
     /// site's files).
     init(roots: [String], excluding: [String] = [], fileSystem: any FileSystem) {
         self.roots = roots
         var directories: [String] = []
         var numbers: [String: Int32] = [:]
-        var byName: [String: [Int32]] = [:]
-        var count = 0
+        var names: [UInt8] = []
+        var files: [File] = []
         var visited = Set<FileID>()
         for dir in excluding where !roots.contains(dir) {
             if let id = fileSystem.status(dir)?.id { visited.insert(id) }
         }
         for root in roots {
-            DirectoryWalk.walkDirectories(root, in: fileSystem, visited: &visited, stop: { count > Self.limit }) { prefix, entries in
+            DirectoryWalk.walkFileNames(root, in: fileSystem, visited: &visited, stop: { files.count > Self.limit }) { prefix in
                 let dir = prefix.count > 1 ? String(prefix.dropLast()) : prefix
-                let number = Int32(directories.count)
+                numbers[dir] = Int32(directories.count)
                 directories.append(dir)
-                numbers[dir] = number
-                for entry in entries where entry.kind == .file {
-                    guard let name = entry.name else { continue }
-                    byName[name, default: []].append(number)
-                    count += 1
+            } file: { name in
+                files.append(File(start: UInt32(names.count), length: UInt16(name.count), directory: Int32(directories.count - 1)))
+                names.append(contentsOf: name)
+            }
+        }
+        isComplete = files.count <= Self.limit
+        if !isComplete { (directories, numbers, names, files) = ([], [:], [], []) }
+        // Held for the whole run: without the slack of the appends (up to half of each).
+        names = Self.exactly(names)
+        files = Self.exactly(files)
+        var buckets = [Int32](repeating: -1, count: Self.bucketCount(for: files.count))
+        let mask = buckets.count - 1
+        names.withUnsafeBufferPointer { bytes in
+            for i in files.indices {
+                let f = files[i]
+                let b = Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: bytes[Int(f.start)..<Int(f.start) + Int(f.length)]))) & mask
+                files[i].next = buckets[b]
+                buckets[b] = Int32(i)
+            }
+        }
+        self.directories = directories
+        directoryNumbers = numbers
+        self.names = names
+        self.files = files
+        self.buckets = buckets
+        fileCount = files.count
+    }
+
+    /// A power of two at least the count (chains of about one file).
+    private static func bucketCount(for count: Int) -> Int {
+        var n = 16
+        while n < count { n <<= 1 }
+        return n
+    }
+
+    /// A copy with no spare capacity.
+    private static func exactly<T>(_ array: [T]) -> [T] {
+        array.withUnsafeBufferPointer { source in
+            [T](unsafeUninitializedCapacity: source.count) { target, count in
+                _ = target.initialize(fromContentsOf: source)
+                count = source.count
+            }
+        }
+    }
+
+    /// FNV-1a: names are short, and the same on every run.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+
+    /// Each file whose name is `name`, by its directory's number, until `body` says stop.
+    private func forEachFile(named name: String, _ body: (Int32) -> Bool) {
+        var name = name
+        name.withUTF8 { key in
+            names.withUnsafeBufferPointer { bytes in
+                var i = buckets[Int(truncatingIfNeeded: Self.hash(key)) & (buckets.count - 1)]
+                while i >= 0 {
+                    let f = files[Int(i)]
+                    if Int(f.length) == key.count, bytes[Int(f.start)..<Int(f.start) + key.count].elementsEqual(key),
+                       !body(f.directory) { return }
+                    i = f.next
                 }
             }
         }
-        isComplete = count <= Self.limit
-        self.directories = isComplete ? directories : []
-        directoryNumbers = isComplete ? numbers : [:]
-        self.byName = isComplete ? byName : [:]
-        fileCount = isComplete ? count : 0
     }
 
     func contains(_ absolutePath: String) -> Bool {
-        guard let dir = directoryNumbers[Path.directory(of: absolutePath)],
-              let holders = byName[Path.lastComponent(absolutePath)] else { return false }
-        return holders.contains(dir)
+        guard let dir = directoryNumbers[Path.directory(of: absolutePath)] else { return false }
+        var found = false
+        forEachFile(named: Path.lastComponent(absolutePath)) { holder in
+            found = holder == dir
+            return !found
+        }
+        return found
     }
 
-    /// How many files have a name that `accepts` takes.
+    /// How many files have a name that `accepts` takes (one `String` per file: for
+    /// `galley site`, not for the rules).
     func count(where accepts: (String) -> Bool) -> Int {
-        byName.reduce(0) { $0 + (accepts($1.key) ? $1.value.count : 0) }
+        names.withUnsafeBufferPointer { bytes in
+            files.reduce(0) { sum, f in
+                let name = UnsafeBufferPointer(rebasing: bytes[Int(f.start)..<Int(f.start) + Int(f.length)])
+                guard let text = String(validating: name, as: UTF8.self) else { return sum }
+                return sum + (accepts(text) ? 1 : 0)
+            }
+        }
     }
 
     /// The files with this name, anywhere under the roots, sorted.
     func files(named name: String) -> [String] {
-        (byName[name] ?? []).map { Path.join(directories[Int($0)], name) }.sorted()
+        var found: [String] = []
+        forEachFile(named: name) { holder in
+            found.append(Path.join(directories[Int(holder)], name))
+            return true
+        }
+        return found.sorted()
     }
 
     /// Whether `path` lies under one of the roots, outside the directories the walk
