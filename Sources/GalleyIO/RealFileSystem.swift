@@ -51,10 +51,10 @@ public struct RealFileSystem: FileSystem {
             let type = entry.pointee.d_type
             let inode = UInt64(entry.pointee.d_ino)
             withUnsafeBytes(of: &entry.pointee.d_name) { raw in
-                let start = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                let name = UnsafeBufferPointer(start: start, count: strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self)))
-                // "." and ".."
-                if name.count <= 2, name.allSatisfy({ $0 == 0x2E }) { return }
+                let name = UnsafeRawBufferPointer(rebasing: raw[..<strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self))])
+                    .assumingMemoryBound(to: UInt8.self)
+                if name.count <= 2, name.allSatisfy({ $0 == 0x2E }) { return }  // "." and ".."
+
                 if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_DIR) {
                     let target = regularStatus(Path.join(directory, String(decoding: name, as: UTF8.self)))
                     body(name, target?.kind, target?.id ?? FileID(device: 0, inode: inode))

@@ -24,52 +24,47 @@ public enum DirectoryWalk {
                             stop: () -> Bool = { false }, _ visit: (Event) -> Void) {
         walkTree(root, in: fileSystem, visited: &visited, stop: stop, unreadable: {
             visit(.unreadableDirectory(path: $0, reason: $1))
-        }) { dir, prefix, enter throws(FileSystemError) in
-            try fileSystem.forEachEntry(of: dir) { bytes, kind, id in
-                guard let name = String(validating: bytes, as: UTF8.self) else {
-                    // A name that is not UTF-8 is never entered.
-                    visit(.undecodableName(path: prefix + String(decoding: bytes, as: UTF8.self)))
-                    return
-                }
-                switch kind {
-                case .file: visit(.file(path: prefix + name, name: name, id: id))
-                case .directory: if !isSkipped(name) { enter(prefix + name, id) }
-                case nil: break  // a dangling link, a socket
-                }
+        }) { prefix, bytes, kind, id in
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                visit(.undecodableName(path: prefix + String(decoding: bytes, as: UTF8.self)))
+                return
             }
+            if kind == .file { visit(.file(path: prefix + name, name: name, id: id)) }
         }
     }
 
     /// The same walk by bytes, for a listing of many files (a site's): `directory` gets each
-    /// directory's prefix (`dir/`) before `file` gets the names of
-    /// its files, each as bytes valid only during the call; no `String` per file.
+    /// directory's prefix (`dir/`) before `file` gets the names of its files, each as bytes
+    /// valid only during the call; no `String` per file.
     static func walkFileNames(_ root: String, in fileSystem: any FileSystem, visited: inout Set<FileID>,
                               stop: () -> Bool, directory: (String) -> Void, file: (UnsafeBufferPointer<UInt8>) -> Void) {
-        walkTree(root, in: fileSystem, visited: &visited, stop: stop, unreadable: { _, _ in }) { dir, prefix, enter throws(FileSystemError) in
-            directory(prefix)
-            try fileSystem.forEachEntry(of: dir) { name, kind, id in
-                switch kind {
-                case .file: file(name)
-                case .directory:
-                    if let name = String(validating: name, as: UTF8.self), !isSkipped(name) { enter(prefix + name, id) }
-                case nil: break
-                }
-            }
+        walkTree(root, in: fileSystem, visited: &visited, stop: stop, unreadable: { _, _ in }, directory: directory) { _, name, kind, _ in
+            if kind == .file { file(name) }
         }
     }
 
-    /// The walk itself: a stack of directories, each entered once (`visited`), `list` asked
-    /// for each one's entries with its path, its prefix and a way to enter a subdirectory.
+    /// The walk itself: a stack of directories, each entered once (`visited`); `directory`
+    /// gets a directory's prefix before `entry` gets each of its entries that is not a
+    /// directory entered (files, skipped directories, names that are not UTF-8, which are
+    /// never entered, dangling links and sockets, whose kind is nil).
     private static func walkTree(_ root: String, in fileSystem: any FileSystem, visited: inout Set<FileID>,
                                  stop: () -> Bool, unreadable: (String, String) -> Void,
-                                 _ list: (String, String, (String, FileID) -> Void) throws(FileSystemError) -> Void) {
+                                 directory: (String) -> Void = { _ in },
+                                 _ entry: (String, UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) {
         guard let rootStatus = fileSystem.status(root) else { return }
         var stack = [(root, rootStatus.id)]
         while !stop(), let (dir, dirID) = stack.popLast() {
             guard visited.insert(dirID).inserted else { continue }
             let prefix = dir == "." && root == "." ? "" : (dir.hasSuffix("/") ? dir : dir + "/")
+            directory(prefix)
             do {
-                try list(dir, prefix) { stack.append(($0, $1)) }
+                try fileSystem.forEachEntry(of: dir) { bytes, kind, id in
+                    if kind == .directory, let name = String(validating: bytes, as: UTF8.self), !isSkipped(name) {
+                        stack.append((prefix + name, id))
+                    } else {
+                        entry(prefix, bytes, kind, id)
+                    }
+                }
             } catch {
                 unreadable(dir, error.reason)
             }
