@@ -26,6 +26,8 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Say more about what is skipped and why.")
     var verbose = false
 
+    @OptionGroup var cache: CacheOptions
+
     @Flag(name: .customLong("no-git"), help: "Walk directories instead of asking git which files it tracks or would track.")
     var noGit = false
 

@@ -126,7 +126,8 @@ struct Runner {
         }
         var items: [Item] = discovery.errors.map { .failed(path: $0.path, error: $0.message) }
         items.reserveCapacity(items.count + discovery.files.count)
-        let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: discovery.files.count)
+        let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: discovery.files.count,
+                              listingStore: options.cache.store)
         var reportedConfigErrors = Set<String>()
         var linters: [Linter] = []
         var linterIndex: [String: Int] = [:]

@@ -23,6 +23,8 @@ struct SiteCommand: ParsableCommand {
     @Flag(name: .long, help: "Also list every page of the new site, with the file it comes from and why.")
     var pages = false
 
+    @OptionGroup var cache: CacheOptions
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
@@ -41,7 +43,8 @@ struct SiteCommand: ParsableCommand {
             Runner.printError("\(error)")
             throw ExitCode(ExitStatus.error)
         }
-        let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: Session.fewFiles + 1)
+        let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: Session.fewFiles + 1,
+                              listingStore: cache.store)
         let site = session.site(for: FileDiscovery.standardized(post), configuration: configuration)
         let description = SiteDescription(site: site, configuration: configuration)
         Output.write(format == .json ? description.json(pages: pages) : description.text(pages: pages))

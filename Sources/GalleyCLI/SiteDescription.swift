@@ -31,6 +31,9 @@ struct SiteDescription {
         var parts = ["site \(site.root): \(generatorLine)", "served at /: " + site.servedDirectories.map(shown).joined(separator: ", ")]
         if let newAddress { parts.append("new address \(newAddress)") }
         if !configuration.site.urls.isEmpty { parts.append("old addresses " + configuration.site.urls.joined(separator: ", ")) }
+        if let counts = site.listingCounts {
+            parts.append("listing: \(counts.reused) \(counts.reused == 1 ? "directory" : "directories") from the cache, \(counts.listed) read")
+        }
         return [parts.joined(separator: "; ")] + (site.generator?.notes ?? []).map { "site \(site.root): \($0)" }
     }
 

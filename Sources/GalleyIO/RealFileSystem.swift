@@ -44,6 +44,11 @@ public struct RealFileSystem: FileSystem {
     /// entry's kind needs a `stat` of its path).
     public func forEachEntry(of directory: String,
                              _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) {
+        try forEachEntryNotingLinks(of: directory) { name, kind, id, _ in body(name, kind, id) }
+    }
+
+    public func forEachEntryNotingLinks(of directory: String,
+                                        _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError) {
         guard let handle = opendir(directory) else { throw FileSystemError(String(cString: strerror(errno))) }
         defer { closedir(handle) }
         var dirID: FileID?
@@ -56,14 +61,38 @@ public struct RealFileSystem: FileSystem {
                 if name.count <= 2, name.allSatisfy({ $0 == 0x2E }) { return }  // "." and ".."
 
                 if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_DIR) {
-                    let target = regularStatus(Path.join(directory, String(decoding: name, as: UTF8.self)))
-                    body(name, target?.kind, target?.id ?? FileID(device: 0, inode: inode))
+                    let path = Path.join(directory, String(decoding: name, as: UTF8.self))
+                    let target = regularStatus(path)
+                    // (An unknown type may be a link too: asked only then.)
+                    let isLink = type == UInt8(DT_LNK) || (type == UInt8(DT_UNKNOWN) && Self.isLink(path))
+                    body(name, target?.kind, target?.id ?? FileID(device: 0, inode: inode), isLink)
                     return
                 }
                 if dirID == nil { dirID = status(directory)?.id }
-                body(name, type == UInt8(DT_REG) ? .file : nil, FileID(device: dirID?.device ?? 0, inode: inode))
+                body(name, type == UInt8(DT_REG) ? .file : nil, FileID(device: dirID?.device ?? 0, inode: inode), false)
             }
         }
+    }
+
+    /// Stamped with the modification and status-change times; settled when the
+    /// modification time is at least `settleSeconds` before now (a change made later in
+    /// the same tick of a coarse clock would leave the times as they are).
+    public func stamp(ofDirectory path: String) -> DirectoryStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let modified = (seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
+        return DirectoryStamp(id: Self.id(info), modified: modified,
+                              changed: (seconds: Int64(info.st_ctim.tv_sec), nanoseconds: Int64(info.st_ctim.tv_nsec)),
+                              isSettled: modified.seconds + Self.settleSeconds <= Int64(now.tv_sec))
+    }
+
+    static let settleSeconds: Int64 = 3
+
+    private static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     public func read(_ path: String) throws(FileSystemError) -> [UInt8] {

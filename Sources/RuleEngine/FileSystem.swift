@@ -15,6 +15,42 @@ public protocol FileSystem: Sendable {
                       _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError)
     /// The whole content of a file.
     func read(_ path: String) throws(FileSystemError) -> [UInt8]
+    /// What says whether a directory's entries have changed since (`CachedListing`), or nil
+    /// when this file system cannot tell (then nothing is cached).
+    func stamp(ofDirectory path: String) -> DirectoryStamp?
+    /// `forEachEntry`, each entry also told whether it is a link (its kind and identity are
+    /// its target's, which can change without the directory changing).
+    func forEachEntryNotingLinks(of directory: String,
+                                 _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError)
+}
+
+/// A directory's identity and the times its entries and its status last changed (seconds
+/// and nanoseconds). Adding, removing or renaming an entry changes both times; a
+/// directory whose stamp is the same has the same entries, unless it changed within the
+/// clock's resolution of when the stamp was taken: `isSettled` says it had not changed
+/// for a few seconds then, and only a settled stamp is trusted.
+///
+/// Settledness asks the modification time alone: any later change of an entry sets it to
+/// a later value, which no longer equals the recorded one. The status-change time is
+/// compared so that a modification time put back (`touch -d`, an archive's extraction
+/// over a tree) is still seen: it cannot be set back by a user.
+public struct DirectoryStamp: Sendable, Equatable {
+    public var id: FileID
+    public var modified: (seconds: Int64, nanoseconds: Int64)
+    public var changed: (seconds: Int64, nanoseconds: Int64)
+    public var isSettled: Bool
+
+    public init(id: FileID, modified: (seconds: Int64, nanoseconds: Int64), changed: (seconds: Int64, nanoseconds: Int64), isSettled: Bool) {
+        self.id = id
+        self.modified = modified
+        self.changed = changed
+        self.isSettled = isSettled
+    }
+
+    /// The same directory, unchanged (`isSettled` aside).
+    public static func == (a: Self, b: Self) -> Bool {
+        a.id == b.id && a.modified == b.modified && a.changed == b.changed
+    }
 }
 
 public enum FileKind: Sendable, Equatable {
@@ -69,6 +105,15 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
 }
 
 extension FileSystem {
+    /// No stamps: a listing is never cached.
+    public func stamp(ofDirectory path: String) -> DirectoryStamp? { nil }
+
+    /// For a file system without links (`InMemoryFileSystem`): every entry as itself.
+    public func forEachEntryNotingLinks(of directory: String,
+                                        _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError) {
+        try forEachEntry(of: directory) { body($0, $1, $2, false) }
+    }
+
     /// Over `entries(of:)`, which cannot give a name that is not UTF-8 as its bytes: such
     /// entries are left out here.
     public func forEachEntry(of directory: String,

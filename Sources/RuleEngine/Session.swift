@@ -9,14 +9,18 @@ public final class Session: Sendable {
     /// by one; more, and a site's files are listed once and looked up in the listing.
     public let fileCount: Int
     public static let fewFiles = 50
+    /// Where sites' listings are kept between runs (nil: not kept).
+    public let listingStore: (any ListingStore)?
     private let sites = Mutex<[String: Site]>([:])
     private let repositoryRoots = Mutex<[String: String?]>([:])
     private let generators = Mutex<[String: SiteGenerator?]>([:])
 
-    public init(rules: [any Rule], fileSystem: any FileSystem = InMemoryFileSystem(), fileCount: Int = 1) {
+    public init(rules: [any Rule], fileSystem: any FileSystem = InMemoryFileSystem(), fileCount: Int = 1,
+                listingStore: (any ListingStore)? = nil) {
         self.rules = rules
         self.fileSystem = fileSystem
         self.fileCount = fileCount
+        self.listingStore = listingStore
     }
 
     /// The site of a document. `.galley.yml` wins: its `site.root` and `site.static`,
@@ -48,7 +52,7 @@ public final class Session: Sendable {
         return sites.withLock { cache in
             if let site = cache[key] { return site }
             let site = Site(root: root, staticDirectories: staticDirectories, servesRoot: servesRoot, generator: generator,
-                            fileSystem: fileSystem, listsEagerly: fileCount > Self.fewFiles)
+                            fileSystem: fileSystem, listsEagerly: fileCount > Self.fewFiles, listingStore: listingStore)
             cache[key] = site
             return site
         }

@@ -18,17 +18,20 @@ public final class Site: Sendable {
     public let generator: SiteGenerator?
     let fileSystem: any FileSystem
     private let listsEagerly: Bool
+    private let listingStore: (any ListingStore)?
     private let index = Mutex<SiteIndex?>(nil)
+    private let cacheCounts = Mutex<CachedListing.Counts?>(nil)
     private let pageTable = Mutex<PageTable?>(nil)
 
     init(root: String, staticDirectories: [String], servesRoot: Bool = true, generator: SiteGenerator? = nil,
-         fileSystem: any FileSystem, listsEagerly: Bool) {
+         fileSystem: any FileSystem, listsEagerly: Bool, listingStore: (any ListingStore)? = nil) {
         self.root = root
         self.staticDirectories = staticDirectories
         self.servesRoot = servesRoot
         self.generator = generator
         self.fileSystem = fileSystem
         self.listsEagerly = listsEagerly
+        self.listingStore = listingStore
     }
 
     /// The root first, then the static directories: the site's files.
@@ -74,10 +77,26 @@ public final class Site: Sendable {
     /// Whether the roots have been listed (for tests of the lazy path).
     public var isListed: Bool { index.withLock { $0 != nil } }
 
+    /// When the roots were listed through the record of an earlier run: how many
+    /// directories it answered and how many were listed (for `--verbose`).
+    public var listingCounts: CachedListing.Counts? { cacheCounts.withLock { $0 } }
+
     private func listing() -> SiteIndex {
         index.withLock { index in
             if let index { return index }
-            let made = SiteIndex(roots: roots, excluding: generator?.outputDirectories ?? [], fileSystem: fileSystem)
+            let excluding = generator?.outputDirectories ?? []
+            guard let store = listingStore else {
+                let made = SiteIndex(roots: roots, excluding: excluding, fileSystem: fileSystem)
+                index = made
+                return made
+            }
+            let cached = CachedListing(base: fileSystem, recorded: store.load(root: root))
+            // (An entry takes at least 11 bytes besides its name.)
+            let made = SiteIndex(roots: roots, excluding: excluding, fileSystem: cached,
+                                 expected: (cached.recordedSize.entries, max(0, cached.recordedSize.bytes - 11 * cached.recordedSize.entries)))
+            // (A listing cut short at the limit is not kept: such a root is a mistake.)
+            if made.isComplete, cached.changed { store.save(cached.encoded, root: root) }
+            cacheCounts.withLock { $0 = cached.counts }
             index = made
             return made
         }

@@ -1,9 +1,13 @@
+import Synchronization
+
 /// Every file under a site's roots (its root and static directories), listed once per
 /// run and shared by all documents, so checking a reference is a lookup, not a `stat`.
 /// The walk is `DirectoryWalk`'s, the one file discovery uses, by bytes. Each directory's
-/// path is kept once and each file as its name's bytes in one buffer with a number in a
-/// hash table (about 25 bytes a file and its name), so listing builds no `String` per
-/// file and the index of a site of 300,000 files stays under 10 MB.
+/// path is kept once and each file as its name's bytes in one buffer (about 25 bytes a
+/// file and its name), so listing builds no `String` per file and the index of a site of
+/// 300,000 files stays under 10 MB. The first few lookups scan the names; later ones
+/// (a run of many posts) use a hash table made at the first of them, so a run on one
+/// post does not hash every name of the site to ask for two.
 final class SiteIndex: Sendable {
     /// Absolute, normalized: the root first, then the static directories.
     let roots: [String]
@@ -12,10 +16,12 @@ final class SiteIndex: Sendable {
     private let directoryNumbers: [String: Int32]
     /// Every file's name, back to back, as the directory gave it.
     private let names: [UInt8]
-    /// Every file: where its name is in `names`, its directory, and the next file in the
-    /// same bucket of `buckets` (a hash table of names chained through the files, -1 ends).
+    /// Every file: where its name is in `names`, and its directory.
     private let files: [File]
-    private let buckets: [Int32]
+    /// Made at lookup number `scannedLookups` + 1.
+    private let table = Mutex<Table?>(nil)
+    private let lookups = Atomic<Int>(0)
+    static let scannedLookups = 8
     let fileCount: Int
     /// False when the roots held more than `limit` files (a root at `/` or a home
     /// directory by mistake): then the index answers for nothing and each reference is
@@ -27,20 +33,31 @@ final class SiteIndex: Sendable {
         var start: UInt32
         var length: UInt16
         var directory: Int32
-        var next: Int32 = -1
 
         /// Where the name is in `names`.
         var range: Range<Int> { Int(start)..<Int(start) + Int(length) }
     }
 
+    /// A hash table of names: each bucket's first file, and each file's next in its bucket
+    /// (-1 ends a chain).
+    private struct Table {
+        var buckets: [Int32]
+        var next: [Int32]
+    }
+
     /// `excluding`: directories never listed (a generator's build output, which copies the
-    /// site's files).
-    init(roots: [String], excluding: [String] = [], fileSystem: any FileSystem) {
+    /// site's files). `expected`: about how many files and bytes of names the roots hold,
+    /// when known (from a `CachedListing`'s record), so the buffers are made once.
+    init(roots: [String], excluding: [String] = [], fileSystem: any FileSystem, expected: (files: Int, nameBytes: Int)? = nil) {
         self.roots = roots
         var directories: [String] = []
         var numbers: [String: Int32] = [:]
         var names: [UInt8] = []
         var files: [File] = []
+        if let expected {
+            names.reserveCapacity(expected.nameBytes)
+            files.reserveCapacity(expected.files)
+        }
         var visited = Set<FileID>()
         for dir in excluding where !roots.contains(dir) {
             if let id = fileSystem.status(dir)?.id { visited.insert(id) }
@@ -60,21 +77,25 @@ final class SiteIndex: Sendable {
         // Held for the whole run: without the slack of the appends (up to half of each).
         names = Self.exactly(names)
         files = Self.exactly(files)
-        var buckets = [Int32](repeating: -1, count: Self.bucketCount(for: files.count))
-        let mask = buckets.count - 1
-        names.withUnsafeBufferPointer { bytes in
-            for i in files.indices {
-                let b = Self.hash(UnsafeBufferPointer(rebasing: bytes[files[i].range])) & mask
-                files[i].next = buckets[b]
-                buckets[b] = Int32(i)
-            }
-        }
         self.directories = directories
         directoryNumbers = numbers
         self.names = names
         self.files = files
-        self.buckets = buckets
         fileCount = files.count
+    }
+
+    private func makeTable() -> Table {
+        var table = Table(buckets: [Int32](repeating: -1, count: Self.bucketCount(for: files.count)),
+                          next: [Int32](repeating: -1, count: files.count))
+        let mask = table.buckets.count - 1
+        names.withUnsafeBufferPointer { bytes in
+            for i in files.indices {
+                let b = Self.hash(UnsafeBufferPointer(rebasing: bytes[files[i].range])) & mask
+                table.next[i] = table.buckets[b]
+                table.buckets[b] = Int32(i)
+            }
+        }
+        return table
     }
 
     /// A power of two at least the count (chains of about one file).
@@ -84,9 +105,10 @@ final class SiteIndex: Sendable {
         return n
     }
 
-    /// A copy with no spare capacity.
+    /// A copy with no spare capacity (the array itself when it has little).
     private static func exactly<T>(_ array: [T]) -> [T] {
-        array.withUnsafeBufferPointer { source in
+        if array.capacity - array.count <= array.count / 16 { return array }
+        return array.withUnsafeBufferPointer { source in
             [T](unsafeUninitializedCapacity: source.count) { target, count in
                 _ = target.initialize(fromContentsOf: source)
                 count = source.count
@@ -105,13 +127,24 @@ final class SiteIndex: Sendable {
     /// Each file whose name is `name`, by its directory's number, until `body` says stop.
     private func forEachFile(named name: String, _ body: (Int32) -> Bool) {
         var name = name
+        let scan = lookups.add(1, ordering: .relaxed).oldValue < Self.scannedLookups
+        let table = scan ? nil : self.table.withLock { table in
+            if table == nil { table = makeTable() }
+            return table
+        }
         name.withUTF8 { key in
             names.withUnsafeBufferPointer { bytes in
-                var i = buckets[Self.hash(key) & (buckets.count - 1)]
+                guard let table else {
+                    for f in files where Int(f.length) == key.count && bytes[f.range].elementsEqual(key) {
+                        if !body(f.directory) { return }
+                    }
+                    return
+                }
+                var i = table.buckets[Self.hash(key) & (table.buckets.count - 1)]
                 while i >= 0 {
                     let f = files[Int(i)]
                     if Int(f.length) == key.count, bytes[f.range].elementsEqual(key), !body(f.directory) { return }
-                    i = f.next
+                    i = table.next[Int(i)]
                 }
             }
         }

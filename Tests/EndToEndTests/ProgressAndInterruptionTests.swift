@@ -130,7 +130,8 @@ import Testing
                 #expect(now == (try originals.read(path)), "\(path) is neither original nor fixed")
             }
         }
-        let leftovers = FileManager.default.enumerator(atPath: box.root.path)?.compactMap { $0 as? String }.filter { $0.contains(".galley-") } ?? []
+        let leftovers = FileManager.default.enumerator(atPath: box.root.path)?.compactMap { $0 as? String }
+            .filter { ($0 as NSString).lastPathComponent.hasPrefix(".galley-") && !$0.hasSuffix(".galley-cache") } ?? []
         #expect(leftovers.isEmpty, "temporaries left: \(leftovers)")
         return changed
     }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import GalleyIO
+import RuleEngine
+
+/// `--no-cache` and `--cache-dir`, for every command that lists a site.
+struct CacheOptions: ParsableArguments {
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the record of the site's listing.")
+    var noCache = false
+
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
+        "Keep the record of each site's listing in DIR (default: .galley-cache in the site's root, or GALLEY_CACHE_DIR).",
+        valueName: "DIR"))
+    var cacheDir: String?
+
+    /// The store these options ask for, or nil with `--no-cache`.
+    var store: ListingCacheStore? {
+        if noCache { return nil }
+        let dir = cacheDir ?? ProcessInfo.processInfo.environment["GALLEY_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        return ListingCacheStore(directory: dir.map { FileDiscovery.fileSystem.absolute($0) })
+    }
+}
+
+/// The record of a site's listing (`CachedListing`) on disk: `.galley-cache/site-listing`
+/// in the site's root, or `DIR/site-listing-<the first 16 hex digits of the root's
+/// SHA-256>` with `--cache-dir DIR`. A folder galley makes gets a `.gitignore` that
+/// ignores everything in it and a `CACHEDIR.TAG` (backup tools skip it); the walks never
+/// enter it (its name starts with a dot). Written through a temporary file and a rename,
+/// without `fsync`: a record lost in a crash costs the next run one full listing, and one
+/// that does not decode is ignored.
+struct ListingCacheStore: ListingStore {
+    /// nil: each site's own `.galley-cache`.
+    let directory: String?
+
+    static let folderName = ".galley-cache"
+
+    func location(root: String) -> (directory: String, file: String) {
+        guard let directory else {
+            let dir = Path.join(root, Self.folderName)
+            return (dir, Path.join(dir, "site-listing"))
+        }
+        var hash = SHA256()
+        hash.update(Array(root.utf8))
+        return (directory, Path.join(directory, "site-listing-" + hash.finalHex().prefix(16)))
+    }
+
+    func load(root: String) -> [UInt8]? {
+        try? FileReader.read(location(root: root).file)
+    }
+
+    func save(_ bytes: [UInt8], root: String) {
+        let (dir, file) = location(root: root)
+        var info = stat()
+        if stat(dir, &info) != 0 {
+            guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return }
+            write(Array("# Made by galley: its record of the site's listing, never committed.\n*\n".utf8), to: Path.join(dir, ".gitignore"))
+            write(Array("Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by galley.\n".utf8),
+                  to: Path.join(dir, "CACHEDIR.TAG"))
+        }
+        write(bytes, to: file)
+    }
+
+    /// Through a temporary in the same folder and a rename; on any failure nothing is left.
+    private func write(_ bytes: [UInt8], to path: String) {
+        let writer = RealFileWriter()
+        let temporary = TemporaryFiles.name(in: Path.directory(of: path))
+        guard let fd = try? writer.createExclusive(temporary) else { return }
+        let written = bytes.withUnsafeBytes { raw in (try? writer.write(fd, raw)) != nil }
+        if (try? writer.close(fd)) != nil, written, (try? writer.rename(temporary, path)) != nil { return }
+        try? writer.remove(temporary)
+    }
+}

@@ -1,0 +1,243 @@
+import Synchronization
+
+/// A site's listing kept between runs, so that a run on one post (a pre-commit hook)
+/// does not read every directory of a site of 75,000 files to learn which names exist.
+/// It is a file system over another whose `forEachEntry` answers a directory from its
+/// record of the last run when the directory's stamp (`DirectoryStamp`: identity,
+/// modification and status-change times) is the one recorded; otherwise it lists the
+/// directory and records it again. Adding, removing or renaming an entry changes the
+/// directory's stamp; a file's content never matters to a listing.
+///
+/// Never recorded: a directory whose stamp has not settled (changed within seconds of
+/// being stamped, where a coarse clock could hide a second change), one that holds a
+/// link (its target can change without the directory changing), one that could not be
+/// read. The walk is still `DirectoryWalk`'s, with its skips and its visited set.
+///
+/// `encoded` is the record of every directory listed through it in this run, for the
+/// next run; bytes that do not decode (another version, a torn write) are ignored, and
+/// every directory is listed.
+public final class CachedListing: FileSystem {
+    let base: any FileSystem
+    private let state: Mutex<State>
+
+    /// What a run took from the record and what it listed.
+    public struct Counts: Sendable, Equatable {
+        /// Directories answered from the record.
+        public var reused = 0
+        /// Directories listed (not recorded, changed since, or unsettled).
+        public var listed = 0
+    }
+
+    /// How many entries and bytes of entries the record holds (what a listing answered
+    /// from it will hold, about).
+    public let recordedSize: (entries: Int, bytes: Int)
+
+    private struct State {
+        var old: [UInt8]
+        /// Each recorded directory's stamp and where its entries are in `old`.
+        var records: [String: Record]
+        /// The records for the next run: those carried over from `old` (their ranges), and
+        /// those made in this run, in `fresh`. (Put together only when they are written.)
+        var carried: [Range<Int>] = []
+        var fresh: [UInt8] = []
+        var freshCount = 0
+        var written: Set<String> = []
+        var counts = Counts()
+    }
+
+    private struct Record {
+        var stamp: DirectoryStamp
+        /// The whole record (path, stamp, entries) in `old`, and its entries.
+        var whole: Range<Int>
+        var entries: Range<Int>
+        var count: Int
+    }
+
+    static let magic = Array("galley site listing 1\n".utf8)
+    static let footer = Array("\nend".utf8)
+
+    public init(base: any FileSystem, recorded: [UInt8]?) {
+        self.base = base
+        let old = recorded ?? []
+        let records = Self.records(in: old) ?? [:]
+        recordedSize = records.values.reduce((0, 0)) { ($0.0 + $1.count, $0.1 + $1.entries.count) }
+        state = Mutex(State(old: records.isEmpty ? [] : old, records: records))
+    }
+
+    public var workingDirectory: String { base.workingDirectory }
+    public func status(_ path: String) -> FileStatus? { base.status(path) }
+    public func entries(of directory: String) throws(FileSystemError) -> [DirectoryEntry] { try base.entries(of: directory) }
+    public func read(_ path: String) throws(FileSystemError) -> [UInt8] { try base.read(path) }
+    public func stamp(ofDirectory path: String) -> DirectoryStamp? { base.stamp(ofDirectory: path) }
+
+    public func forEachEntry(of directory: String,
+                             _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) {
+        try forEachEntryNotingLinks(of: directory) { name, kind, id, _ in body(name, kind, id) }
+    }
+
+    public func forEachEntryNotingLinks(of directory: String,
+                                        _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError) {
+        let stamp = base.stamp(ofDirectory: directory)
+        let failure = state.withLock { state -> FileSystemError? in
+            if let stamp, stamp.isSettled, let record = state.records[directory], record.stamp == stamp,
+               Self.replay(record, of: state.old, stamp: stamp, body) {
+                state.counts.reused += 1
+                if state.written.insert(directory).inserted { state.carried.append(record.whole) }
+                return nil
+            }
+            state.counts.listed += 1
+            var entries: [UInt8] = []
+            var count = 0
+            var recordable = stamp?.isSettled ?? false
+            do throws(FileSystemError) {
+                try base.forEachEntryNotingLinks(of: directory) { name, kind, id, isLink in
+                    body(name, kind, id, isLink)
+                    recordable = recordable && !isLink && name.count <= Int(UInt16.max)
+                    if recordable, let stamp {
+                        Self.encode(name, kind, id, directoryDevice: stamp.id.device, into: &entries)
+                        count += 1
+                    }
+                }
+            } catch {
+                return error
+            }
+            if recordable, let stamp, state.written.insert(directory).inserted {
+                Self.encode(directory, stamp, entries: entries, count: count, into: &state.fresh)
+                state.freshCount += 1
+            }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    /// What this run took from the record and what it listed.
+    public var counts: Counts { state.withLock { $0.counts } }
+
+    /// Whether the record for the next run differs from the one read: a directory
+    /// recorded afresh, or one recorded before and not now.
+    public var changed: Bool { state.withLock { $0.freshCount > 0 || $0.carried.count != $0.records.count } }
+
+    /// The record of every directory listed through this file system in this run.
+    public var encoded: [UInt8] {
+        state.withLock { state in
+            var out = Self.magic
+            out.reserveCapacity(Self.magic.count + state.carried.reduce(0) { $0 + $1.count } + state.fresh.count + Self.footer.count + 4)
+            for range in state.carried { out += state.old[range] }
+            out += state.fresh
+            out += Self.footer
+            Self.put(UInt32(state.written.count), into: &out)
+            return out
+        }
+    }
+
+    // MARK: The record's bytes
+    //
+    // The magic line, then each directory: its path (u32 length, bytes), its stamp (device,
+    // inode, modified seconds and nanoseconds, changed seconds and nanoseconds: six 64-bit
+    // words), its entry count and the byte length of its entries (u32 each), the entries;
+    // then "\nend" and the number of directories (u32). An entry: a flag byte (bits 0-1
+    // its kind: none, file, directory; bit 2: its own device follows), its name (u16
+    // length, bytes), its device when its own, its inode. Integers little-endian.
+
+    private static func encode(_ name: UnsafeBufferPointer<UInt8>, _ kind: FileKind?, _ id: FileID,
+                               directoryDevice: UInt64, into out: inout [UInt8]) {
+        let ownDevice = id.device != directoryDevice
+        let kindBits: UInt8 = switch kind { case nil: 0; case .file: 1; case .directory: 2 }
+        out.append(kindBits | (ownDevice ? 4 : 0))
+        put(UInt16(name.count), into: &out)
+        out.append(contentsOf: name)
+        if ownDevice { put(id.device, into: &out) }
+        put(id.inode, into: &out)
+    }
+
+    private static func encode(_ directory: String, _ stamp: DirectoryStamp, entries: [UInt8], count: Int, into out: inout [UInt8]) {
+        put(UInt32(directory.utf8.count), into: &out)
+        out.append(contentsOf: directory.utf8)
+        for word in [stamp.id.device, stamp.id.inode,
+                     UInt64(bitPattern: stamp.modified.seconds), UInt64(bitPattern: stamp.modified.nanoseconds),
+                     UInt64(bitPattern: stamp.changed.seconds), UInt64(bitPattern: stamp.changed.nanoseconds)] {
+            put(word, into: &out)
+        }
+        put(UInt32(count), into: &out)
+        put(UInt32(entries.count), into: &out)
+        out += entries
+    }
+
+    private static func put<T: FixedWidthInteger>(_ value: T, into out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    /// Reads integers from a byte range, failing (nil) past its end.
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var at: Int
+        let end: Int
+
+        mutating func take(_ n: Int) -> Range<Int>? {
+            guard n >= 0, end - at >= n else { return nil }
+            defer { at += n }
+            return at..<at + n
+        }
+
+        mutating func integer<T: FixedWidthInteger>(_: T.Type) -> T? {
+            guard let r = take(MemoryLayout<T>.size) else { return nil }
+            return T(littleEndian: UnsafeRawPointer(bytes.baseAddress! + r.lowerBound).loadUnaligned(as: T.self))
+        }
+    }
+
+    /// Every directory's record, or nil when the bytes are not a whole record of this version.
+    private static func records(in bytes: [UInt8]) -> [String: Record]? {
+        guard bytes.count >= magic.count + footer.count + 4, bytes.starts(with: magic),
+              bytes[(bytes.count - 4 - footer.count)..<(bytes.count - 4)].elementsEqual(footer) else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> [String: Record]? in
+            var reader = Reader(bytes: buffer, at: magic.count, end: buffer.count - 4 - footer.count)
+            var records: [String: Record] = [:]
+            while reader.at < reader.end {
+                let start = reader.at
+                guard let pathLength = reader.integer(UInt32.self), let path = reader.take(Int(pathLength)),
+                      let directory = String(validating: buffer[path], as: UTF8.self),
+                      let device = reader.integer(UInt64.self), let inode = reader.integer(UInt64.self),
+                      let ms = reader.integer(UInt64.self), let mn = reader.integer(UInt64.self),
+                      let cs = reader.integer(UInt64.self), let cn = reader.integer(UInt64.self),
+                      let count = reader.integer(UInt32.self), let length = reader.integer(UInt32.self),
+                      let entries = reader.take(Int(length)) else { return nil }
+                let stamp = DirectoryStamp(id: FileID(device: device, inode: inode),
+                                           modified: (Int64(bitPattern: ms), Int64(bitPattern: mn)),
+                                           changed: (Int64(bitPattern: cs), Int64(bitPattern: cn)), isSettled: true)
+                records[directory] = Record(stamp: stamp, whole: start..<reader.at, entries: entries, count: Int(count))
+            }
+            var tail = Reader(bytes: buffer, at: buffer.count - 4, end: buffer.count)
+            return tail.integer(UInt32.self) == UInt32(records.count) ? records : nil
+        }
+    }
+
+    /// Hands over a record's entries, after checking that they all decode (so that a
+    /// damaged record is listed instead, before any of it is handed over).
+    private static func replay(_ record: Record, of bytes: [UInt8], stamp: DirectoryStamp,
+                               _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, Bool) -> Void) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            func each(_ visit: (Range<Int>, FileKind?, FileID) -> Void) -> Bool {
+                var reader = Reader(bytes: buffer, at: record.entries.lowerBound, end: record.entries.upperBound)
+                for _ in 0..<record.count {
+                    guard let flags = reader.integer(UInt8.self), flags & 3 != 3, flags < 8,
+                          let length = reader.integer(UInt16.self), let name = reader.take(Int(length)) else { return false }
+                    let device = flags & 4 != 0 ? reader.integer(UInt64.self) : stamp.id.device
+                    guard let device, let inode = reader.integer(UInt64.self) else { return false }
+                    let kind: FileKind? = switch flags & 3 { case 1: .file; case 2: .directory; default: nil }
+                    visit(name, kind, FileID(device: device, inode: inode))
+                }
+                return reader.at == reader.end
+            }
+            guard each({ _, _, _ in }) else { return false }
+            return each { name, kind, id in body(UnsafeBufferPointer(rebasing: buffer[name]), kind, id, false) }
+        }
+    }
+}
+
+/// Where a site's listing (`CachedListing`) is kept between runs, by the site's root:
+/// read before the first listing of a run, written after it when it changed. Writing
+/// may fail quietly: the record only saves time.
+public protocol ListingStore: Sendable {
+    func load(root: String) -> [UInt8]?
+    func save(_ bytes: [UInt8], root: String)
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// The record of a site's listing kept between runs (`.galley-cache/site-listing`): a
+/// run answers `missing-image`'s question (which files of this name are on the site)
+/// from it, and never an answer the site no longer gives.
+@Suite struct ListingCacheTests {
+    /// A post whose image is missing where it points and present under another month:
+    /// `missing-image` looks for the name across the whole site, which lists it.
+    func site() throws -> Sandbox {
+        let box = try Sandbox()
+        try box.write("content/images/2019/05/pic.png", "x")
+        try box.write("content/images/2020/01/other.png", "y")
+        try box.write("post.md", "# Post\n\n![a pic](/content/images/2020/01/pic.png)\n")
+        return box
+    }
+
+    static let one = "the only file named `pic.png` on the site is `/content/images/2019/05/pic.png`"
+    static let two = "2 files named `pic.png` on the site, so none is chosen"
+    static let none = "no file named `pic.png` on the site"
+
+    /// Every directory of the sandbox dated an hour back, so that the record trusts them.
+    /// (Setting a time changes a directory's status-change time, which the record also
+    /// compares: a directory settled after a run is listed again by the next.)
+    func settle(_ box: Sandbox) throws {
+        let walker = FileManager.default.enumerator(atPath: box.root.path)!
+        var dirs = [box.root.path]
+        while let name = walker.nextObject() as? String {
+            let path = box.root.appendingPathComponent(name).path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { dirs.append(path) }
+        }
+        for dir in dirs { try settle(dir) }
+    }
+
+    func settle(_ path: String) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: path)
+    }
+
+    /// The verbose line about the listing: "listing: N directories from the cache, M read".
+    func listing(_ output: Galley.Output) -> String? {
+        output.stderr.split(separator: "\n").first { $0.contains("listing: ") }
+            .map { String($0[$0.range(of: "listing: ")!.lowerBound...]) }
+    }
+
+    /// `missing-image` alone on the post; the record kept in `records` (outside the site,
+    /// whose root then does not change when it is written), or in the site's own
+    /// `.galley-cache` when nil.
+    func check(_ box: Sandbox, records: Sandbox?, _ extra: String...) throws -> Galley.Output {
+        let cache = records.map { ["--cache-dir", $0.root.path] } ?? []
+        return try box.run(["check", "--no-git", "--verbose", "--select", "missing-image"] + cache + extra + ["post.md"])
+    }
+
+    @Test func aSecondRunAnswersFromTheRecordAsTheFirstDid() throws {
+        let box = try site()
+        try settle(box)
+        let first = try check(box, records: nil)
+        #expect(first.stdout.contains(Self.one))
+        #expect(listing(first) == "listing: 0 directories from the cache, 7 read")
+        // The record's folder, made in the root by that run, is ignored by git and tagged.
+        #expect(try box.text(".galley-cache/.gitignore").hasSuffix("\n*\n"))
+        #expect(try box.text(".galley-cache/CACHEDIR.TAG").hasPrefix("Signature: 8a477f597d28d172789f06886806bc55"))
+        let second = try check(box, records: nil)
+        #expect(second.stdout == first.stdout)
+        #expect(second.status == first.status)
+        // Making `.galley-cache` changed the root a moment ago: listed, and not recorded
+        // until it settles. (The root and `.galley-cache`, never entered, leave 7.)
+        #expect(listing(second) == "listing: 6 directories from the cache, 1 read")
+        try settle(box.root.path)
+        #expect(listing(try check(box, records: nil)) == "listing: 6 directories from the cache, 1 read")
+        let settled = try check(box, records: nil)
+        #expect(listing(settled) == "listing: 7 directories from the cache, 0 read")
+        #expect(settled.stdout == first.stdout)
+    }
+
+    @Test func aFileAddedSinceIsFound() throws {
+        let box = try site(), records = try Sandbox()
+        try settle(box)
+        #expect(try check(box, records: records).stdout.contains(Self.one))
+        try box.write("content/images/2021/02/pic.png", "z")
+        let after = try check(box, records: records)
+        #expect(after.stdout.contains(Self.two))
+        #expect(after.stdout == (try check(box, records: nil, "--no-cache")).stdout)
+        // content/images changed, 2021 and 02 are new: listed; the rest from the record.
+        #expect(listing(after) == "listing: 6 directories from the cache, 3 read")
+    }
+
+    @Test func aDirectoryWhoseTimeWasPutBackIsListedAgain() throws {
+        let box = try site(), records = try Sandbox()
+        try settle(box)
+        #expect(try check(box, records: records).stdout.contains(Self.one))
+        let dir = box.root.appendingPathComponent("content/images/2019/05").path
+        let recorded = try FileManager.default.attributesOfItem(atPath: dir)[.modificationDate] as! Date
+        try FileManager.default.removeItem(atPath: dir + "/pic.png")
+        // Its modification time as recorded: only its status-change time tells.
+        try FileManager.default.setAttributes([.modificationDate: recorded], ofItemAtPath: dir)
+        let after = try check(box, records: records)
+        #expect(after.stdout.contains(Self.none))
+        #expect(after.stdout == (try check(box, records: nil, "--no-cache")).stdout)
+        #expect(listing(after) == "listing: 6 directories from the cache, 1 read")
+    }
+
+    @Test func aDirectoryChangedMomentsAgoIsNotRecorded() throws {
+        let box = try site(), records = try Sandbox()
+        // Nothing settled: every directory was made just now.
+        _ = try check(box, records: records)
+        let second = try check(box, records: records)
+        #expect(second.stdout.contains(Self.one))
+        #expect(listing(second) == "listing: 0 directories from the cache, 7 read")
+    }
+
+    @Test func aDirectoryHoldingALinkIsListedEveryRun() throws {
+        let box = try site(), records = try Sandbox(), elsewhere = try Sandbox()
+        let target = try elsewhere.write("pic.png", "x")
+        let link = box.root.appendingPathComponent("content/images/2019/05/pic.png")
+        try FileManager.default.removeItem(at: link)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target.path)
+        try settle(box)
+        let first = try check(box, records: records)
+        #expect(first.stdout.contains(Self.one))
+        #expect(listing(first) == "listing: 0 directories from the cache, 7 read")
+        // The link's target goes: the directory holding the link does not change.
+        try FileManager.default.removeItem(at: target)
+        let after = try check(box, records: records)
+        #expect(after.stdout.contains(Self.none))
+        #expect(after.stdout == (try check(box, records: nil, "--no-cache")).stdout)
+        #expect(listing(after) == "listing: 6 directories from the cache, 1 read")
+    }
+
+    @Test func aRecordThatDoesNotDecodeIsIgnoredAndWrittenAgain() throws {
+        let box = try site(), records = try Sandbox()
+        try settle(box)
+        let first = try check(box, records: records)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: records.root.path).first { $0.hasPrefix("site-listing-") })
+        let record = try records.read(name)
+        #expect(record.count > 100)
+        #expect(listing(try check(box, records: records)) == "listing: 7 directories from the cache, 0 read")
+        // Cut short, as a write torn by a crash would leave it; then one byte of its
+        // directory count changed.
+        for damaged in [Array(record.dropLast(9)), Array(record.dropLast(1)) + [record.last! &+ 1]] {
+            try records.write(name, bytes: damaged)
+            let run = try check(box, records: records)
+            #expect(run.stdout == first.stdout)
+            #expect(listing(run) == "listing: 0 directories from the cache, 7 read")
+            #expect(try records.read(name) == record)
+        }
+    }
+
+    @Test func noCacheReadsAndWritesNothingAndCacheDirKeepsItElsewhere() throws {
+        let box = try site()
+        try settle(box)
+        let plain = try check(box, records: nil, "--no-cache")
+        #expect(plain.stdout.contains(Self.one))
+        #expect(listing(plain) == nil)
+        #expect(!FileManager.default.fileExists(atPath: box.root.appendingPathComponent(".galley-cache").path))
+
+        // The folder made when missing; the environment's folder when no option names one.
+        let elsewhere = try Sandbox()
+        let folder = elsewhere.root.path + "/records"
+        let named = try box.run(["check", "--no-git", "--verbose", "--select", "missing-image", "--cache-dir", folder, "post.md"])
+        #expect(listing(named) == "listing: 0 directories from the cache, 7 read")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(kept.filter { $0.hasPrefix("site-listing-") }.count == 1)
+        let fromEnvironment = try box.run(["check", "--no-git", "--verbose", "--select", "missing-image", "post.md"],
+                                          environment: ["GALLEY_CACHE_DIR": folder])
+        #expect(listing(fromEnvironment) == "listing: 7 directories from the cache, 0 read")
+        #expect(fromEnvironment.stdout == plain.stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == kept)
+        #expect(!FileManager.default.fileExists(atPath: box.root.appendingPathComponent(".galley-cache").path))
+    }
+}
