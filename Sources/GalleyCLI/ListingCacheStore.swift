@@ -48,7 +48,7 @@ struct ListingCacheStore: ListingStore {
         try? FileReader.read(location(root: root).file)
     }
 
-    func save(_ bytes: [UInt8], root: String) {
+    func save(_ listing: CachedListing, root: String) {
         let (dir, file) = location(root: root)
         var info = stat()
         if stat(dir, &info) != 0 {
@@ -57,15 +57,19 @@ struct ListingCacheStore: ListingStore {
             write(Array("Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by galley.\n".utf8),
                   to: Path.join(dir, "CACHEDIR.TAG"))
         }
-        write(bytes, to: file)
+        write(to: file) { fd, writer in listing.write { (try? writer.write(fd, $0)) != nil } }
+    }
+
+    private func write(_ bytes: [UInt8], to path: String) {
+        write(to: path) { fd, writer in bytes.withUnsafeBytes { (try? writer.write(fd, $0)) != nil } }
     }
 
     /// Through a temporary in the same folder and a rename; on any failure nothing is left.
-    private func write(_ bytes: [UInt8], to path: String) {
+    private func write(to path: String, _ content: (Int32, RealFileWriter) -> Bool) {
         let writer = RealFileWriter()
         let temporary = TemporaryFiles.name(in: Path.directory(of: path))
         guard let fd = try? writer.createExclusive(temporary) else { return }
-        let written = bytes.withUnsafeBytes { raw in (try? writer.write(fd, raw)) != nil }
+        let written = content(fd, writer)
         if (try? writer.close(fd)) != nil, written, (try? writer.rename(temporary, path)) != nil { return }
         try? writer.remove(temporary)
     }

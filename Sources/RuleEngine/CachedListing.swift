@@ -13,8 +13,8 @@ import Synchronization
 /// link (its target can change without the directory changing), one that could not be
 /// read. The walk is still `DirectoryWalk`'s, with its skips and its visited set.
 ///
-/// `encoded` is the record of every directory listed through it in this run, for the
-/// next run; bytes that do not decode (another version, a torn write) are ignored, and
+/// `write` hands over the record of every directory listed through it in this run, for
+/// the next run; bytes that do not decode (another version, a torn write) are ignored, and
 /// every directory is listed.
 public final class CachedListing: FileSystem {
     let base: any FileSystem
@@ -117,16 +117,17 @@ public final class CachedListing: FileSystem {
     /// recorded afresh, or one recorded before and not now.
     public var changed: Bool { state.withLock { $0.freshCount > 0 || $0.carried.count != $0.records.count } }
 
-    /// The record of every directory listed through this file system in this run.
-    public var encoded: [UInt8] {
+    /// Hands the record of every directory listed through this file system in this run to
+    /// `write`, piece by piece in order (no copy of it is made); false when `write` failed.
+    public func write(_ write: (UnsafeRawBufferPointer) -> Bool) -> Bool {
         state.withLock { state in
-            var out = Self.magic
-            out.reserveCapacity(Self.magic.count + state.carried.reduce(0) { $0 + $1.count } + state.fresh.count + Self.footer.count + 4)
-            for range in state.carried { out += state.old[range] }
-            out += state.fresh
-            out += Self.footer
-            Self.put(UInt32(state.written.count), into: &out)
-            return out
+            var tail = Self.footer
+            Self.put(UInt32(state.written.count), into: &tail)
+            guard Self.magic.withUnsafeBytes(write) else { return false }
+            let carried = state.old.withUnsafeBytes { old in
+                state.carried.allSatisfy { write(UnsafeRawBufferPointer(rebasing: old[$0])) }
+            }
+            return carried && state.fresh.withUnsafeBytes(write) && tail.withUnsafeBytes(write)
         }
     }
 
@@ -239,5 +240,6 @@ public final class CachedListing: FileSystem {
 /// may fail quietly: the record only saves time.
 public protocol ListingStore: Sendable {
     func load(root: String) -> [UInt8]?
-    func save(_ bytes: [UInt8], root: String)
+    /// Writes the record `listing` holds (`CachedListing.write`).
+    func save(_ listing: CachedListing, root: String)
 }

@@ -95,7 +95,7 @@ public final class Site: Sendable {
             let made = SiteIndex(roots: roots, excluding: excluding, fileSystem: cached,
                                  expected: (cached.recordedSize.entries, max(0, cached.recordedSize.bytes - 11 * cached.recordedSize.entries)))
             // (A listing cut short at the limit is not kept: such a root is a mistake.)
-            if made.isComplete, cached.changed { store.save(cached.encoded, root: root) }
+            if made.isComplete, cached.changed { store.save(cached, root: root) }
             cacheCounts.withLock { $0 = cached.counts }
             index = made
             return made
