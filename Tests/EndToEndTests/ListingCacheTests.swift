@@ -168,4 +168,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == kept)
         #expect(!FileManager.default.fileExists(atPath: box.root.appendingPathComponent(".galley-cache").path))
     }
+
+    @Test func aRecordThatCannotBeWrittenDoesNotFailTheRun() throws {
+        let box = try site(), elsewhere = try Sandbox()
+        try settle(box)
+        let plain = try check(box, records: nil, "--no-cache")
+        // The folder named for the record is a file: it cannot be made, nothing is written.
+        let blocker = try elsewhere.write("records", "not a folder\n")
+        for _ in 0..<2 {
+            let run = try box.run(["check", "--no-git", "--verbose", "--select", "missing-image", "--cache-dir", blocker.path, "post.md"])
+            #expect(run.stdout == plain.stdout)
+            #expect(run.status == plain.status)
+            #expect(listing(run) == "listing: 0 directories from the cache, 7 read")
+            #expect(!run.stderr.contains("error"))
+        }
+        #expect(try elsewhere.text("records") == "not a folder\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.root.path) == ["records"])
+    }
 }
