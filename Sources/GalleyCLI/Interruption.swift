@@ -17,8 +17,10 @@ final class Interruption: @unchecked Sendable {
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-            // Signals that come close together arrive as one event with a count.
-            source.setEventHandler { [unowned self, source] in
+            // Signals that come close together arrive as one event with a count. (Weak: a
+            // signal that comes as the run ends, after this is gone, is let go.)
+            source.setEventHandler { [weak self, source] in
+                guard let self else { return }
                 for _ in 0..<max(1, source.data) { self.received(sig) }
             }
             source.resume()

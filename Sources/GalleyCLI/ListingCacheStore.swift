@@ -16,7 +16,8 @@ struct CacheOptions: ParsableArguments {
     /// The store these options ask for, or nil with `--no-cache`.
     var store: ListingCacheStore? {
         if noCache { return nil }
-        let dir = cacheDir ?? ProcessInfo.processInfo.environment["GALLEY_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        // (Empty, from the option or the environment: the default.)
+        let dir = [cacheDir, ProcessInfo.processInfo.environment["GALLEY_CACHE_DIR"]].lazy.compactMap { $0 }.first.flatMap { $0.isEmpty ? nil : $0 }
         return ListingCacheStore(directory: dir.map { FileDiscovery.fileSystem.absolute($0) })
     }
 }
@@ -27,7 +28,8 @@ struct CacheOptions: ParsableArguments {
 /// ignores everything in it and a `CACHEDIR.TAG` (backup tools skip it); the walks never
 /// enter it (its name starts with a dot). Written through a temporary file and a rename,
 /// without `fsync`: a record lost in a crash costs the next run one full listing, and one
-/// that does not decode is ignored.
+/// that does not decode is ignored. The temporaries of saves that were killed are removed
+/// by the next save.
 struct ListingCacheStore: ListingStore {
     /// nil: each site's own `.galley-cache`.
     let directory: String?
@@ -53,10 +55,17 @@ struct ListingCacheStore: ListingStore {
         var info = stat()
         if stat(dir, &info) != 0 {
             guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return }
-            write(Array("# Made by galley: its record of the site's listing, never committed.\n*\n".utf8), to: Path.join(dir, ".gitignore"))
-            write(Array("Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by galley.\n".utf8),
-                  to: Path.join(dir, "CACHEDIR.TAG"))
         }
+        // Written whenever missing, so a folder whose first run was killed after making it
+        // is still ignored by git and tagged.
+        for (name, text) in [(".gitignore", "# Made by galley: its record of the site's listing, never committed.\n*\n"),
+                             ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by galley.\n")]
+        where stat(Path.join(dir, name), &info) != 0 {
+            write(Array(text.utf8), to: Path.join(dir, name))
+        }
+        // A save cut short by a kill leaves its temporary here, and the record as it was, so
+        // the next run saves again: it removes them (those of runs that are gone only).
+        TemporaryFiles.removeStale(near: [file])
         write(to: file) { fd, writer in listing.write { (try? writer.write(fd, $0)) != nil } }
     }
 
@@ -69,6 +78,8 @@ struct ListingCacheStore: ListingStore {
         let writer = RealFileWriter()
         let temporary = TemporaryFiles.name(in: Path.directory(of: path))
         guard let fd = try? writer.createExclusive(temporary) else { return }
+        TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.unregister(temporary) }
         let written = content(fd, writer)
         if (try? writer.close(fd)) != nil, written, (try? writer.rename(temporary, path)) != nil { return }
         try? writer.remove(temporary)

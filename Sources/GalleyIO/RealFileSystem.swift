@@ -83,9 +83,10 @@ public struct RealFileSystem: FileSystem {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let modified = (seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
+        let age = (Int64(now.tv_sec) - modified.seconds) * 1_000_000_000 + (Int64(now.tv_nsec) - modified.nanoseconds)
         return DirectoryStamp(id: Self.id(info), modified: modified,
                               changed: (seconds: Int64(info.st_ctim.tv_sec), nanoseconds: Int64(info.st_ctim.tv_nsec)),
-                              isSettled: modified.seconds + Self.settleSeconds <= Int64(now.tv_sec))
+                              isSettled: age >= Self.settleSeconds * 1_000_000_000)
     }
 
     static let settleSeconds: Int64 = 3

@@ -54,6 +54,8 @@ public final class CachedListing: FileSystem {
     }
 
     static let magic = Array("galley site listing 1\n".utf8)
+    /// An entry's flag byte, name length and inode, with an empty name.
+    static let smallestEntry = 1 + 2 + 8
     static let footer = Array("\nend".utf8)
 
     public init(base: any FileSystem, recorded: [UInt8]?) {
@@ -201,7 +203,9 @@ public final class CachedListing: FileSystem {
                       let ms = reader.integer(UInt64.self), let mn = reader.integer(UInt64.self),
                       let cs = reader.integer(UInt64.self), let cn = reader.integer(UInt64.self),
                       let count = reader.integer(UInt32.self), let length = reader.integer(UInt32.self),
-                      let entries = reader.take(Int(length)) else { return nil }
+                      let entries = reader.take(Int(length)),
+                      // (Each entry takes at least `smallestEntry` bytes: a count past that is damage.)
+                      Int(count) <= entries.count / smallestEntry else { return nil }
                 let stamp = DirectoryStamp(id: FileID(device: device, inode: inode),
                                            modified: (Int64(bitPattern: ms), Int64(bitPattern: mn)),
                                            changed: (Int64(bitPattern: cs), Int64(bitPattern: cn)), isSettled: true)

@@ -91,9 +91,9 @@ public final class Site: Sendable {
                 return made
             }
             let cached = CachedListing(base: fileSystem, recorded: store.load(root: root))
-            // (An entry takes at least 11 bytes besides its name.)
+            let size = cached.recordedSize
             let made = SiteIndex(roots: roots, excluding: excluding, fileSystem: cached,
-                                 expected: (cached.recordedSize.entries, max(0, cached.recordedSize.bytes - 11 * cached.recordedSize.entries)))
+                                 expected: (size.entries, max(0, size.bytes - CachedListing.smallestEntry * size.entries)))
             // (A listing cut short at the limit is not kept: such a root is a mistake.)
             if made.isComplete, cached.changed { store.save(cached, root: root) }
             cacheCounts.withLock { $0 = cached.counts }

@@ -27,6 +27,13 @@ struct Galley {
         return repositoryRoot.appendingPathComponent(".build/debug/galley")
     }()
 
+    /// Where the runs of these tests keep the record of a site's listing (one file per
+    /// site root, named by its hash), unless a test names the place (`ListingCacheTests`
+    /// asks for the site's own `.galley-cache` with an empty `GALLEY_CACHE_DIR`): a run
+    /// whose directories happen to be older than the record's 3 s would otherwise add a
+    /// `.galley-cache` to a sandbox whose every file a test compares.
+    static let listingRecords = FileManager.default.temporaryDirectory.appendingPathComponent("galley-e2e-listing-records").path
+
     @discardableResult
     static func run(_ arguments: [String], in directory: URL, asUser user: String? = nil,
                     environment: [String: String] = [:], stdin: [UInt8]? = nil) throws -> Output {
@@ -39,9 +46,8 @@ struct Galley {
             process.arguments = arguments
         }
         process.currentDirectoryURL = directory
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["GALLEY_CACHE_DIR": listingRecords]) { $1 }.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

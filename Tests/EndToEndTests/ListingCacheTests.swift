@@ -48,8 +48,13 @@ import Testing
     /// `.galley-cache` when nil.
     func check(_ box: Sandbox, records: Sandbox?, _ extra: String...) throws -> Galley.Output {
         let cache = records.map { ["--cache-dir", $0.root.path] } ?? []
-        return try box.run(["check", "--no-git", "--verbose", "--select", "missing-image"] + cache + extra + ["post.md"])
+        return try box.run(["check", "--no-git", "--verbose", "--select", "missing-image"] + cache + extra + ["post.md"],
+                           environment: Self.ownFolder)
     }
+
+    /// No folder from the environment: the site's own `.galley-cache` (the tests' harness
+    /// names another for every other test).
+    static let ownFolder = ["GALLEY_CACHE_DIR": ""]
 
     @Test func aSecondRunAnswersFromTheRecordAsTheFirstDid() throws {
         let box = try site()
@@ -102,7 +107,13 @@ import Testing
 
     @Test func aDirectoryChangedMomentsAgoIsNotRecorded() throws {
         let box = try site(), records = try Sandbox()
-        // Nothing settled: every directory was made just now.
+        // Nothing settled: every directory dated a few seconds ahead, as one just changed
+        // would be however long these runs take.
+        let walker = FileManager.default.enumerator(atPath: box.root.path)!
+        for path in [box.root.path] + walker.compactMap({ $0 as? String }).map({ box.root.appendingPathComponent($0).path })
+        where (try? FileManager.default.contentsOfDirectory(atPath: path)) != nil {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 20)], ofItemAtPath: path)
+        }
         _ = try check(box, records: records)
         let second = try check(box, records: records)
         #expect(second.stdout.contains(Self.one))
@@ -135,15 +146,51 @@ import Testing
         let record = try records.read(name)
         #expect(record.count > 100)
         #expect(listing(try check(box, records: records)) == "listing: 7 directories from the cache, 0 read")
-        // Cut short, as a write torn by a crash would leave it; then one byte of its
-        // directory count changed.
-        for damaged in [Array(record.dropLast(9)), Array(record.dropLast(1)) + [record.last! &+ 1]] {
+        // Cut short, as a write torn by a crash would leave it; one byte of its directory
+        // count changed; its first directory claiming 2^32 - 1 entries (a reservation of
+        // that many would abort the run).
+        var huge = record
+        for k in 0..<4 { huge[Self.firstCount(record) + k] = 0xFF }
+        for damaged in [Array(record.dropLast(9)), Array(record.dropLast(1)) + [record.last! &+ 1], huge] {
             try records.write(name, bytes: damaged)
             let run = try check(box, records: records)
             #expect(run.stdout == first.stdout)
             #expect(listing(run) == "listing: 0 directories from the cache, 7 read")
             #expect(try records.read(name) == record)
         }
+    }
+
+    /// Where the first directory's entry count is in a record: after the magic line, the
+    /// path's length and the path, and the stamp's six words.
+    static func firstCount(_ record: [UInt8]) -> Int {
+        let magic = "galley site listing 1\n".utf8.count
+        let pathLength = record[magic..<magic + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
+        return magic + 4 + pathLength + 6 * 8
+    }
+
+    @Test func anEntryThatDoesNotDecodeHasItsDirectoryListed() throws {
+        let box = try site(), records = try Sandbox()
+        try settle(box)
+        let first = try check(box, records: records)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: records.root.path).first { $0.hasPrefix("site-listing-") })
+        var record = try records.read(name)
+        // The first directory's first entry: its flag byte says a kind there is none of.
+        record[Self.firstCount(record) + 8] = 3
+        try records.write(name, bytes: record)
+        let run = try check(box, records: records)
+        #expect(run.stdout == first.stdout)
+        #expect(listing(run) == "listing: 6 directories from the cache, 1 read")
+        #expect(listing(try check(box, records: records)) == "listing: 7 directories from the cache, 0 read")
+    }
+
+    @Test func aFolderLeftWithoutItsIgnoreFileGetsOne() throws {
+        let box = try site()
+        try settle(box)
+        // As a first run killed between making the folder and writing in it leaves it.
+        try FileManager.default.createDirectory(at: box.root.appendingPathComponent(".galley-cache"), withIntermediateDirectories: false)
+        _ = try check(box, records: nil)
+        #expect(try box.text(".galley-cache/.gitignore").hasSuffix("\n*\n"))
+        #expect(try box.text(".galley-cache/CACHEDIR.TAG").hasPrefix("Signature: 8a477f597d28d172789f06886806bc55"))
     }
 
     @Test func noCacheReadsAndWritesNothingAndCacheDirKeepsItElsewhere() throws {
@@ -157,7 +204,8 @@ import Testing
         // The folder made when missing; the environment's folder when no option names one.
         let elsewhere = try Sandbox()
         let folder = elsewhere.root.path + "/records"
-        let named = try box.run(["check", "--no-git", "--verbose", "--select", "missing-image", "--cache-dir", folder, "post.md"])
+        let named = try box.run(["check", "--no-git", "--verbose", "--select", "missing-image", "--cache-dir", folder, "post.md"],
+                                environment: Self.ownFolder)
         #expect(listing(named) == "listing: 0 directories from the cache, 7 read")
         let kept = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(kept.filter { $0.hasPrefix("site-listing-") }.count == 1)
@@ -184,5 +232,27 @@ import Testing
         }
         #expect(try elsewhere.text("records") == "not a folder\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.root.path) == ["records"])
+    }
+
+    @Test func aSaveKilledBeforeItsRenameLeavesATemporaryTheNextSaveRemoves() throws {
+        let box = try site()
+        try settle(box)
+        _ = try check(box, records: nil)
+        // A process that is gone (it ran and exited), as the maker of a temporary left in
+        // the record's folder; and one of a process still running (this one) beside it.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let dead = ".galley-cache/.galley-\(gone.processIdentifier)-1-abcdefgh.tmp"
+        let alive = ".galley-cache/.galley-\(getpid())-0-abcdefgh.tmp"
+        try box.write(dead, "torn")
+        try box.write(alive, "in flight")
+        // A file added: the record changes, and is saved.
+        try box.write("content/images/2021/02/pic.png", "z")
+        let after = try check(box, records: nil)
+        #expect(after.stdout.contains(Self.two))
+        #expect(!FileManager.default.fileExists(atPath: box.root.appendingPathComponent(dead).path))
+        #expect(try box.text(alive) == "in flight")
     }
 }

@@ -159,8 +159,10 @@ import Testing
         let box = try posts(count), whole = try posts(count), originals = try posts(count)
         _ = try whole.run("fix", "--no-git", "posts")
         let started = Date()
-        // Files slow enough that the ones in flight cannot finish between the two signals.
-        let out = try interrupt(box, ["fix", "--no-git", "posts"], after: 1.0, signals: [SIGINT, SIGINT], fileDelay: 300)
+        // Files slow enough that the ones in flight cannot finish between the two signals,
+        // and the signals half-way through the second file of each worker (a signal at a
+        // file's end, when no file is in flight, would find the run done).
+        let out = try interrupt(box, ["fix", "--no-git", "posts"], after: 1.5, signals: [SIGINT, SIGINT], fileDelay: 1000)
         #expect(out.status == 130)
         #expect(Date().timeIntervalSince(started) < 5)
         #expect(out.stderr.contains("stopped at once"), "\(out.stderr)")
