@@ -216,6 +216,13 @@ public final class CachedListing: FileSystem {
         }
     }
 
+    /// What `readdir` can give: not empty, not "." or "..", no "/" and no NUL (a record
+    /// naming others could take the walk out of the site).
+    private static func isEntryName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !name.isEmpty, !(name.count <= 2 && name.allSatisfy { $0 == 0x2E }) else { return false }
+        return !name.contains { $0 == 0x2F || $0 == 0 }
+    }
+
     /// Hands over a record's entries, after checking that they all decode (so that a
     /// damaged record is listed instead, before any of it is handed over).
     private static func replay(_ record: Record, of bytes: [UInt8], stamp: DirectoryStamp,
@@ -225,7 +232,8 @@ public final class CachedListing: FileSystem {
                 var reader = Reader(bytes: buffer, at: record.entries.lowerBound, end: record.entries.upperBound)
                 for _ in 0..<record.count {
                     guard let flags = reader.integer(UInt8.self), flags & 3 != 3, flags < 8,
-                          let length = reader.integer(UInt16.self), let name = reader.take(Int(length)) else { return false }
+                          let length = reader.integer(UInt16.self), let name = reader.take(Int(length)),
+                          Self.isEntryName(UnsafeBufferPointer(rebasing: buffer[name])) else { return false }
                     let device = flags & 4 != 0 ? reader.integer(UInt64.self) : stamp.id.device
                     guard let device, let inode = reader.integer(UInt64.self) else { return false }
                     let kind: FileKind? = switch flags & 3 { case 1: .file; case 2: .directory; default: nil }

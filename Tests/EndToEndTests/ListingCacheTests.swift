@@ -173,14 +173,21 @@ import Testing
         try settle(box)
         let first = try check(box, records: records)
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: records.root.path).first { $0.hasPrefix("site-listing-") })
-        var record = try records.read(name)
-        // The first directory's first entry: its flag byte says a kind there is none of.
-        record[Self.firstCount(record) + 8] = 3
-        try records.write(name, bytes: record)
-        let run = try check(box, records: records)
-        #expect(run.stdout == first.stdout)
-        #expect(listing(run) == "listing: 6 directories from the cache, 1 read")
-        #expect(listing(try check(box, records: records)) == "listing: 7 directories from the cache, 0 read")
+        let record = try records.read(name)
+        // The first directory's first entry: its flag byte says a kind there is none of;
+        // its name's first byte a "/" (a name no directory holds, which would lead the walk
+        // elsewhere).
+        let flag = Self.firstCount(record) + 8, nameStart = flag + 3
+        var badKind = record, slash = record
+        badKind[flag] = 3
+        slash[nameStart] = 0x2F
+        for damaged in [badKind, slash] {
+            try records.write(name, bytes: damaged)
+            let run = try check(box, records: records)
+            #expect(run.stdout == first.stdout)
+            #expect(listing(run) == "listing: 6 directories from the cache, 1 read")
+            #expect(listing(try check(box, records: records)) == "listing: 7 directories from the cache, 0 read")
+        }
     }
 
     @Test func aFolderLeftWithoutItsIgnoreFileGetsOne() throws {
