@@ -216,11 +216,21 @@ public final class CachedListing: FileSystem {
         }
     }
 
-    /// What `readdir` can give: not empty, not "." or "..", no "/" and no NUL (a record
-    /// naming others could take the walk out of the site).
-    private static func isEntryName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !name.isEmpty, !(name.count <= 2 && name.allSatisfy { $0 == 0x2E }) else { return false }
-        return !name.contains { $0 == 0x2F || $0 == 0 }
+    /// What `readdir` can give: not empty, not "." or "..", no "/" and no NUL. Asked of
+    /// the names of directories, which the walk enters (a record naming others could take
+    /// it out of the site); a damaged file name is only a wrong name, as any damaged byte.
+    @inline(__always)
+    private static func isEntryName(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
+        let n = name.count
+        guard n > 0, let base = bytes.baseAddress else { return false }
+        let p = base + name.lowerBound
+        if n <= 2, p[0] == 0x2E, n == 1 || p[1] == 0x2E { return false }
+        var i = 0
+        while i < n {
+            if p[i] == 0x2F || p[i] == 0 { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Hands over a record's entries, after checking that they all decode (so that a
@@ -228,12 +238,12 @@ public final class CachedListing: FileSystem {
     private static func replay(_ record: Record, of bytes: [UInt8], stamp: DirectoryStamp,
                                _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, Bool) -> Void) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            func each(_ visit: (Range<Int>, FileKind?, FileID) -> Void) -> Bool {
+            func each(checking: Bool = false, _ visit: (Range<Int>, FileKind?, FileID) -> Void) -> Bool {
                 var reader = Reader(bytes: buffer, at: record.entries.lowerBound, end: record.entries.upperBound)
                 for _ in 0..<record.count {
                     guard let flags = reader.integer(UInt8.self), flags & 3 != 3, flags < 8,
                           let length = reader.integer(UInt16.self), let name = reader.take(Int(length)),
-                          Self.isEntryName(UnsafeBufferPointer(rebasing: buffer[name])) else { return false }
+                          !checking || flags & 3 != 2 || Self.isEntryName(buffer, name) else { return false }
                     let device = flags & 4 != 0 ? reader.integer(UInt64.self) : stamp.id.device
                     guard let device, let inode = reader.integer(UInt64.self) else { return false }
                     let kind: FileKind? = switch flags & 3 { case 1: .file; case 2: .directory; default: nil }
@@ -241,7 +251,7 @@ public final class CachedListing: FileSystem {
                 }
                 return reader.at == reader.end
             }
-            guard each({ _, _, _ in }) else { return false }
+            guard each(checking: true, { _, _, _ in }) else { return false }
             return each { name, kind, id in body(UnsafeBufferPointer(rebasing: buffer[name]), kind, id, false) }
         }
     }

@@ -175,11 +175,12 @@ import Testing
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: records.root.path).first { $0.hasPrefix("site-listing-") })
         let record = try records.read(name)
         // The first directory's first entry: its flag byte says a kind there is none of;
-        // its name's first byte a "/" (a name no directory holds, which would lead the walk
-        // elsewhere).
+        // it is a directory whose name's first byte is a "/" (a name no directory holds,
+        // which would lead the walk elsewhere).
         let flag = Self.firstCount(record) + 8, nameStart = flag + 3
         var badKind = record, slash = record
         badKind[flag] = 3
+        slash[flag] = 2
         slash[nameStart] = 0x2F
         for damaged in [badKind, slash] {
             try records.write(name, bytes: damaged)
