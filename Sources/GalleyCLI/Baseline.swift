@@ -76,29 +76,24 @@ struct Baseline: Sendable {
     /// renamed over it at the end.
     final class Writer {
         let file: String
-        private let temporary: String
-        private let fd: Int32
+        private let output: ReplacementFile
         private let sink: OutputSink
         private var e = JSONEmitter()
         private(set) var entries = 0
 
         init(file: String) throws {
             self.file = file
-            let dir = (file as NSString).deletingLastPathComponent
-            temporary = TemporaryFiles.name(in: dir.isEmpty ? "." : dir)
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
-            sink = OutputSink(fd: fd)
+            do {
+                output = try ReplacementFile(replacing: file)
+            } catch {
+                throw Failure(description: error.description)
+            }
+            sink = OutputSink(fd: output.fd)
             e.openObject()
             e.member("version", Baseline.version)
             e.member("tool", "galley")
             e.key("findings")
             e.openArray()
-        }
-
-        deinit {
-            close(fd)
-            unlink(temporary)
         }
 
         func add(_ pieces: Pieces) {
@@ -117,8 +112,11 @@ struct Baseline: Sendable {
             e.out.append(0x0A)
             sink.write(e.out)
             sink.flush()
-            guard !sink.failed, fsync(fd) == 0, rename(temporary, file) == 0 else {
-                throw Failure(description: String(cString: strerror(errno)))
+            do throws(ReplacementFile.Failure) {
+                guard !sink.failed else { throw ReplacementFile.Failure(description: String(cString: strerror(errno))) }
+                try output.commit()
+            } catch {
+                throw Failure(description: error.description)
             }
         }
     }

@@ -64,8 +64,7 @@ final class FixReportWriter {
     }
 
     let file: String
-    private let temporary: String
-    private let fd: Int32
+    private let output: ReplacementFile
     private let sink: OutputSink
     private var e = JSONEmitter()
     private var changed = 0
@@ -80,11 +79,12 @@ final class FixReportWriter {
 
     init(file: String, policy: FixPolicy) throws {
         self.file = file
-        let dir = (file as NSString).deletingLastPathComponent
-        temporary = TemporaryFiles.name(in: dir.isEmpty ? "." : dir)
-        fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(description: "\(file): cannot write the report: \(String(cString: strerror(errno)))") }
-        sink = OutputSink(fd: fd)
+        do {
+            output = try ReplacementFile(replacing: file)
+        } catch {
+            throw Failure(description: "\(file): cannot write the report: \(error)")
+        }
+        sink = OutputSink(fd: output.fd)
         e.openObject()
         e.member("version", Self.version)
         e.key("tool")
@@ -102,11 +102,6 @@ final class FixReportWriter {
         e.closeArray()
         e.key("files")
         e.openArray()
-    }
-
-    deinit {
-        close(fd)
-        unlink(temporary)
     }
 
     func add(_ file: FileOutput) {
@@ -150,8 +145,11 @@ final class FixReportWriter {
         e.out.append(0x0A)
         sink.write(e.out)
         sink.flush()
-        guard !sink.failed, fsync(fd) == 0, rename(temporary, file) == 0 else {
-            throw Failure(description: "\(file): cannot write the report: \(String(cString: strerror(errno)))")
+        do throws(ReplacementFile.Failure) {
+            guard !sink.failed else { throw ReplacementFile.Failure(description: String(cString: strerror(errno))) }
+            try output.commit()
+        } catch {
+            throw Failure(description: "\(file): cannot write the report: \(error)")
         }
     }
 }

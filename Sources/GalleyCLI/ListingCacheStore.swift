@@ -17,19 +17,18 @@ struct CacheOptions: ParsableArguments {
     var store: ListingCacheStore? {
         if noCache { return nil }
         // (Empty, from the option or the environment: the default.)
-        let dir = [cacheDir, ProcessInfo.processInfo.environment["GALLEY_CACHE_DIR"]].lazy.compactMap { $0 }.first.flatMap { $0.isEmpty ? nil : $0 }
+        let dir = (cacheDir ?? ProcessInfo.processInfo.environment["GALLEY_CACHE_DIR"]).flatMap { $0.isEmpty ? nil : $0 }
         return ListingCacheStore(directory: dir.map { FileDiscovery.fileSystem.absolute($0) })
     }
 }
 
 /// The record of a site's listing (`CachedListing`) on disk: `.galley-cache/site-listing`
 /// in the site's root, or `DIR/site-listing-<the first 16 hex digits of the root's
-/// SHA-256>` with `--cache-dir DIR`. A folder galley makes gets a `.gitignore` that
-/// ignores everything in it and a `CACHEDIR.TAG` (backup tools skip it); the walks never
-/// enter it (its name starts with a dot). Written through a temporary file and a rename,
-/// without `fsync`: a record lost in a crash costs the next run one full listing, and one
-/// that does not decode is ignored. The temporaries of saves that were killed are removed
-/// by the next save.
+/// SHA-256>` with `--cache-dir DIR`. The folder holds a `.gitignore` that ignores
+/// everything in it and a `CACHEDIR.TAG` (backup tools skip it); the walks never enter it
+/// (its name starts with a dot). Written as a `ReplacementFile` without `fsync`: a record
+/// lost in a crash costs the next run one full listing, and one that does not decode is
+/// ignored. The temporaries of saves that were killed are removed by the next save.
 struct ListingCacheStore: ListingStore {
     /// nil: each site's own `.galley-cache`.
     let directory: String?
@@ -52,36 +51,24 @@ struct ListingCacheStore: ListingStore {
 
     func save(_ listing: CachedListing, root: String) {
         let (dir, file) = location(root: root)
-        var info = stat()
-        if stat(dir, &info) != 0 {
-            guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return }
-        }
+        guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return }
         // Written whenever missing, so a folder whose first run was killed after making it
         // is still ignored by git and tagged.
+        var info = stat()
         for (name, text) in [(".gitignore", "# Made by galley: its record of the site's listing, never committed.\n*\n"),
                              ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by galley.\n")]
         where stat(Path.join(dir, name), &info) != 0 {
-            write(Array(text.utf8), to: Path.join(dir, name))
+            write(to: Path.join(dir, name)) { fd in Array(text.utf8).withUnsafeBytes { Output.write($0, to: fd) } }
         }
         // A save cut short by a kill leaves its temporary here, and the record as it was, so
         // the next run saves again: it removes them (those of runs that are gone only).
         TemporaryFiles.removeStale(near: [file])
-        write(to: file) { fd, writer in listing.write { (try? writer.write(fd, $0)) != nil } }
+        write(to: file) { fd in listing.write { Output.write($0, to: fd) } }
     }
 
-    private func write(_ bytes: [UInt8], to path: String) {
-        write(to: path) { fd, writer in bytes.withUnsafeBytes { (try? writer.write(fd, $0)) != nil } }
-    }
-
-    /// Through a temporary in the same folder and a rename; on any failure nothing is left.
-    private func write(to path: String, _ content: (Int32, RealFileWriter) -> Bool) {
-        let writer = RealFileWriter()
-        let temporary = TemporaryFiles.name(in: Path.directory(of: path))
-        guard let fd = try? writer.createExclusive(temporary) else { return }
-        TemporaryFiles.register(temporary)
-        defer { TemporaryFiles.unregister(temporary) }
-        let written = content(fd, writer)
-        if (try? writer.close(fd)) != nil, written, (try? writer.rename(temporary, path)) != nil { return }
-        try? writer.remove(temporary)
+    /// Through a `ReplacementFile`, without `fsync`; on any failure nothing is left.
+    private func write(to path: String, _ content: (Int32) -> Bool) {
+        guard let file = try? ReplacementFile(replacing: path), content(file.fd) else { return }
+        try? file.commit(durable: false)
     }
 }

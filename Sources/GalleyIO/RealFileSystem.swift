@@ -77,16 +77,15 @@ public struct RealFileSystem: FileSystem {
     /// Stamped with the modification and status-change times; settled when the
     /// modification time is at least `settleSeconds` before now (a change made later in
     /// the same tick of a coarse clock would leave the times as they are).
-    public func stamp(ofDirectory path: String) -> DirectoryStamp? {
+    public func stamp(ofDirectory path: String) -> (stamp: DirectoryStamp, isSettled: Bool)? {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        let modified = (seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
+        let modified = DirectoryStamp.Time(seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
         let age = (Int64(now.tv_sec) - modified.seconds) * 1_000_000_000 + (Int64(now.tv_nsec) - modified.nanoseconds)
-        return DirectoryStamp(id: Self.id(info), modified: modified,
-                              changed: (seconds: Int64(info.st_ctim.tv_sec), nanoseconds: Int64(info.st_ctim.tv_nsec)),
-                              isSettled: age >= Self.settleSeconds * 1_000_000_000)
+        let changed = DirectoryStamp.Time(seconds: Int64(info.st_ctim.tv_sec), nanoseconds: Int64(info.st_ctim.tv_nsec))
+        return (DirectoryStamp(id: Self.id(info), modified: modified, changed: changed), age >= Self.settleSeconds * 1_000_000_000)
     }
 
     static let settleSeconds: Int64 = 3

@@ -40,7 +40,7 @@ public final class CachedListing: FileSystem {
         /// those made in this run, in `fresh`. (Put together only when they are written.)
         var carried: [Range<Int>] = []
         var fresh: [UInt8] = []
-        var freshCount = 0
+        /// Every directory recorded for the next run: carried or fresh.
         var written: Set<String> = []
         var counts = Counts()
     }
@@ -70,7 +70,7 @@ public final class CachedListing: FileSystem {
     public func status(_ path: String) -> FileStatus? { base.status(path) }
     public func entries(of directory: String) throws(FileSystemError) -> [DirectoryEntry] { try base.entries(of: directory) }
     public func read(_ path: String) throws(FileSystemError) -> [UInt8] { try base.read(path) }
-    public func stamp(ofDirectory path: String) -> DirectoryStamp? { base.stamp(ofDirectory: path) }
+    public func stamp(ofDirectory path: String) -> (stamp: DirectoryStamp, isSettled: Bool)? { base.stamp(ofDirectory: path) }
 
     public func forEachEntry(of directory: String,
                              _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) {
@@ -79,9 +79,11 @@ public final class CachedListing: FileSystem {
 
     public func forEachEntryNotingLinks(of directory: String,
                                         _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError) {
-        let stamp = base.stamp(ofDirectory: directory)
+        let stamped = base.stamp(ofDirectory: directory)
+        // (Only a settled stamp is replayed or recorded.)
+        let stamp = stamped?.isSettled == true ? stamped?.stamp : nil
         let failure = state.withLock { state -> FileSystemError? in
-            if let stamp, stamp.isSettled, let record = state.records[directory], record.stamp == stamp,
+            if let stamp, let record = state.records[directory], record.stamp == stamp,
                Self.replay(record, of: state.old, stamp: stamp, body) {
                 state.counts.reused += 1
                 if state.written.insert(directory).inserted { state.carried.append(record.whole) }
@@ -90,7 +92,7 @@ public final class CachedListing: FileSystem {
             state.counts.listed += 1
             var entries: [UInt8] = []
             var count = 0
-            var recordable = stamp?.isSettled ?? false
+            var recordable = stamp != nil
             do throws(FileSystemError) {
                 try base.forEachEntryNotingLinks(of: directory) { name, kind, id, isLink in
                     body(name, kind, id, isLink)
@@ -105,7 +107,6 @@ public final class CachedListing: FileSystem {
             }
             if recordable, let stamp, state.written.insert(directory).inserted {
                 Self.encode(directory, stamp, entries: entries, count: count, into: &state.fresh)
-                state.freshCount += 1
             }
             return nil
         }
@@ -117,7 +118,7 @@ public final class CachedListing: FileSystem {
 
     /// Whether the record for the next run differs from the one read: a directory
     /// recorded afresh, or one recorded before and not now.
-    public var changed: Bool { state.withLock { $0.freshCount > 0 || $0.carried.count != $0.records.count } }
+    public var changed: Bool { state.withLock { $0.written.count != $0.carried.count || $0.carried.count != $0.records.count } }
 
     /// Hands the record of every directory listed through this file system in this run to
     /// `write`, piece by piece in order (no copy of it is made); false when `write` failed.
@@ -207,8 +208,8 @@ public final class CachedListing: FileSystem {
                       // (Each entry takes at least `smallestEntry` bytes: a count past that is damage.)
                       Int(count) <= entries.count / smallestEntry else { return nil }
                 let stamp = DirectoryStamp(id: FileID(device: device, inode: inode),
-                                           modified: (Int64(bitPattern: ms), Int64(bitPattern: mn)),
-                                           changed: (Int64(bitPattern: cs), Int64(bitPattern: cn)), isSettled: true)
+                                           modified: .init(seconds: Int64(bitPattern: ms), nanoseconds: Int64(bitPattern: mn)),
+                                           changed: .init(seconds: Int64(bitPattern: cs), nanoseconds: Int64(bitPattern: cn)))
                 records[directory] = Record(stamp: stamp, whole: start..<reader.at, entries: entries, count: Int(count))
             }
             var tail = Reader(bytes: buffer, at: buffer.count - 4, end: buffer.count)

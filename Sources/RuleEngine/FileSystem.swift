@@ -15,41 +15,44 @@ public protocol FileSystem: Sendable {
                       _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError)
     /// The whole content of a file.
     func read(_ path: String) throws(FileSystemError) -> [UInt8]
-    /// What says whether a directory's entries have changed since (`CachedListing`), or nil
-    /// when this file system cannot tell (then nothing is cached).
-    func stamp(ofDirectory path: String) -> DirectoryStamp?
+    /// What says whether a directory's entries have changed since (`CachedListing`), and
+    /// whether it has settled; nil when this file system cannot tell (then nothing is cached).
+    func stamp(ofDirectory path: String) -> (stamp: DirectoryStamp, isSettled: Bool)?
     /// `forEachEntry`, each entry also told whether it is a link (its kind and identity are
     /// its target's, which can change without the directory changing).
     func forEachEntryNotingLinks(of directory: String,
                                  _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError)
 }
 
-/// A directory's identity and the times its entries and its status last changed (seconds
-/// and nanoseconds). Adding, removing or renaming an entry changes both times; a
-/// directory whose stamp is the same has the same entries, unless it changed within the
-/// clock's resolution of when the stamp was taken: `isSettled` says it had not changed
-/// for a few seconds then, and only a settled stamp is trusted.
+/// A directory's identity and the times its entries and its status last changed. Adding,
+/// removing or renaming an entry changes both times; a directory whose stamp is the same
+/// has the same entries, unless it changed within the clock's resolution of when the
+/// stamp was taken: a stamp is trusted only when it has settled (the directory had not
+/// changed for a few seconds then).
 ///
 /// Settledness asks the modification time alone: any later change of an entry sets it to
 /// a later value, which no longer equals the recorded one. The status-change time is
 /// compared so that a modification time put back (`touch -d`, an archive's extraction
 /// over a tree) is still seen: it cannot be set back by a user.
 public struct DirectoryStamp: Sendable, Equatable {
-    public var id: FileID
-    public var modified: (seconds: Int64, nanoseconds: Int64)
-    public var changed: (seconds: Int64, nanoseconds: Int64)
-    public var isSettled: Bool
+    public struct Time: Sendable, Equatable {
+        public var seconds: Int64
+        public var nanoseconds: Int64
 
-    public init(id: FileID, modified: (seconds: Int64, nanoseconds: Int64), changed: (seconds: Int64, nanoseconds: Int64), isSettled: Bool) {
+        public init(seconds: Int64, nanoseconds: Int64) {
+            self.seconds = seconds
+            self.nanoseconds = nanoseconds
+        }
+    }
+
+    public var id: FileID
+    public var modified: Time
+    public var changed: Time
+
+    public init(id: FileID, modified: Time, changed: Time) {
         self.id = id
         self.modified = modified
         self.changed = changed
-        self.isSettled = isSettled
-    }
-
-    /// The same directory, unchanged (`isSettled` aside).
-    public static func == (a: Self, b: Self) -> Bool {
-        a.id == b.id && a.modified == b.modified && a.changed == b.changed
     }
 }
 
@@ -106,7 +109,7 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
 
 extension FileSystem {
     /// No stamps: a listing is never cached.
-    public func stamp(ofDirectory path: String) -> DirectoryStamp? { nil }
+    public func stamp(ofDirectory path: String) -> (stamp: DirectoryStamp, isSettled: Bool)? { nil }
 
     /// For a file system without links (`InMemoryFileSystem`): every entry as itself.
     public func forEachEntryNotingLinks(of directory: String,

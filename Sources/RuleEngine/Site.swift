@@ -85,18 +85,18 @@ public final class Site: Sendable {
         index.withLock { index in
             if let index { return index }
             let excluding = generator?.outputDirectories ?? []
-            guard let store = listingStore else {
-                let made = SiteIndex(roots: roots, excluding: excluding, fileSystem: fileSystem)
-                index = made
-                return made
-            }
-            let cached = CachedListing(base: fileSystem, recorded: store.load(root: root))
-            let size = cached.recordedSize
-            let made = SiteIndex(roots: roots, excluding: excluding, fileSystem: cached,
+            let made: SiteIndex
+            if let store = listingStore {
+                let cached = CachedListing(base: fileSystem, recorded: store.load(root: root))
+                let size = cached.recordedSize
+                made = SiteIndex(roots: roots, excluding: excluding, fileSystem: cached,
                                  expected: (size.entries, max(0, size.bytes - CachedListing.smallestEntry * size.entries)))
-            // (A listing cut short at the limit is not kept: such a root is a mistake.)
-            if made.isComplete, cached.changed { store.save(cached, root: root) }
-            cacheCounts.withLock { $0 = cached.counts }
+                // (A listing cut short at the limit is not kept: such a root is a mistake.)
+                if made.isComplete, cached.changed { store.save(cached, root: root) }
+                cacheCounts.withLock { $0 = cached.counts }
+            } else {
+                made = SiteIndex(roots: roots, excluding: excluding, fileSystem: fileSystem)
+            }
             index = made
             return made
         }

@@ -22,7 +22,14 @@ import Testing
     /// Every directory of the sandbox dated an hour back, so that the record trusts them.
     /// (Setting a time changes a directory's status-change time, which the record also
     /// compares: a directory settled after a run is listed again by the next.)
-    func settle(_ box: Sandbox) throws {
+    func settle(_ box: Sandbox) throws { try date(box, by: -3600) }
+
+    func settle(_ path: String) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: path)
+    }
+
+    /// Every directory of the sandbox, its root too, dated `offset` seconds from now.
+    func date(_ box: Sandbox, by offset: TimeInterval) throws {
         let walker = FileManager.default.enumerator(atPath: box.root.path)!
         var dirs = [box.root.path]
         while let name = walker.nextObject() as? String {
@@ -30,11 +37,14 @@ import Testing
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { dirs.append(path) }
         }
-        for dir in dirs { try settle(dir) }
+        for dir in dirs {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: offset)], ofItemAtPath: dir)
+        }
     }
 
-    func settle(_ path: String) throws {
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: path)
+    /// The name of the one record `--cache-dir` kept in `records`.
+    func recordName(in records: Sandbox) throws -> String {
+        try #require(try FileManager.default.contentsOfDirectory(atPath: records.root.path).first { $0.hasPrefix("site-listing-") })
     }
 
     /// The verbose line about the listing: "listing: N directories from the cache, M read".
@@ -109,11 +119,7 @@ import Testing
         let box = try site(), records = try Sandbox()
         // Nothing settled: every directory dated a few seconds ahead, as one just changed
         // would be however long these runs take.
-        let walker = FileManager.default.enumerator(atPath: box.root.path)!
-        for path in [box.root.path] + walker.compactMap({ $0 as? String }).map({ box.root.appendingPathComponent($0).path })
-        where (try? FileManager.default.contentsOfDirectory(atPath: path)) != nil {
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 20)], ofItemAtPath: path)
-        }
+        try date(box, by: 20)
         _ = try check(box, records: records)
         let second = try check(box, records: records)
         #expect(second.stdout.contains(Self.one))
@@ -142,7 +148,7 @@ import Testing
         let box = try site(), records = try Sandbox()
         try settle(box)
         let first = try check(box, records: records)
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: records.root.path).first { $0.hasPrefix("site-listing-") })
+        let name = try recordName(in: records)
         let record = try records.read(name)
         #expect(record.count > 100)
         #expect(listing(try check(box, records: records)) == "listing: 7 directories from the cache, 0 read")
@@ -172,7 +178,7 @@ import Testing
         let box = try site(), records = try Sandbox()
         try settle(box)
         let first = try check(box, records: records)
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: records.root.path).first { $0.hasPrefix("site-listing-") })
+        let name = try recordName(in: records)
         let record = try records.read(name)
         // The first directory's first entry: its flag byte says a kind there is none of;
         // it is a directory whose name's first byte is a "/" (a name no directory holds,
