@@ -5,22 +5,26 @@ import Synchronization
 /// The walk is `DirectoryWalk`'s, the one file discovery uses, by bytes. Each directory's
 /// path is kept once and each file as its name's bytes in one buffer (about 25 bytes a
 /// file and its name), so listing builds no `String` per file and the index of a site of
-/// 300,000 files stays under 10 MB. The first few lookups scan the names; later ones
-/// (a run of many posts) use a hash table made at the first of them, so a run on one
-/// post does not hash every name of the site to ask for two.
+/// 300,000 files stays under 10 MB. A directory's files are listed together, so whether
+/// a file exists scans the names of its directory alone, and the files of a name
+/// anywhere scan every name; once lookups have scanned `scannedLookups` times every
+/// name (a run of many posts), they use a hash table made then, so a run on one post
+/// does not hash every name of the site to ask for a few.
 final class SiteIndex: Sendable {
     /// Absolute, normalized: the root first, then the static directories.
     let roots: [String]
     /// Each listed directory's absolute path, without a trailing slash ("/" for the root).
     private let directories: [String]
     private let directoryNumbers: [String: Int32]
+    /// Where each directory's files start in `files` (they end where the next's start).
+    private let firstFiles: [Int32]
     /// Every file's name, back to back, as the directory gave it.
     private let names: [UInt8]
     /// Every file: where its name is in `names`, and its directory.
     private let files: [File]
-    /// Made at lookup number `scannedLookups` + 1.
+    /// Made once the lookups have scanned `scannedLookups` × `fileCount` names.
     private let table = Mutex<Table?>(nil)
-    private let lookups = Atomic<Int>(0)
+    private let scanned = Atomic<Int>(0)
     static let scannedLookups = 8
     let fileCount: Int
     /// False when the roots held more than `limit` files (a root at `/` or a home
@@ -51,6 +55,7 @@ final class SiteIndex: Sendable {
     init(roots: [String], excluding: [String] = [], fileSystem: any FileSystem, expected: (files: Int, nameBytes: Int)? = nil) {
         self.roots = roots
         var directories: [String] = []
+        var firstFiles: [Int32] = []
         var numbers: [String: Int32] = [:]
         var names: [UInt8] = []
         var files: [File] = []
@@ -67,17 +72,19 @@ final class SiteIndex: Sendable {
                 let dir = prefix.count > 1 ? String(prefix.dropLast()) : prefix
                 numbers[dir] = Int32(directories.count)
                 directories.append(dir)
+                firstFiles.append(Int32(files.count))
             } file: { name in
                 files.append(File(start: UInt32(names.count), length: UInt16(name.count), directory: Int32(directories.count - 1)))
                 names.append(contentsOf: name)
             }
         }
         isComplete = files.count <= Self.limit
-        if !isComplete { (directories, numbers, names, files) = ([], [:], [], []) }
+        if !isComplete { (directories, firstFiles, numbers, names, files) = ([], [], [:], [], []) }
         // Held for the whole run: without the slack of the appends (up to half of each).
         names = Self.exactly(names)
         files = Self.exactly(files)
         self.directories = directories
+        self.firstFiles = firstFiles
         directoryNumbers = numbers
         self.names = names
         self.files = files
@@ -124,18 +131,28 @@ final class SiteIndex: Sendable {
         return hasher.finalize()
     }
 
-    /// Each file whose name is `name`, by its directory's number, until `body` says stop.
-    private func forEachFile(named name: String, _ body: (Int32) -> Bool) {
-        var name = name
-        let scan = lookups.add(1, ordering: .relaxed).oldValue < Self.scannedLookups
-        let table = scan ? nil : self.table.withLock { table in
+    /// The hash table, once the lookups before have scanned enough names to pay for it
+    /// (nil until then: the caller scans, `scanning` names, and counts them).
+    private func tableIfWorthIt(scanning: Int) -> Table? {
+        if scanned.load(ordering: .relaxed) < Self.scannedLookups * max(files.count, 1) {
+            scanned.add(scanning, ordering: .relaxed)
+            return nil
+        }
+        return table.withLock { table in
             if table == nil { table = makeTable() }
             return table
         }
+    }
+
+    /// Each file whose name is `name` among `candidates` (all of them when they are every
+    /// file), by its directory's number, until `body` says stop.
+    private func forEachFile(named name: String, among candidates: Range<Int>, _ body: (Int32) -> Bool) {
+        var name = name
+        let table = tableIfWorthIt(scanning: candidates.count)
         name.withUTF8 { key in
             names.withUnsafeBufferPointer { bytes in
                 guard let table else {
-                    for f in files where Int(f.length) == key.count && bytes[f.range].elementsEqual(key) {
+                    for f in files[candidates] where Int(f.length) == key.count && bytes[f.range].elementsEqual(key) {
                         if !body(f.directory) { return }
                     }
                     return
@@ -152,8 +169,10 @@ final class SiteIndex: Sendable {
 
     func contains(_ absolutePath: String) -> Bool {
         guard let dir = directoryNumbers[Path.directory(of: absolutePath)] else { return false }
+        let next = Int(dir) + 1
+        let own = Int(firstFiles[Int(dir)])..<(next < firstFiles.count ? Int(firstFiles[next]) : files.count)
         var found = false
-        forEachFile(named: Path.lastComponent(absolutePath)) { holder in
+        forEachFile(named: Path.lastComponent(absolutePath), among: own) { holder in
             found = holder == dir
             return !found
         }
@@ -174,7 +193,7 @@ final class SiteIndex: Sendable {
     /// The files with this name, anywhere under the roots, sorted.
     func files(named name: String) -> [String] {
         var found: [String] = []
-        forEachFile(named: name) { holder in
+        forEachFile(named: name, among: files.indices) { holder in
             found.append(Path.join(directories[Int(holder)], name))
             return true
         }
