@@ -12,18 +12,34 @@ struct EntityTable: Sendable {
 
     static let shared = EntityTable(source: entityTableSource)
 
+    /// Read once a run, by bytes: each line's name up to its space, then its comma-separated
+    /// hexadecimal code points.
     init(source: String) {
         var names: [UInt8] = [], values: [UInt8] = [], entries: [Entry] = []
-        for line in source.utf8.split(separator: 0x0A) {
-            guard let space = line.firstIndex(of: 0x20) else { continue }
-            let nameStart = names.count, valueStart = values.count
-            names.append(contentsOf: line[line.startIndex..<space])
-            for hex in line[line.index(after: space)...].split(separator: 0x2C) {
+        var text = source
+        text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let lineStart = i
+                while i < b.count && b[i] != 0x0A { i += 1 }
+                let lineEnd = i
+                i += 1
+                var space = lineStart
+                while space < lineEnd && b[space] != 0x20 { space += 1 }
+                guard space < lineEnd else { continue }
+                let nameStart = names.count, valueStart = values.count
+                names.append(contentsOf: UnsafeBufferPointer(rebasing: b[lineStart..<space]))
                 var v: UInt32 = 0
-                for c in hex { v = v * 16 + (CharacterReference.digit(c, hex: true) ?? 0) }
-                CharacterReference.appendScalar(v, to: &values)
+                for k in space + 1...lineEnd {
+                    if k == lineEnd || b[k] == 0x2C {
+                        CharacterReference.appendScalar(v, to: &values)
+                        v = 0
+                    } else {
+                        v = v * 16 + (CharacterReference.digit(b[k], hex: true) ?? 0)
+                    }
+                }
+                entries.append(Entry(name: nameStart..<names.count, value: valueStart..<values.count))
             }
-            entries.append(Entry(name: nameStart..<names.count, value: valueStart..<values.count))
         }
         self.names = names
         self.values = values

@@ -178,9 +178,10 @@ public final class CachedListing: FileSystem {
         let end: Int
 
         mutating func take(_ n: Int) -> Range<Int>? {
-            guard n >= 0, end - at >= n else { return nil }
-            defer { at += n }
-            return at..<at + n
+            // (`at` never passes `end`: the sums cannot overflow.)
+            guard n >= 0, end &- at >= n else { return nil }
+            defer { at &+= n }
+            return Range(uncheckedBounds: (at, at &+ n))
         }
 
         mutating func integer<T: FixedWidthInteger>(_: T.Type) -> T? {
@@ -239,21 +240,36 @@ public final class CachedListing: FileSystem {
     private static func replay(_ record: Record, of bytes: [UInt8], stamp: DirectoryStamp,
                                _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, Bool) -> Void) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            func each(checking: Bool = false, _ visit: (Range<Int>, FileKind?, FileID) -> Void) -> Bool {
-                var reader = Reader(bytes: buffer, at: record.entries.lowerBound, end: record.entries.upperBound)
-                for _ in 0..<record.count {
-                    guard let flags = reader.integer(UInt8.self), flags & 3 != 3, flags < 8,
-                          let length = reader.integer(UInt16.self), let name = reader.take(Int(length)),
-                          !checking || flags & 3 != 2 || Self.isEntryName(buffer, name) else { return false }
-                    let device = flags & 4 != 0 ? reader.integer(UInt64.self) : stamp.id.device
-                    guard let device, let inode = reader.integer(UInt64.self) else { return false }
-                    let kind: FileKind? = switch flags & 3 { case 1: .file; case 2: .directory; default: nil }
-                    visit(name, kind, FileID(device: device, inode: inode))
-                }
-                return reader.at == reader.end
+            var reader = Reader(bytes: buffer, at: record.entries.lowerBound, end: record.entries.upperBound)
+            for _ in 0..<record.count {
+                guard let flags = reader.integer(UInt8.self), flags & 3 != 3, flags < 8,
+                      let length = reader.integer(UInt16.self), let name = reader.take(Int(length)),
+                      flags & 3 != 2 || Self.isEntryName(buffer, name),
+                      reader.take(flags & 4 != 0 ? 16 : 8) != nil else { return false }
             }
-            guard each(checking: true, { _, _, _ in }) else { return false }
-            return each { name, kind, id in body(UnsafeBufferPointer(rebasing: buffer[name]), kind, id, false) }
+            guard reader.at == reader.end else { return false }
+            // Every entry decodes: read them again without the checks.
+            guard record.count > 0, let base = buffer.baseAddress else { return true }
+            func word<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
+                T(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: T.self))
+            }
+            var at = record.entries.lowerBound
+            for _ in 0..<record.count {
+                let flags = base[at]
+                let length = Int(word(at &+ 1, UInt16.self))
+                let name = UnsafeBufferPointer(start: base + (at &+ 3), count: length)
+                at &+= 3 &+ length
+                var device = stamp.id.device
+                if flags & 4 != 0 {
+                    device = word(at, UInt64.self)
+                    at &+= 8
+                }
+                let inode = word(at, UInt64.self)
+                at &+= 8
+                let kind: FileKind? = switch flags & 3 { case 1: .file; case 2: .directory; default: nil }
+                body(name, kind, FileID(device: device, inode: inode), false)
+            }
+            return true
         }
     }
 }

@@ -69,7 +69,8 @@ final class SiteIndex: Sendable {
         }
         for root in roots {
             DirectoryWalk.walkFileNames(root, in: fileSystem, visited: &visited, stop: { files.count > Self.limit }) { prefix in
-                let dir = prefix.count > 1 ? String(prefix.dropLast()) : prefix
+                // (By bytes: `count` and `dropLast` of a `String` walk its characters.)
+                let dir = prefix.utf8.count > 1 ? String(decoding: prefix.utf8.dropLast(), as: UTF8.self) : prefix
                 numbers[dir] = Int32(directories.count)
                 directories.append(dir)
                 firstFiles.append(Int32(files.count))
