@@ -57,7 +57,12 @@ extension HTMLTokenizer {
             let q = b[i]
             if q == 0x22 || q == 0x27 {
                 i += 1
-                while i < n && b[i] != q { appendValueByte(&value) }
+                while i < n && b[i] != q {
+                    // A run without a reference or NUL, appended at once.
+                    let start = i
+                    while i < n && b[i] != q && b[i] != 0x26 && b[i] != 0 { i += 1 }
+                    if i > start { value.append(contentsOf: b[start..<i]) } else { appendValueByte(&value) }
+                }
                 guard i < n else { return nil }
                 i += 1
                 add()

@@ -63,8 +63,11 @@ public struct HTMLTokenizer {
             } else if c == 0x3C {
                 tagOpen()
             } else {
-                text.append(c)
+                // A run of text up to the next `&` or `<`, appended at once.
+                let start = i
                 i += 1
+                while i < n && b[i] != 0x26 && b[i] != 0x3C { i += 1 }
+                text.append(contentsOf: b[start..<i])
             }
         }
         flushText()
@@ -129,6 +132,8 @@ public struct HTMLTokenizer {
             return
         }
         emit(.startTag(name: name, attributes: attributes, selfClosing: selfClosing))
+        // (Only names starting with one of these letters need the comparisons below.)
+        guard let first = name.utf8.first, Self.isSpecialInitial(first) else { return }
         switch name {
         case "script", "style", "xmp", "iframe", "noembed", "noframes":
             rawText(until: name, decode: false)
@@ -150,9 +155,27 @@ public struct HTMLTokenizer {
         if i < n && b[i] == 0x0A { i += 1 }
     }
 
+    /// The first letters of the names `startTag` treats apart (raw text, RCDATA,
+    /// `plaintext`, `pre`, `listing`).
+    @inline(__always) static func isSpecialInitial(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x73, 0x78, 0x69, 0x6E, 0x74, 0x70, 0x6C: true  // s x i n t p l
+        default: false
+        }
+    }
+
     /// A tag name from `i`, lower-cased, up to whitespace, `/` or `>`.
     mutating func tagName() -> String {
-        var name: [UInt8] = []
+        // Most names need no lowering: read them from the input as they are.
+        let start = i
+        while i < n {
+            let c = b[i]
+            if Self.isSpace(c) || c == 0x2F || c == 0x3E { return String(decoding: b[start..<i], as: UTF8.self) }
+            if (c >= 0x41 && c <= 0x5A) || c == 0 { break }
+            i += 1
+        }
+        if i == n { return String(decoding: b[start..<n], as: UTF8.self) }
+        var name = Array(b[start..<i])
         while i < n {
             let c = b[i]
             if Self.isSpace(c) || c == 0x2F || c == 0x3E { break }

@@ -127,3 +127,16 @@ extension HTMLTokenizerTests {
         #expect(attributes.allSatisfy { $0.value == "1" })
     }
 }
+
+extension HTMLTokenizerTests {
+    /// NUL becomes U+FFFD in tag and attribute names and in attribute values, and stays in
+    /// text; names are lowered wherever the upper case is, and a `&` or NUL inside a run of
+    /// a value or of text is read there (the tokenizer reads runs between them at once).
+    @Test func nulAndUpperCaseInsideRuns() {
+        #expect(tokens("<dIv\u{0}X a\u{0}B=\"x\u{0}y&amp;z\" C='&lt;'>t\u{0}u&amp;v<SCRIPT>&amp;</script>")
+            == [start("div\u{FFFD}x", [("a\u{FFFD}b", "x\u{FFFD}y&z"), ("c", "<")]), .text("t\u{0}u&v"),
+                start("script"), .text("&amp;"), .endTag(name: "script")])
+        #expect(tokens("<Pre>\nx</PRE>") == [start("pre"), .text("x"), .endTag(name: "pre")])
+        #expect(tokens("<tr><td>x") == [start("tr"), start("td"), .text("x")])
+    }
+}
