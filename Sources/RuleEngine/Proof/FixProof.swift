@@ -17,6 +17,8 @@ final class FixProof {
     let boundaries: [Int]
     let firstBodyLine: Int
     private var beforeHTML: [Range<Int>: RenderedHTML] = [:]
+    private var beforeScans: [Range<Int>: (SourceText, BlockScan)] = [:]
+    private var beforeTokens: [Range<Int>: (tokens: [HTMLToken], endsInData: Bool)] = [:]
     private var wholeBefore: [HTMLToken]?
     private var wholeHTML: RenderedHTML?
     private var wholeClosed: Bool?
@@ -91,8 +93,8 @@ final class FixProof {
                 return .broken(was == nil ? "would turn the first lines into front matter" : "would change where the front matter ends")
             }
         }
-        let beforeText = SourceText(slice), afterText = SourceText(edited)
-        let beforeScan = BlockScanner.scan(beforeText), afterScan = BlockScanner.scan(afterText)
+        let (beforeText, beforeScan) = scanned(lines, slice)
+        let afterText = SourceText(edited), afterScan = BlockScanner.scan(afterText)
         let before: [HTMLToken], after: [HTMLToken]
         if !cards.isEmpty {
             // The card as Ghost served it, between the other lines as CommonMark reads them
@@ -128,7 +130,7 @@ final class FixProof {
                           promise: promise, removals: body.count) {
                 return .same
             }
-            let beforeHTML = cachedBefore(lines, beforeText, beforeScan)
+            let beforeHTML = cachedBefore(lines) { (beforeText, beforeScan) }
             let afterHTML = html(afterText, afterScan)
             if let decided = Self.decidedByBytes(beforeHTML, afterHTML, promise: promise) { return decided }
             before = HTMLTokenizer.tokenize(beforeHTML.bytes)
@@ -168,15 +170,14 @@ final class FixProof {
         }
         let before = seam(lines.lowerBound..<core.lowerBound), next = seam(core.upperBound..<lines.upperBound)
         guard before.closed else { return false }
-        let beforeText = SourceText(Array(source.bytes[coreStart..<coreEnd]))
         let afterCore = SourceText(Array(edited[prefix..<afterCoreEnd]))
-        let beforeHTML = cachedBefore(core, beforeText, BlockScanner.scan(beforeText))
+        let beforeHTML = cachedBefore(core) { scanned(core, Array(source.bytes[coreStart..<coreEnd])) }
         let afterHTML = html(afterCore, BlockScanner.scan(afterCore))
         let plain = !beforeHTML.containsRawHTML && !afterHTML.containsRawHTML
         if plain && before.endsHard && next.startsHard, let decided = Self.decidedByBytes(beforeHTML, afterHTML, promise: promise) {
             return decided == .same
         }
-        let a = HTMLTokenizer.tokenization(beforeHTML.bytes), b = HTMLTokenizer.tokenization(afterHTML.bytes)
+        let a = beforeTokenization(core, beforeHTML), b = HTMLTokenizer.tokenization(afterHTML.bytes)
         let edgesBefore = Seam(a.tokens, endsInData: a.endsInData), edgesAfter = Seam(b.tokens, endsInData: b.endsInData)
         guard edgesBefore.closed, edgesAfter.closed else { return false }
         guard Seam.hard(after: before, edited: [edgesBefore, edgesAfter]), Seam.hard(before: next, edited: [edgesBefore, edgesAfter]) else {
@@ -217,8 +218,7 @@ final class FixProof {
         if !source.bytes[start..<end].contains(0x3C) {
             made = .plain
         } else {
-            let text = SourceText(Array(source.bytes[start..<end]))
-            let t = HTMLTokenizer.tokenization(cachedBefore(lines, text, BlockScanner.scan(text)).bytes)
+            let t = beforeTokenization(lines, cachedBefore(lines) { scanned(lines, Array(source.bytes[start..<end])) })
             made = Seam(t.tokens, endsInData: t.endsInData)
         }
         seams[lines] = made
@@ -274,10 +274,31 @@ final class FixProof {
         HTMLTokenizer.tokenize(html(text, scan).bytes)
     }
 
-    private func cachedBefore(_ lines: Range<Int>, _ text: SourceText, _ scan: BlockScan) -> RenderedHTML {
+    /// The document's lines as a text of their own, and its block scan (kept: the windows
+    /// of fixes in one block are the same lines).
+    private func scanned(_ lines: Range<Int>, _ bytes: @autoclosure () -> [UInt8]) -> (SourceText, BlockScan) {
+        if let known = beforeScans[lines] { return known }
+        let text = SourceText(bytes())
+        let made = (text, BlockScanner.scan(text))
+        beforeScans[lines] = made
+        return made
+    }
+
+    /// The HTML of the document's lines rendered alone, made from `scan` (the lines' text
+    /// and block scan) the first time.
+    private func cachedBefore(_ lines: Range<Int>, _ scan: () -> (SourceText, BlockScan)) -> RenderedHTML {
         if let cached = beforeHTML[lines] { return cached }
-        let made = html(text, scan)
+        let (text, blocks) = scan()
+        let made = html(text, blocks)
         beforeHTML[lines] = made
+        return made
+    }
+
+    /// The tokens of `html`, the rendering of the document's lines alone (kept by the lines).
+    private func beforeTokenization(_ lines: Range<Int>, _ html: RenderedHTML) -> (tokens: [HTMLToken], endsInData: Bool) {
+        if let known = beforeTokens[lines] { return known }
+        let made = HTMLTokenizer.tokenization(html.bytes)
+        beforeTokens[lines] = made
         return made
     }
 
