@@ -59,3 +59,21 @@ import Testing
         #expect(EntityTable.shared.entries.count == 2231)
     }
 }
+
+extension InlineRenderingFactsTests {
+    /// Every line of the table's source, read here by `String` splitting, is the entry the
+    /// table holds at its place: the name, and the value's code points as UTF-8.
+    @Test func theEntityTableHoldsEveryLineOfItsSource() {
+        let table = EntityTable.shared
+        let lines = entityTableSource.split(separator: "\n")
+        #expect(lines.count == table.entries.count)
+        for (line, entry) in zip(lines, table.entries) {
+            let parts = line.split(separator: " ")
+            let scalars = parts[1].split(separator: ",").map { Unicode.Scalar(UInt32($0, radix: 16)!)! }
+            var value = String.UnicodeScalarView()
+            value.append(contentsOf: scalars)
+            #expect(Array(parts[0].utf8) == Array(table.names[entry.name]), "\(line)")
+            #expect(Array(String(value).utf8) == Array(table.values[entry.value]), "\(line)")
+        }
+    }
+}

@@ -140,3 +140,19 @@ extension HTMLTokenizerTests {
         #expect(tokens("<tr><td>x") == [start("tr"), start("td"), .text("x")])
     }
 }
+
+extension HTMLTokenizerTests {
+    /// Cut off by the end of the input inside an upper-case name or a value's run, a tag is
+    /// dropped and the input ends inside it; names that start like a raw-text element's
+    /// are not one.
+    @Test func cutOffInsideRunsAndNamesLikeSpecialOnes() {
+        for html in ["x<dIv", "x<a\u{0}", "x<a b='y&amp", "x<a b=\"y\u{0}", "x</dI"] {
+            let t = HTMLTokenizer.tokenization(Array(html.utf8))
+            #expect(t.tokens == [.text("x")], "\(html)")
+            #expect(!t.endsInData, "\(html)")
+        }
+        #expect(tokens("</dI\u{0}v>") == [.endTag(name: "di\u{FFFD}v")])
+        #expect(tokens("<Scripts><b>x</b><span>y</span><nav>") == [start("scripts"), start("b"), .text("x"), .endTag(name: "b"),
+                                                                 start("span"), .text("y"), .endTag(name: "span"), start("nav")])
+    }
+}

@@ -79,3 +79,33 @@ import Testing
         #expect(index.fileCount == 2)
     }
 }
+
+extension SiteIndexTests {
+    /// The same questions get the same answers while the index scans (its first lookups)
+    /// and once its hash table is made (after it has scanned 8 times every name), and an
+    /// empty directory between two full ones holds nothing of theirs.
+    @Test func scanningAndTheTableAnswerAlike() {
+        let paths = Self.paths(300) + ["/site/empty-before/x/a-1.png"]
+        let fs = InMemoryFileSystem(Dictionary(paths.map { ($0, "") }, uniquingKeysWith: { a, _ in a }), workingDirectory: "/site")
+        let index = SiteIndex(roots: ["/site"], fileSystem: fs)
+        let questions = paths.prefix(40).flatMap { [$0, "/site/empty-before/" + Path.lastComponent($0), $0 + ".x"] }
+        let named = ["a-1.png", "a-4.png", "none.png"]
+        let scanned = (questions.map(index.contains), named.map(index.files(named:)))
+        // Enough whole-site lookups to pay for the table.
+        for _ in 0..<(SiteIndex.scannedLookups + 2) { _ = index.files(named: "none.png") }
+        let hashed = (questions.map(index.contains), named.map(index.files(named:)))
+        #expect(scanned.0 == hashed.0)
+        #expect(scanned.1 == hashed.1)
+        #expect(scanned.0.filter { $0 }.count == 40)
+        #expect(index.files(named: "a-1.png").contains("/site/empty-before/x/a-1.png"))
+    }
+
+    /// A directory whose name ends in a character that joins the `/` after it (U+0600
+    /// prepends) is still the directory of its files: its path is cut by bytes.
+    @Test func aDirectoryNameEndingInAJoiningCharacter() {
+        let index = Self.index(["/site/a\u{0600}/x.png", "/site/a/y.png"])
+        #expect(index.contains("/site/a\u{0600}/x.png"))
+        #expect(!index.contains("/site/a/x.png"))
+        #expect(index.contains("/site/a/y.png"))
+    }
+}
