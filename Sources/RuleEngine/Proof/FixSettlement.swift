@@ -57,12 +57,25 @@ struct FixSettlement {
     }
 
     /// Check mode: every fix gets the verdict on it as `fix` would apply it: with its
-    /// cluster when the cluster passes, alone otherwise.
+    /// cluster when the cluster passes, alone otherwise. The safe fixes are proven as plain
+    /// `fix` takes them, among themselves (an unsafe card conversion beside them is not
+    /// applied, so it does not make their cluster fail and each of them be proven alone);
+    /// the others as `fix --unsafe-fixes` takes them, with every fix.
     func settle(_ fixes: inout [Fix]) {
-        let (all, rest) = clusters(fixes)
-        // The members of the clusters that failed, in order: those `fix` takes together
-        // (the fixes in `rest` overlap others and wait for a later pass).
-        var failed: [Int] = []
+        let safe = fixes.indices.filter { fixes[$0].applicability == .safe }
+        guard !safe.isEmpty, safe.count < fixes.count else { return settle(&fixes, deciding: nil) }
+        var safeFixes = safe.map { fixes[$0] }
+        settle(&safeFixes, deciding: nil)
+        let others = Set(fixes.indices).subtracting(safe)
+        var all = fixes
+        settle(&all, deciding: others)
+        for (i, k) in safe.enumerated() { fixes[k] = safeFixes[i] }
+        for k in others { fixes[k] = all[k] }
+    }
+
+    /// `settle`, with the verdicts that matter those of `deciding` (all when nil): the
+    /// clusters without one of them are not proven, and only they are proven alone.
+    private func settle(_ fixes: inout [Fix], deciding: Set<Int>?) {
         // Fixes with the same edits (one fix shared by several findings) share a verdict:
         // each fix's verdict is kept at the first fix with its edits.
         var firstWith: [[Edit]: Int] = [:]
@@ -70,6 +83,17 @@ struct FixSettlement {
         func stored(_ first: inout Int) -> Int { first }
         // (`default:` inserts `k` where the edits are new: one lookup per fix.)
         let shared = fixes.indices.map { k in stored(&firstWith[fixes[k].edits, default: k]) }
+        // (A fix decides for every fix with its edits: their verdict is kept at one of them.)
+        let decidingShared = deciding.map { Set($0.map { shared[$0] }) }
+        let decides: (Int) -> Bool = { decidingShared?.contains(shared[$0]) ?? true }
+        var (all, rest) = clusters(fixes)
+        if deciding != nil {
+            all = all.filter { $0.members.contains(where: decides) }
+            rest = rest.filter(decides)
+        }
+        // The members of the clusters that failed, in order: those `fix` takes together
+        // (the fixes in `rest` overlap others and wait for a later pass).
+        var failed: [Int] = []
         var verdicts = [ProofVerdict?](repeating: nil, count: fixes.count)
         let same: (ProofVerdict, [Fix]) -> Bool = { verdict, _ in verdict == .same }
         let (whole, windowed) = provenWhole(all, fixes)
@@ -82,7 +106,7 @@ struct FixSettlement {
                 for m in cluster.members { verdicts[shared[m]] = .same }
                 continue
             }
-            failed += cluster.members
+            failed += cluster.members.filter(decides)
         }
         // Alone, each fix after HTML left open costs a rendering of the whole document:
         // together first (the fixes of clusters that failed for one member).
