@@ -132,8 +132,6 @@ public struct HTMLTokenizer {
             return
         }
         emit(.startTag(name: name, attributes: attributes, selfClosing: selfClosing))
-        // (Only names starting with one of these letters need the comparisons below.)
-        guard let first = name.utf8.first, Self.isSpecialInitial(first) else { return }
         switch name {
         case "script", "style", "xmp", "iframe", "noembed", "noframes":
             rawText(until: name, decode: false)
@@ -153,15 +151,6 @@ public struct HTMLTokenizer {
 
     mutating func skipLeadingNewline() {
         if i < n && b[i] == 0x0A { i += 1 }
-    }
-
-    /// The first letters of the names `startTag` treats apart (raw text, RCDATA,
-    /// `plaintext`, `pre`, `listing`).
-    @inline(__always) static func isSpecialInitial(_ c: UInt8) -> Bool {
-        switch c {
-        case 0x73, 0x78, 0x69, 0x6E, 0x74, 0x70, 0x6C: true  // s x i n t p l
-        default: false
-        }
     }
 
     /// A tag name from `i`, lower-cased, up to whitespace, `/` or `>`.

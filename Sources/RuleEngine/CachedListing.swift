@@ -28,9 +28,9 @@ public final class CachedListing: FileSystem {
         public var listed = 0
     }
 
-    /// How many entries and bytes of entries the record holds (what a listing answered
-    /// from it will hold, about).
-    public let recordedSize: (entries: Int, bytes: Int)
+    /// About how many entries, and bytes of their names, a listing answered from the
+    /// record will hold (each entry's bytes beyond its name taken as the fewest).
+    public let recordedSize: (entries: Int, nameBytes: Int)
 
     private struct State {
         var old: [UInt8]
@@ -55,14 +55,15 @@ public final class CachedListing: FileSystem {
 
     static let magic = Array("galley site listing 1\n".utf8)
     /// An entry's flag byte, name length and inode, with an empty name.
-    static let smallestEntry = 1 + 2 + 8
+    private static let smallestEntry = 1 + 2 + 8
     static let footer = Array("\nend".utf8)
 
     public init(base: any FileSystem, recorded: [UInt8]?) {
         self.base = base
         let old = recorded ?? []
         let records = Self.records(in: old) ?? [:]
-        recordedSize = records.values.reduce((0, 0)) { ($0.0 + $1.count, $0.1 + $1.entries.count) }
+        let (entries, bytes) = records.values.reduce((0, 0)) { ($0.0 + $1.count, $0.1 + $1.entries.count) }
+        recordedSize = (entries, max(0, bytes - Self.smallestEntry * entries))
         state = Mutex(State(old: records.isEmpty ? [] : old, records: records))
     }
 

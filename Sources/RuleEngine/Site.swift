@@ -88,9 +88,8 @@ public final class Site: Sendable {
             let made: SiteIndex
             if let store = listingStore {
                 let cached = CachedListing(base: fileSystem, recorded: store.load(root: root))
-                let size = cached.recordedSize
                 made = SiteIndex(roots: roots, excluding: excluding, fileSystem: cached,
-                                 expected: (size.entries, max(0, size.bytes - CachedListing.smallestEntry * size.entries)))
+                                 expected: (cached.recordedSize.entries, cached.recordedSize.nameBytes))
                 // (A listing cut short at the limit is not kept: such a root is a mistake.)
                 if made.isComplete, cached.changed { store.save(cached, root: root) }
                 cacheCounts.withLock { $0 = cached.counts }

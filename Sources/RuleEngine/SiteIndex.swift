@@ -168,6 +168,9 @@ final class SiteIndex: Sendable {
         }
     }
 
+    /// Whether the hash table has been made (for tests of when it is).
+    var hasTable: Bool { table.withLock { $0 != nil } }
+
     func contains(_ absolutePath: String) -> Bool {
         guard let dir = directoryNumbers[Path.directory(of: absolutePath)] else { return false }
         let next = Int(dir) + 1

@@ -78,7 +78,7 @@ final class FixProof {
         // after a parse) and the linter's (front matter that parsed must still parse).
         guard let first = body.map(\.range.lowerBound).min(), let last = body.map(\.range.upperBound).max() else { return .same }
         let lines = window(first, last)
-        let range = source.lineStart(lines.lowerBound)..<(lines.upperBound < source.lineCount ? source.lineStart(lines.upperBound) : source.bytes.count)
+        let range = bytes(of: lines)
         let slice = Array(source.bytes[range])
         let shifted = body.map { Edit(range: ($0.range.lowerBound - range.lowerBound)..<($0.range.upperBound - range.lowerBound),
                                       replacement: $0.replacement) }
@@ -93,7 +93,7 @@ final class FixProof {
                 return .broken(was == nil ? "would turn the first lines into front matter" : "would change where the front matter ends")
             }
         }
-        let (beforeText, beforeScan) = scanned(lines, slice)
+        let (beforeText, beforeScan) = scanned(lines)
         let afterText = SourceText(edited), afterScan = BlockScanner.scan(afterText)
         let before: [HTMLToken], after: [HTMLToken]
         if !cards.isEmpty {
@@ -130,7 +130,7 @@ final class FixProof {
                           promise: promise, removals: body.count) {
                 return .same
             }
-            let beforeHTML = cachedBefore(lines) { (beforeText, beforeScan) }
+            let beforeHTML = cachedBefore(lines)
             let afterHTML = html(afterText, afterScan)
             if let decided = Self.decidedByBytes(beforeHTML, afterHTML, promise: promise) { return decided }
             before = HTMLTokenizer.tokenize(beforeHTML.bytes)
@@ -153,9 +153,8 @@ final class FixProof {
         if promise.contains(.closesCodeBlock) { return false }
         let core = coreWindow(first, last)
         guard core != lines, core.lowerBound >= lines.lowerBound, core.upperBound <= lines.upperBound else { return false }
-        let coreStart = source.lineStart(core.lowerBound)
-        let coreEnd = core.upperBound < source.lineCount ? source.lineStart(core.upperBound) : source.bytes.count
-        let prefix = coreStart - range.lowerBound, suffix = range.upperBound - coreEnd
+        let coreBytes = bytes(of: core)
+        let prefix = coreBytes.lowerBound - range.lowerBound, suffix = range.upperBound - coreBytes.upperBound
         let afterCoreEnd = edited.count - suffix
         guard afterCoreEnd >= prefix else { return false }
         let cuts = HTMLRenderer.windowBoundaries(afterScan)
@@ -171,7 +170,7 @@ final class FixProof {
         let before = seam(lines.lowerBound..<core.lowerBound), next = seam(core.upperBound..<lines.upperBound)
         guard before.closed else { return false }
         let afterCore = SourceText(Array(edited[prefix..<afterCoreEnd]))
-        let beforeHTML = cachedBefore(core) { scanned(core, Array(source.bytes[coreStart..<coreEnd])) }
+        let beforeHTML = cachedBefore(core)
         let afterHTML = html(afterCore, BlockScanner.scan(afterCore))
         let plain = !beforeHTML.containsRawHTML && !afterHTML.containsRawHTML
         if plain && before.endsHard && next.startsHard, let decided = Self.decidedByBytes(beforeHTML, afterHTML, promise: promise) {
@@ -212,13 +211,11 @@ final class FixProof {
     private func seam(_ lines: Range<Int>) -> Seam {
         guard !lines.isEmpty else { return .empty }
         if let known = seams[lines] { return known }
-        let start = source.lineStart(lines.lowerBound)
-        let end = lines.upperBound < source.lineCount ? source.lineStart(lines.upperBound) : source.bytes.count
         let made: Seam
-        if !source.bytes[start..<end].contains(0x3C) {
+        if !source.bytes[bytes(of: lines)].contains(0x3C) {
             made = .plain
         } else {
-            let t = beforeTokenization(lines, cachedBefore(lines) { scanned(lines, Array(source.bytes[start..<end])) })
+            let t = beforeTokenization(lines, cachedBefore(lines))
             made = Seam(t.tokens, endsInData: t.endsInData)
         }
         seams[lines] = made
@@ -274,21 +271,25 @@ final class FixProof {
         HTMLTokenizer.tokenize(html(text, scan).bytes)
     }
 
+    /// Where the document's lines are, as bytes (to the end of the last one's line break).
+    private func bytes(of lines: Range<Int>) -> Range<Int> {
+        source.lineStart(lines.lowerBound)..<source.lineEnd(lines.upperBound - 1)
+    }
+
     /// The document's lines as a text of their own, and its block scan (kept: the windows
     /// of fixes in one block are the same lines).
-    private func scanned(_ lines: Range<Int>, _ bytes: @autoclosure () -> [UInt8]) -> (SourceText, BlockScan) {
+    private func scanned(_ lines: Range<Int>) -> (SourceText, BlockScan) {
         if let known = beforeScans[lines] { return known }
-        let text = SourceText(bytes())
+        let text = SourceText(Array(source.bytes[bytes(of: lines)]))
         let made = (text, BlockScanner.scan(text))
         beforeScans[lines] = made
         return made
     }
 
-    /// The HTML of the document's lines rendered alone, made from `scan` (the lines' text
-    /// and block scan) the first time.
-    private func cachedBefore(_ lines: Range<Int>, _ scan: () -> (SourceText, BlockScan)) -> RenderedHTML {
+    /// The HTML of the document's lines rendered alone (kept by the lines).
+    private func cachedBefore(_ lines: Range<Int>) -> RenderedHTML {
         if let cached = beforeHTML[lines] { return cached }
-        let (text, blocks) = scan()
+        let (text, blocks) = scanned(lines)
         let made = html(text, blocks)
         beforeHTML[lines] = made
         return made
