@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import GalleyIO
 
 /// Replaces a file's contents without ever leaving it half-written, and never from stale
@@ -73,7 +74,7 @@ struct AtomicWriter {
             }
         }
 
-        let dir = (target as NSString).deletingLastPathComponent
+        let dir = TextHelpers.parent(of: target)
         let temp = TemporaryFiles.name(in: dir)
         let fd: Int32
         TemporaryFiles.register(temp)

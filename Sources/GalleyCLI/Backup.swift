@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `fix --backup DIR`: before a file is replaced, its original goes under DIR at the path
 /// galley reports for it, relative to the working directory (`fix --backup bk _posts`
@@ -66,7 +67,7 @@ struct Backup: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true)
         } catch {
-            throw Failure(description: "cannot create the backup folder \(directory): \(error.localizedDescription); the file was not modified")
+            throw Failure(description: "cannot create the backup folder \(directory): \(error); the file was not modified")
         }
         var dir = open(absolute, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dir >= 0 else { throw fail("cannot open the backup folder") }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `--write-baseline FILE` records the findings of a run; `--baseline FILE` then reports
 /// only findings that are not in it. A finding is matched on its rule, its file's path
@@ -30,16 +31,26 @@ struct Baseline: Sendable {
             throw Failure(description: "\(file): cannot read the baseline")
         }
         let bad = Failure(description: "\(file): not a galley baseline (expected a JSON object with `version` \(version) and `findings`)")
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              object["version"] as? Int == version, let list = object["findings"] as? [[String: Any]] else { throw bad }
+        guard let file = try? JSONDecoder().decode(File.self, from: data), file.version == version else { throw bad }
         var keys = Set<Key>()
-        for entry in list {
-            guard let rule = entry["rule"] as? String, let path = entry["path"] as? String,
-                  let hashText = entry["lineHash"] as? String, let hash = UInt64(hashText, radix: 16),
-                  let occurrence = entry["occurrence"] as? Int else { throw bad }
-            keys.insert(Key(rule: rule, path: path, lineHash: hash, occurrence: occurrence))
+        for entry in file.findings {
+            guard let hash = UInt64(entry.lineHash, radix: 16) else { throw bad }
+            keys.insert(Key(rule: entry.rule, path: entry.path, lineHash: hash, occurrence: entry.occurrence))
         }
         return Baseline(keys: keys)
+    }
+
+    /// What a baseline file holds (other members, such as each finding's message, are
+    /// for the reader).
+    private struct File: Decodable {
+        struct Entry: Decodable {
+            var rule: String
+            var path: String
+            var lineHash: String
+            var occurrence: Int
+        }
+        var version: Int
+        var findings: [Entry]
     }
 
     /// Drops the findings the baseline has and counts them.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `--changed-since REF`: the files that differ between `git merge-base REF HEAD` and
 /// the work tree (committed, staged or not yet staged changes, deletions left out),

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `--color auto|always|never`. `auto` colours only a terminal, and not when `NO_COLOR`
 /// is set to a non-empty value (https://no-color.org) or `TERM` is `dumb`; `always`

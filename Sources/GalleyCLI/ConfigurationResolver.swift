@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import RuleEngine
 import Rules
 
@@ -36,14 +37,14 @@ final class ConfigurationResolver {
     private func configuration(forDirectory dir: String) -> Result<Configuration, ConfigurationError> {
         if let cached = byDirectory[dir] { return cached }
         let fm = FileManager.default
-        let candidate = (dir as NSString).appendingPathComponent(Self.fileName)
+        let candidate = TextHelpers.appending(Self.fileName, to: dir)
         let result: Result<Configuration, ConfigurationError>
         if fm.fileExists(atPath: candidate) {
             result = Self.load(Self.displayPath(candidate))
-        } else if fm.fileExists(atPath: (dir as NSString).appendingPathComponent(".git")) || dir == "/" || dir.isEmpty {
+        } else if fm.fileExists(atPath: TextHelpers.appending(".git", to: dir)) || dir == "/" || dir.isEmpty {
             result = .success(.default)
         } else {
-            result = configuration(forDirectory: (dir as NSString).deletingLastPathComponent)
+            result = configuration(forDirectory: TextHelpers.parent(of: dir))
         }
         byDirectory[dir] = result
         return result

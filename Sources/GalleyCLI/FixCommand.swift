@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Rules
 
 struct FixCommand: ParsableCommand {
@@ -31,7 +32,7 @@ struct FixCommand: ParsableCommand {
     var backup: String?
 
     var unsafeRules: Set<String> {
-        Set(unsafeFixesFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        Set(unsafeFixesFor.flatMap { $0.split(separator: ",") }.map { TextHelpers.trimmingBlanks($0) }.filter { !$0.isEmpty })
     }
 
     func validate() throws {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import RuleEngine
 
 /// `fix --report FILE`: a JSON record of the run, kept with the migration commit. Every

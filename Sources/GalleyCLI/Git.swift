@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Runs `git` as a child process. galley asks git what it tracks and what changed
 /// instead of reading `.gitignore` files itself.
@@ -22,48 +23,26 @@ enum Git {
 
         /// git's own complaint, one line, for error messages.
         var complaint: String {
-            let lines = stderr.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let lines = stderr.split(separator: "\n").map { TextHelpers.trimmingBlanks($0) }
             return lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") } ?? lines.first ?? "git exited with status \(status)"
         }
     }
 
     /// Runs `git ARGS` in `directory`; nil when git cannot be started at all.
     static func run(_ arguments: [String], in directory: String) -> Result? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory, isDirectory: true)
+        // Through env, as a shell would find git on PATH; reading never takes the index lock.
         var environment = ProcessInfo.processInfo.environment
-        environment["GIT_OPTIONAL_LOCKS"] = "0"  // reading never takes the index lock
+        environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["LC_ALL"] = "C"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return nil
-        }
-        // stderr is drained on another thread so that neither pipe can fill up and block git.
-        let errorBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
+        // (`-C`: git works in `directory` as if started there.)
+        guard let child = ChildProcess.run("/usr/bin/env", ["git", "-C", directory] + arguments,
+                                           environment: environment) else { return nil }
         // env exits 127 when there is no git on PATH.
-        if process.terminationStatus == 127 && stdout.isEmpty && errorBox.data.isEmpty == false
-            && String(decoding: errorBox.data, as: UTF8.self).contains("No such file") {
+        if child.status == 127 && child.stdout.isEmpty
+            && String(decoding: child.stderr, as: UTF8.self).contains("No such file") {
             return nil
         }
-        return Result(status: process.terminationStatus, stdout: [UInt8](stdout),
-                      stderr: String(decoding: errorBox.data, as: UTF8.self))
+        return Result(status: child.status, stdout: child.stdout, stderr: String(decoding: child.stderr, as: UTF8.self))
     }
 
     /// The files git tracks or would track below `directory` (tracked plus untracked
@@ -82,9 +61,5 @@ enum Git {
             }
         }
         return (names, undecodable)
-    }
-
-    private final class Box: @unchecked Sendable {
-        var data = Data()
     }
 }

@@ -160,7 +160,7 @@ struct GitHubReporter {
 
         func document(_ run: RunTotals) -> String {
             var out = "### galley\n\n"
-            out += cell(TextReporter(policy: run.policy).summary(run).trimmingCharacters(in: .newlines)) + "\n\n"
+            out += cell(TextHelpers.trimmingLineBreaks(TextReporter(policy: run.policy).summary(run))) + "\n\n"
             if !run.failed.isEmpty {
                 out += "Not checked:\n\n"
                 for r in run.failed { out += "- " + cell(r.path) + ": " + cell(r.error) + "\n" }

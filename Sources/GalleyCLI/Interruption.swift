@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// SIGINT and SIGTERM during `check`/`fix`: the first stops the run from taking new files;
 /// the files in flight finish (each written atomically: a temporary renamed over it), the
@@ -8,7 +9,7 @@ import Foundation
 /// either its original or fully fixed, never partly written.
 final class Interruption: @unchecked Sendable {
     let stop = StopFlag()
-    private let lock = NSLock()
+    private let lock = Lock()
     private var signalNumber: Int32?
     private var sources: [DispatchSourceSignal] = []
     private let queue = DispatchQueue(label: "galley.signals")

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Writes whole strings or byte buffers to a file descriptor in one go (no per-character work).
 enum Output {

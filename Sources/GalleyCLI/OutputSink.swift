@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where a streamed report goes: a file descriptor written in chunks of about 64 KB, or
 /// (for tests and small documents) memory. `beforeWrite` runs before each write to the

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Runs `body` over `items` on `workers` threads and hands the results to `consume`, on
 /// the calling thread, in the items' order, each as soon as every earlier one has been
@@ -18,30 +17,35 @@ enum Parallel {
         let workers = max(1, min(workers, items.count))
         let window = ReorderWindow<R>(count: items.count, size: max(workers, window ?? 4 * workers), stop: stop)
         stop?.onStop { window.wake() }
-        let group = DispatchGroup()
+        var threads: [WorkerThread] = []
         for _ in 0..<workers {
-            group.enter()
-            let thread = Thread {
+            let thread = WorkerThread(stackSize: 8 << 20) {
                 while let i = window.claim() { window.store(body(items[i]), at: i) }
                 window.workerDone()
-                group.leave()
             }
-            thread.stackSize = 8 << 20  // the scanner recurses on deep nesting
-            thread.start()
+            if let thread { threads.append(thread) }
         }
         var consumed = 0
+        if threads.isEmpty {
+            // (No thread would start: the items one after another, here.)
+            for item in items where stop?.isSet != true {
+                consume(body(item))
+                consumed += 1
+            }
+            return consumed
+        }
         while let r = window.take() {
             consume(r)
             consumed += 1
         }
-        group.wait()
+        for thread in threads { thread.join() }
         return consumed
     }
 }
 
 /// Ring of result slots behind one condition variable.
 final class ReorderWindow<R>: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = Condition()
     private let count: Int
     private let size: Int
     private let stop: StopFlag?
@@ -120,7 +124,7 @@ final class ReorderWindow<R>: @unchecked Sendable {
 
 /// Set once (by a signal) to stop a run; runs its handlers once.
 final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var set = false
     private var handlers: [() -> Void] = []
 

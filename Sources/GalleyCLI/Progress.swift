@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// The one-line progress display of a run on a terminal: files done of all, findings,
 /// fixes, time so far, rate and what is left, on standard error, redrawn in place with
@@ -8,7 +10,7 @@ import Foundation
 final class Progress: @unchecked Sendable {
     static let interval: Duration = .milliseconds(100)
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private let total: Int
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
@@ -115,7 +117,7 @@ final class Progress: @unchecked Sendable {
         parts.append(duration(seconds))
         if seconds > 0 && done > 0 {
             let rate = Double(done) / seconds
-            parts.append(rate >= 10 ? "\(Int(rate.rounded())) files/s" : String(format: "%.1f files/s", rate))
+            parts.append(rate >= 10 ? "\(Int(rate.rounded())) files/s" : oneDecimal(rate) + " files/s")
             if done < total { parts.append("ETA " + duration(Double(total - done) / rate)) }
         }
         let text = "galley: " + parts.joined(separator: ", ")
@@ -123,8 +125,14 @@ final class Progress: @unchecked Sendable {
         return text.count <= limit ? text : String(text.prefix(limit))
     }
 
+    /// `x` (not negative) with one decimal, rounded half up.
+    static func oneDecimal(_ x: Double) -> String {
+        let tenths = Int((x * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
     static func duration(_ seconds: Double) -> String {
-        if seconds < 60 { return String(format: "%.1f s", seconds) }
+        if seconds < 60 { return oneDecimal(seconds) + " s" }
         let whole = Int(seconds.rounded())
         if whole < 3600 { return "\(whole / 60) min \(whole % 60) s" }
         return "\(whole / 3600) h \(whole % 3600 / 60) min"

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import RuleEngine
 
 /// Paths relative to the repository root, for SARIF, GitHub annotations and baselines:

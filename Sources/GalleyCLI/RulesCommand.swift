@@ -13,9 +13,9 @@ struct RulesCommand: ParsableCommand {
         for rule in AllRules.rules {
             let d = rule.descriptor
             let on = d.enabledByDefault ? "" : " (off by default)"
-            out += d.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                + "  \(d.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  "
-                + "\(fix(d).padding(toLength: fixWidth, withPad: " ", startingAt: 0))  \(d.summary)\(on)\n"
+            out += TextHelpers.padded(d.id, to: width)
+                + "  \(TextHelpers.padded(d.defaultSeverity.rawValue, to: 7))  "
+                + "\(TextHelpers.padded(fix(d), to: fixWidth))  \(d.summary)\(on)\n"
         }
         Output.write(out)
     }

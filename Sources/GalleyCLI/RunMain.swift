@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension GalleyCommand {
     /// Parses and runs; usage errors exit 2 (ArgumentParser's default would be 64).
@@ -12,12 +13,12 @@ extension GalleyCommand {
             LongArgumentList.extraPaths = split.paths
             var command = try parseAsRoot(split.parse)
             try command.run()
-            Foundation.exit(ExitStatus.clean)
+            Glibc.exit(ExitStatus.clean)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data(("galley: " + fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(ExitStatus.error)
+                Output.write("galley: " + fullMessage(for: error) + "\n", to: 2)
+                Glibc.exit(ExitStatus.error)
             }
             exit(withError: error)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import RuleEngine
 import Rules
 
@@ -93,6 +94,6 @@ struct RunOptions: ParsableArguments {
     var ignored: Set<String> { Set(ruleIDs(ignore)) }
 
     private func ruleIDs(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        values.flatMap { $0.split(separator: ",") }.map { TextHelpers.trimmingBlanks($0) }.filter { !$0.isEmpty }
     }
 }

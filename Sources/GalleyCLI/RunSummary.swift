@@ -110,13 +110,13 @@ enum StatisticsTable {
         let rows = run.statistics
         let width = max(4, rows.map(\.rule.count).max() ?? 0)
         func pad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
-        var out = "rule".padding(toLength: width, withPad: " ", startingAt: 0) + "  findings  fixable\n"
+        var out = TextHelpers.padded("rule", to: width) + "  findings  fixable\n"
         for row in rows {
-            out += row.rule.padding(toLength: width, withPad: " ", startingAt: 0)
+            out += TextHelpers.padded(row.rule, to: width)
                 + "  " + pad(String(row.findings), 8) + "  " + pad(String(row.fixable), 7) + "\n"
         }
         let total = rows.reduce((0, 0)) { ($0.0 + $1.findings, $0.1 + $1.fixable) }
-        out += "total".padding(toLength: width, withPad: " ", startingAt: 0)
+        out += TextHelpers.padded("total", to: width)
             + "  " + pad(String(total.0), 8) + "  " + pad(String(total.1), 7) + "\n"
         return out
     }

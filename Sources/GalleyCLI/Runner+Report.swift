@@ -1,5 +1,6 @@
 import GalleyIO
-import Foundation
+import FoundationEssentials
+import Glibc
 import RuleEngine
 
 /// Writes the run's report as files finish, in path order: each file's notes and errors

@@ -1,5 +1,6 @@
 import GalleyIO
-import Foundation
+import FoundationEssentials
+import Glibc
 import RuleEngine
 
 extension Runner {

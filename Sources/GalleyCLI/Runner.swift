@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import GalleyIO
 import MarkdownScanner
 import RuleEngine
@@ -308,10 +309,10 @@ struct Runner {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("galley: error: \(message)\n".utf8))
+        Output.write("galley: error: \(message)\n", to: 2)
     }
 
     static func printNote(_ message: String) {
-        FileHandle.standardError.write(Data("galley: \(message)\n".utf8))
+        Output.write("galley: \(message)\n", to: 2)
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import MarkdownScanner
 import RuleEngine
 import Rules
@@ -68,7 +69,7 @@ struct SARIFReporter {
     static func firstParagraph(_ page: String) -> String? {
         var lines: [Substring] = []
         for line in page.split(separator: "\n", omittingEmptySubsequences: false) {
-            let text = line.trimmingCharacters(in: .whitespaces)
+            let text = TextHelpers.trimmingBlanks(line)
             if text.hasPrefix("#") { if lines.isEmpty { continue } else { break } }
             if text.isEmpty { if lines.isEmpty { continue } else { break } }
             lines.append(Substring(text))

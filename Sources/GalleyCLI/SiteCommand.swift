@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import RuleEngine
 import Rules
 
@@ -28,13 +29,13 @@ struct SiteCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             Runner.printError("\(path): No such file or directory")
             throw ExitCode(ExitStatus.error)
         }
         // A directory stands for a post in it: its configuration and its site.
-        let post = isDirectory.boolValue ? (path.hasSuffix("/") ? path : path + "/") + "post.md" : path
+        let post = info.st_mode & S_IFMT == S_IFDIR ? (path.hasSuffix("/") ? path : path + "/") + "post.md" : path
         let resolver = ConfigurationResolver(overridePath: config)
         let configuration: Configuration
         switch resolver.configuration(forFile: post) {

@@ -55,7 +55,7 @@ struct SiteDescription {
         rows.append(("image files", "\(imageCount)"))
         rows.append(("remap", configuration.site.remap.isEmpty ? "none" : configuration.site.remap.map { "\($0.from) -> \($0.to)" }.joined(separator: ", ")))
         let width = rows.map(\.0.count).max() ?? 0
-        var out = rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        var out = rows.map { TextHelpers.padded($0.0, to: width) + "  " + $0.1 }.joined(separator: "\n") + "\n"
         if let notes = g?.notes, !notes.isEmpty {
             out += "\nnot read:\n" + notes.map { "  \($0)\n" }.joined()
         }

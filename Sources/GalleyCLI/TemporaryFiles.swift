@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import GalleyIO
 
 /// The temporary files `AtomicWriter` writes beside a post before renaming them over it:
@@ -14,7 +15,7 @@ enum TemporaryFiles {
     /// This process's identity as it appears in its temporaries' names.
     static let owner: String = "\(getpid())-\(startTime(of: getpid()) ?? 0)"
 
-    private static let inFlightLock = NSLock()
+    private static let inFlightLock = Lock()
     nonisolated(unsafe) private static var inFlight = Set<String>()
 
     /// Temporaries being written now, so a second Ctrl-C can remove them before exiting.
@@ -78,7 +79,7 @@ enum TemporaryFiles {
     static func removeStale(near paths: [String], writer: some FileWriting = RealFileWriter()) -> [String] {
         var directories = Set<String>()
         for path in paths {
-            let dir = (path as NSString).deletingLastPathComponent
+            let dir = TextHelpers.parent(of: path)
             directories.insert(dir.isEmpty ? "." : dir)
         }
         var removed: [String] = []

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import MarkdownScanner
 
 /// Reads whole files with POSIX calls, so failures carry the system's reason.
