@@ -57,11 +57,11 @@ final class SiteIndex: Sendable {
         var directories: [String] = []
         var firstFiles: [Int32] = []
         var numbers: [String: Int32] = [:]
-        var names: [UInt8] = []
-        var files: [File] = []
-        if let expected {
-            names.reserveCapacity(expected.nameBytes)
-            files.reserveCapacity(expected.files)
+        var names = Growing<UInt8>(capacity: expected?.nameBytes ?? 1 << 16)
+        var files = Growing<File>(capacity: expected?.files ?? 1 << 12)
+        defer {
+            names.free()
+            files.free()
         }
         var visited = Set<FileID>()
         for dir in excluding where !roots.contains(dir) {
@@ -75,21 +75,60 @@ final class SiteIndex: Sendable {
                 directories.append(dir)
                 firstFiles.append(Int32(files.count))
             } file: { name in
-                files.append(File(start: UInt32(names.count), length: UInt16(name.count), directory: Int32(directories.count - 1)))
+                files.append(File(start: UInt32(names.count), length: UInt16(name.count), directory: Int32(directories.count &- 1)))
                 names.append(contentsOf: name)
             }
         }
         isComplete = files.count <= Self.limit
-        if !isComplete { (directories, firstFiles, numbers, names, files) = ([], [], [:], [], []) }
-        // Held for the whole run: without the slack of the appends (up to half of each).
-        names = Self.exactly(names)
-        files = Self.exactly(files)
+        if !isComplete { (directories, firstFiles, numbers, names.count, files.count) = ([], [], [:], 0, 0) }
         self.directories = directories
         self.firstFiles = firstFiles
         directoryNumbers = numbers
-        self.names = names
-        self.files = files
+        // Held for the whole run: exact copies, without the slack of the appends.
+        self.names = names.array()
+        self.files = files.array()
         fileCount = files.count
+    }
+
+    /// What the walk appends to: a buffer grown by doubling, copied into an exact array at
+    /// the end. (An `Array`'s `append(contentsOf:)` of a name cost about 70 instructions,
+    /// with its checks of uniqueness and capacity: a sixth of a listing from the record.)
+    private struct Growing<T: BitwiseCopyable> {
+        private var base: UnsafeMutablePointer<T>
+        private var capacity: Int
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        private mutating func grow(to needed: Int) {
+            let bigger = max(needed, capacity * 2)
+            let moved = UnsafeMutablePointer<T>.allocate(capacity: bigger)
+            moved.initialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = bigger
+        }
+
+        @inline(__always)
+        mutating func append(_ value: T) {
+            if count == capacity { grow(to: count + 1) }
+            (base + count).initialize(to: value)
+            count &+= 1
+        }
+
+        @inline(__always)
+        mutating func append(contentsOf values: UnsafeBufferPointer<T>) {
+            guard let from = values.baseAddress else { return }
+            if capacity &- count < values.count { grow(to: count + values.count) }
+            (base + count).initialize(from: from, count: values.count)
+            count &+= values.count
+        }
+
+        func array() -> [T] { Array(UnsafeBufferPointer(start: base, count: count)) }
+        func free() { base.deallocate() }
     }
 
     private func makeTable() -> Table {
@@ -111,17 +150,6 @@ final class SiteIndex: Sendable {
         var n = 16
         while n < count { n <<= 1 }
         return n
-    }
-
-    /// A copy with no spare capacity (the array itself when it has little).
-    private static func exactly<T>(_ array: [T]) -> [T] {
-        if array.capacity - array.count <= array.count / 16 { return array }
-        return array.withUnsafeBufferPointer { source in
-            [T](unsafeUninitializedCapacity: source.count) { target, count in
-                _ = target.initialize(fromContentsOf: source)
-                count = source.count
-            }
-        }
     }
 
     /// The standard library's hash of a name's bytes (seeded per process, which is all a
