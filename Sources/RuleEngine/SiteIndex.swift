@@ -19,9 +19,9 @@ final class SiteIndex: Sendable {
     /// Where each directory's files start in `files` (they end where the next's start).
     private let firstFiles: [Int32]
     /// Every file's name, back to back, as the directory gave it.
-    private let names: [UInt8]
+    private let names: Storage<UInt8>
     /// Every file: where its name is in `names`, and its directory.
-    private let files: [File]
+    private let files: Storage<File>
     /// Made once the lookups have scanned `scannedLookups` × `fileCount` names.
     private let table = Mutex<Table?>(nil)
     private let scanned = Atomic<Int>(0)
@@ -59,10 +59,6 @@ final class SiteIndex: Sendable {
         var numbers: [String: Int32] = [:]
         var names = Growing<UInt8>(capacity: expected?.nameBytes ?? 1 << 16)
         var files = Growing<File>(capacity: expected?.files ?? 1 << 12)
-        defer {
-            names.free()
-            files.free()
-        }
         var visited = Set<FileID>()
         for dir in excluding where !roots.contains(dir) {
             if let id = fileSystem.status(dir)?.id { visited.insert(id) }
@@ -84,15 +80,18 @@ final class SiteIndex: Sendable {
         self.directories = directories
         self.firstFiles = firstFiles
         directoryNumbers = numbers
-        // Held for the whole run: exact copies, without the slack of the appends.
-        self.names = names.array()
-        self.files = files.array()
         fileCount = files.count
+        // Held for the whole run: without the slack of the appends.
+        self.names = names.finish()
+        self.files = files.finish()
     }
 
-    /// What the walk appends to: a buffer grown by doubling, copied into an exact array at
-    /// the end. (An `Array`'s `append(contentsOf:)` of a name cost about 70 instructions,
-    /// with its checks of uniqueness and capacity: a sixth of a listing from the record.)
+    /// What the walk appends to: a buffer grown by doubling, handed over as it is at the
+    /// end, or copied without its slack where that is more than a sixteenth (no copy of a
+    /// listing sized by the record: at 80,000 posts a copy of the names and files beside
+    /// the record would be 9 MB more at the run's peak). (An `Array`'s
+    /// `append(contentsOf:)` of a name cost about 70 instructions, with its checks of
+    /// uniqueness and capacity: a sixth of a listing from the record.)
     private struct Growing<T: BitwiseCopyable> {
         private var base: UnsafeMutablePointer<T>
         private var capacity: Int
@@ -127,8 +126,28 @@ final class SiteIndex: Sendable {
             count &+= values.count
         }
 
-        func array() -> [T] { Array(UnsafeBufferPointer(start: base, count: count)) }
-        func free() { base.deallocate() }
+        /// The storage of what was appended (this buffer is not used again).
+        func finish() -> Storage<T> {
+            if capacity - count <= count / 16 { return Storage(base, count: count) }
+            let exact = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+            exact.initialize(from: base, count: count)
+            base.deallocate()
+            return Storage(exact, count: count)
+        }
+    }
+
+    /// Memory of its own, read-only once made, freed with the index.
+    private final class Storage<T: BitwiseCopyable>: @unchecked Sendable {
+        let buffer: UnsafeBufferPointer<T>
+
+        init(_ base: UnsafeMutablePointer<T>, count: Int) { buffer = UnsafeBufferPointer(start: base, count: count) }
+        deinit { buffer.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() } }
+
+        var count: Int { buffer.count }
+        var indices: Range<Int> { 0..<buffer.count }
+        subscript(i: Int) -> T { buffer[i] }
+        subscript(range: Range<Int>) -> Slice<UnsafeBufferPointer<T>> { buffer[range] }
+        func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R { try body(buffer) }
     }
 
     private func makeTable() -> Table {
@@ -215,7 +234,7 @@ final class SiteIndex: Sendable {
     /// `galley site`, not for the rules).
     func count(where accepts: (String) -> Bool) -> Int {
         names.withUnsafeBufferPointer { bytes in
-            files.reduce(0) { sum, f in
+            files.buffer.reduce(0) { sum, f in
                 guard let text = String(validating: bytes[f.range], as: UTF8.self) else { return sum }
                 return sum + (accepts(text) ? 1 : 0)
             }
