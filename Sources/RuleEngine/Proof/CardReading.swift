@@ -188,12 +188,15 @@ public enum CardReading {
     /// `strong` (or `b`), whitespace collapsed; one inside another of its kind adds nothing.
     static func emphasis(_ tokens: [HTMLToken]) -> [String] {
         var out: [String] = []
-        var depth = ["em": 0, "strong": 0]
-        var text = ["em": "", "strong": ""]
-        func kind(_ name: String) -> String? {
+        // By kind: 0 `em` (or `i`), 1 `strong` (or `b`). (Slots, not dictionaries by name:
+        // this runs on every token of every card a proof reads.)
+        let kinds = ["em", "strong"]
+        var depth = [0, 0]
+        var text = ["", ""]
+        func kind(_ name: String) -> Int? {
             switch name {
-            case "em", "i": "em"
-            case "strong", "b": "strong"
+            case "em", "i": 0
+            case "strong", "b": 1
             default: nil
             }
         }
@@ -202,16 +205,17 @@ public enum CardReading {
             case let .startTag(name, _, _):
                 guard let k = kind(name) else { continue }
                 if depth[k] == 0 { text[k] = "" }
-                depth[k]! += 1
+                depth[k] += 1
             case let .endTag(name):
-                guard let k = kind(name), depth[k]! > 0 else { continue }
-                depth[k]! -= 1
+                guard let k = kind(name), depth[k] > 0 else { continue }
+                depth[k] -= 1
                 if depth[k] == 0 {
-                    let words = text[k]!.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-                    if !words.isEmpty { out.append(k + ":" + words) }
+                    let words = text[k].split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+                    if !words.isEmpty { out.append(kinds[k] + ":" + words) }
                 }
             case let .text(s):
-                for k in ["em", "strong"] where depth[k]! > 0 { text[k]! += s }
+                if depth[0] > 0 { text[0] += s }
+                if depth[1] > 0 { text[1] += s }
             default:
                 continue
             }
