@@ -21,7 +21,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "Files processed at once (default: one per core).")
+    @Option(name: .long, help: "Files processed at once (default: one per core; fix, writing files: four per core, up to 64).")
     var jobs: Int?
 
     @Flag(name: .long, help: "Say more about what is skipped and why.")

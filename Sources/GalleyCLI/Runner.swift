@@ -173,7 +173,8 @@ struct Runner {
                 Self.printNote("removed \(removed), a temporary file of a galley run that is gone")
             }
         }
-        let workers = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let workers = options.jobs ?? Self.defaultWorkers(cores: ProcessInfo.processInfo.activeProcessorCount,
+                                                          writesFiles: isFix && !diffOnly && !options.stdin)
         guard let writer = makeWriter() else { return ExitStatus.error }
         if Progress.wanted(quiet: options.quiet, disabled: options.noProgress) {
             writer.show(Progress(total: items.count, showFixes: isFix && !diffOnly))
@@ -193,6 +194,15 @@ struct Runner {
         }
         if verbose { Self.printSites(session, resolver) }
         return writer.finish()
+    }
+
+    /// Files processed at once without `--jobs`: one per core; four per core (up to 64)
+    /// where files are written, since each write waits for the disk (`fsync` of the file
+    /// and of its folder) and a core would otherwise idle through it. `fix` on a copy of
+    /// the 20,000-post corpus, 2 cores: 2 workers 23.0 s, 4 17.5 s, 8 16.0 s (user time
+    /// about the same).
+    static func defaultWorkers(cores: Int, writesFiles: Bool) -> Int {
+        writesFiles ? min(max(cores, 1) * 4, 64) : max(cores, 1)
     }
 
     /// `GALLEY_TEST_FILE_DELAY_MS`: for the interruption tests only, a pause before each

@@ -155,3 +155,14 @@ import Testing
         #expect(!Progress.wanted(quiet: false, disabled: true))
     }
 }
+
+/// How many files a run processes at once without `--jobs`.
+@Suite struct DefaultWorkersTests {
+    @Test func oneACoreUnlessFilesAreWritten() {
+        #expect(Runner.defaultWorkers(cores: 2, writesFiles: false) == 2)
+        #expect(Runner.defaultWorkers(cores: 2, writesFiles: true) == 8)
+        #expect(Runner.defaultWorkers(cores: 40, writesFiles: true) == 64)
+        #expect(Runner.defaultWorkers(cores: 40, writesFiles: false) == 40)
+        #expect(Runner.defaultWorkers(cores: 0, writesFiles: false) == 1)
+    }
+}
