@@ -41,8 +41,13 @@ enum TemporaryFiles {
     /// A fresh name for a temporary file in `directory`.
     static func name(in directory: String) -> String {
         let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        // Eight base-36 digits of one random word (one `getrandom` per name, not eight).
         var random = SystemRandomNumberGenerator()
-        let tag = String(decoding: (0..<8).map { _ in letters[Int(random.next() % UInt64(letters.count))] }, as: UTF8.self)
+        var word = random.next()
+        let tag = String(decoding: (0..<8).map { _ in
+            defer { word /= UInt64(letters.count) }
+            return letters[Int(word % UInt64(letters.count))]
+        }, as: UTF8.self)
         return (directory.isEmpty ? "." : directory) + "/" + prefix + owner + "-" + tag + suffix
     }
 
