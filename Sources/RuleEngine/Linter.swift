@@ -133,14 +133,14 @@ public struct Linter: Sendable {
         var applied = 0
         var records: [(pass: Int, rule: String, offset: Int)] = []
         var passEdits: [[Edit]] = []
-        let frontMatterParsed = Self.frontMatterParses(original)
+        var document = Document(path: path, bytes: bytes, session: session)
+        let frontMatterParsed = Self.frontMatterParses(document)
         func done(_ remaining: [Finding], _ passes: Int) -> FixResult {
             var result = FixResult(bytes: bytes, remaining: remaining, applied: applied, passes: passes, failure: nil)
             result.appliedFixes = records.map { AppliedFix(ruleID: $0.rule, offset: Self.mapBack($0.offset, through: passEdits[..<$0.pass])) }
             return result
         }
         for pass in 1...Self.maxPasses {
-            let document = Document(path: path, bytes: bytes, session: session)
             let findings = unproven(document)
             var candidates: [Fix] = []
             var owners: [[Edit]: [(rule: String, offset: Int)]] = [:]
@@ -157,7 +157,10 @@ public struct Linter: Sendable {
             let proof = FixProof(document)
             let outcome = FixApplier.apply(FixSettlement(proof: proof).accepted(candidates, upTo: level), to: bytes)
             if outcome.bytes == bytes { return done(proven(findings, document, proof), pass) }
-            if frontMatterParsed && !Self.frontMatterParses(outcome.bytes) {
+            // The next pass's document (its front matter parsed again only where it changed).
+            let next = Document(path: path, bytes: outcome.bytes, session: session, earlier: document,
+                                rendering: proof.rendering(of: outcome.bytes))
+            if frontMatterParsed && !Self.frontMatterParses(next) {
                 return failed(path, original, pass, "fixing would break the front matter; no fix was applied")
             }
             if seen.contains(outcome.bytes) {
@@ -172,9 +175,10 @@ public struct Linter: Sendable {
             }
             passEdits.append(outcome.taken.flatMap(\.edits).sorted { $0.range.lowerBound < $1.range.lowerBound })
             bytes = outcome.bytes
+            document = next
             applied += outcome.applied
         }
-        let last = check(Document(path: path, bytes: bytes, session: session))
+        let last = check(document)
         if last.contains(where: { $0.isFixable(upTo: unsafeFor.contains($0.ruleID) ? max(level, .unsafe) : level) }) {
             return failed(path, original, Self.maxPasses, "fixes did not settle after \(Self.maxPasses) passes; no fix was applied")
         }
@@ -213,8 +217,9 @@ public struct Linter: Sendable {
         FixResult(bytes: original, remaining: check(path: path, bytes: original), applied: 0, passes: passes, failure: why)
     }
 
-    static func frontMatterParses(_ bytes: [UInt8]) -> Bool {
-        guard let fm = FrontMatter.split(bytes), fm.isClosed, fm.kind == .yaml else { return true }
-        return !YAMLParser.parse(bytes, range: fm.content).hasSyntaxError
+    /// Whether the document's front matter parses (true without YAML front matter, or
+    /// with front matter never closed, which is not parsed).
+    static func frontMatterParses(_ document: Document) -> Bool {
+        !(document.yaml?.hasSyntaxError ?? false)
     }
 }

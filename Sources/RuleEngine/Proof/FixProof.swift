@@ -732,6 +732,16 @@ final class FixProof {
         return made
     }
     private var wholeVerdicts: [ProofKey: Bool] = [:]
+    /// The document after the fixes `sameWhole` proved last: its scans and HTML.
+    private var lastWhole: Document.Rendering?
+
+    /// The scans and HTML of `bytes` when they are the document after the fixes proved
+    /// last by `sameWhole` (what a pass that applies them all writes), for the next
+    /// pass's document.
+    func rendering(of bytes: [UInt8]) -> Document.Rendering? {
+        guard let lastWhole, lastWhole.bytes == bytes else { return nil }
+        return lastWhole
+    }
 
     private func sameWholeUncached(_ fixes: [Fix], _ key: ProofKey) -> Bool {
         let edits = key.edits, promise = key.promise
@@ -743,7 +753,9 @@ final class FixProof {
         let text = SourceText(whole)
         wholeRenderings += 1
         let scan = BlockScanner.scan(text, bodyStart: document.bodyStart)
-        let after = HTMLRenderer.rendered(text, blocks: scan, inlines: InlineScanner.scan(text, scan))
+        let inlines = InlineScanner.scan(text, scan)
+        let after = HTMLRenderer.rendered(text, blocks: scan, inlines: inlines)
+        lastWhole = Document.Rendering(bytes: whole, bodyStart: document.bodyStart, blocks: scan, inlines: inlines, html: after)
         let before = wholeDocumentHTML()
         if wholeClosed == nil { wholeClosed = Self.rawIsClosed(before) }
         return Self.decidedByBytes(before, after, promise: promise, beforeClosed: wholeClosed,
@@ -776,7 +788,7 @@ final class FixProof {
     /// The document's HTML as it is, from the scans the rules used.
     private func wholeDocumentHTML() -> RenderedHTML {
         if let wholeHTML { return wholeHTML }
-        let made = HTMLRenderer.rendered(source, blocks: document.blocks, inlines: document.inlines)
+        let made = document.carriedHTML ?? HTMLRenderer.rendered(source, blocks: document.blocks, inlines: document.inlines)
         wholeHTML = made
         return made
     }
