@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import GalleyIO
+import MarkdownScanner
 
 /// Replaces a file's contents without ever leaving it half-written, and never from stale
 /// bytes:
@@ -62,7 +63,7 @@ struct AtomicWriter {
             throw Failure(description: "the file is no longer a regular file; it was not modified")
         }
         guard Self.sameFile(target, info) else { throw Self.changed }
-        guard let current = try? FileReader.readAll(lockFD, what: "the file"), current == original else { throw Self.changed }
+        guard let current = try? FileReader.readAll(lockFD, what: "the file"), ByteSearch.same(current, original) else { throw Self.changed }
         guard faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) == 0 else {
             throw Failure(description: "the file is not writable (\(Self.errnoText())); it was not modified")
         }

@@ -79,6 +79,30 @@ public enum ByteSearch {
         return m
     }
 
+    /// Whether `a` and `b` hold the same bytes, eight at a time (`==` of two arrays of bytes
+    /// compares them one by one, with a check of each index: seven instructions a byte).
+    public static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress, x != y else { return true }
+                let n = pa.count, rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
+                var m = 0
+                while m + 8 <= n {
+                    if rx.loadUnaligned(fromByteOffset: m, as: UInt64.self) != ry.loadUnaligned(fromByteOffset: m, as: UInt64.self) {
+                        return false
+                    }
+                    m += 8
+                }
+                while m < n {
+                    if x[m] != y[m] { return false }
+                    m += 1
+                }
+                return true
+            }
+        }
+    }
+
     /// How many bytes `a` from `i` and `b` from `j` have alike, at most `n` (both have that
     /// many), stopping before the first `stop` byte.
     @inline(__always)

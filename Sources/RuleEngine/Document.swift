@@ -64,7 +64,7 @@ public final class Document {
         // no rule reads or rewrites it as Markdown until the block is fixed (the
         // front-matter-syntax rule says what is wrong).
         bodyStart = fm.map { $0.isClosed ? $0.bodyStart : bytes.count } ?? 0
-        if let rendering, rendering.bodyStart == bodyStart, rendering.bytes == bytes {
+        if let rendering, rendering.bodyStart == bodyStart, ByteSearch.same(rendering.bytes, bytes) {
             blocks = rendering.blocks
             inlineCache = rendering.inlines
             carriedHTML = rendering.html

@@ -129,7 +129,9 @@ public struct Linter: Sendable {
     public func fix(path: String, bytes original: [UInt8], upTo level: Applicability,
                     unsafeFor: Set<String> = []) -> FixResult {
         var bytes = original
-        var seen: Set<[UInt8]> = [original]
+        // Every pass's result, to see a cycle (a list, not a set: hashing a document takes
+        // a call a byte, and there are ten passes at most).
+        var seen: [[UInt8]] = [original]
         var applied = 0
         var records: [(pass: Int, rule: String, offset: Int)] = []
         var passEdits: [[Edit]] = []
@@ -156,17 +158,17 @@ public struct Linter: Sendable {
             // refuses with others waits for a later pass, and one it refuses alone stays.
             let proof = FixProof(document)
             let outcome = FixApplier.apply(FixSettlement(proof: proof).accepted(candidates, upTo: level), to: bytes)
-            if outcome.bytes == bytes { return done(proven(findings, document, proof), pass) }
+            if ByteSearch.same(outcome.bytes, bytes) { return done(proven(findings, document, proof), pass) }
             // The next pass's document (its front matter parsed again only where it changed).
             let next = Document(path: path, bytes: outcome.bytes, session: session, earlier: document,
                                 rendering: proof.rendering(of: outcome.bytes))
             if frontMatterParsed && !Self.frontMatterParses(next) {
                 return failed(path, original, pass, "fixing would break the front matter; no fix was applied")
             }
-            if seen.contains(outcome.bytes) {
+            if seen.contains(where: { ByteSearch.same($0, outcome.bytes) }) {
                 return failed(path, original, pass, "fixes do not converge (pass \(pass) repeats an earlier result); no fix was applied")
             }
-            seen.insert(outcome.bytes)
+            seen.append(outcome.bytes)
             for fix in outcome.counted {
                 guard var queue = owners[fix.edits], !queue.isEmpty else { continue }
                 let owner = queue.removeFirst()

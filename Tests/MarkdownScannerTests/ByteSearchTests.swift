@@ -147,4 +147,24 @@ import Testing
             }
         }
     }
+
+    /// `same` against `==`: one byte changed at every place (in a word and in the tail),
+    /// lengths apart by one, empty arrays, an array against itself.
+    @Test func sameAgreesWithEquality() {
+        for n in 0...41 {
+            let a = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            #expect(ByteSearch.same(a, a))
+            #expect(ByteSearch.same(a, Array(a)))
+            #expect(!ByteSearch.same(a, a + [0]))
+            #expect(!ByteSearch.same(a + [0], a))
+            for k in 0..<n {
+                var b = a
+                b[k] ^= 0x80
+                #expect(!ByteSearch.same(a, b), "\(n) \(k)")
+                b[k] ^= 0x80
+                #expect(ByteSearch.same(a, b), "\(n) \(k)")
+            }
+        }
+        #expect(ByteSearch.same([], []))
+    }
 }

@@ -739,7 +739,7 @@ final class FixProof {
     /// last by `sameWhole` (what a pass that applies them all writes), for the next
     /// pass's document.
     func rendering(of bytes: [UInt8]) -> Document.Rendering? {
-        guard let lastWhole, lastWhole.bytes == bytes else { return nil }
+        guard let lastWhole, ByteSearch.same(lastWhole.bytes, bytes) else { return nil }
         return lastWhole
     }
 

@@ -28,18 +28,20 @@ struct ImageLocation {
     init(_ url: String, siteURLs: [String], decoding: Decoding = .none) {
         self.decoding = decoding
         // `&#38;` is a character reference, not a fragment, where references are decoded.
-        var cut = url.endIndex
-        var previous: Character = " "
-        for i in url.indices {
-            let c = url[i]
-            if c == "?" || (c == "#" && !(decoding != .none && previous == "&")) {
+        // (By bytes: `?`, `#` and `&` are ASCII, and a URL's delimiters are its bytes.)
+        let bytes = url.utf8
+        var cut = bytes.endIndex
+        var previous: UInt8 = 0x20
+        for i in bytes.indices {
+            let c = bytes[i]
+            if c == 0x3F || (c == 0x23 && !(decoding != .none && previous == 0x26)) {
                 cut = i
                 break
             }
             previous = c
         }
-        var path = url[..<cut]
-        suffix = url[cut...]
+        var path = Substring(String(Substring(bytes[..<cut])))
+        suffix = Substring(String(Substring(bytes[cut...])))
         droppedOrigin = false
         if path.hasPrefix("__GHOST_URL__/") {
             path = path.dropFirst("__GHOST_URL__".count)
