@@ -54,6 +54,21 @@ struct Backup: Sendable {
         return false
     }
 
+    /// Makes the directory at `path` and those above it that are missing (as `mkdir -p`);
+    /// the `errno` of the first that could not be made, nil when all are there.
+    static func makeDirectories(_ path: String) -> Int32? {
+        var made = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            made += "/" + part
+            if mkdir(made, 0o777) != 0 {
+                let code = errno
+                var info = stat()
+                guard code == EEXIST, stat(made, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return code }
+            }
+        }
+        return nil
+    }
+
     /// Writes `bytes` (the original of `path`) as its backup; returns false when a backup
     /// was there already (kept as it is).
     func save(_ bytes: [UInt8], of path: String, mode: mode_t) throws -> Bool {
@@ -64,10 +79,8 @@ struct Backup: Sendable {
         func fail(_ what: String) -> Failure {
             Failure(description: "cannot back it up to \(location(of: path)): \(what) (\(String(cString: strerror(errno)))); the file was not modified")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true)
-        } catch {
-            throw Failure(description: "cannot create the backup folder \(directory): \(error); the file was not modified")
+        if let code = Self.makeDirectories(absolute) {
+            throw Failure(description: "cannot create the backup folder \(directory): \(String(cString: strerror(code))); the file was not modified")
         }
         var dir = open(absolute, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dir >= 0 else { throw fail("cannot open the backup folder") }

@@ -2,8 +2,10 @@ import Glibc
 
 /// A child process run to its end with `posix_spawn`: its standard input is /dev/null,
 /// its output and errors are read whole (from both pipes at once, so that neither can
-/// fill up and block it). Signals galley handles or blocks are back to their defaults in
-/// the child, so an interrupted run's ^C reaches git too.
+/// fill up and block it). It runs in a process group of its own, as Foundation's `Process`
+/// ran it, so the terminal's ^C, meant for galley, does not kill git in the middle of an
+/// answer (galley finishes the files in flight and stops itself); its signals are back to
+/// their defaults (galley ignores SIGINT and SIGTERM to handle them itself).
 struct ChildProcess {
     /// The exit status; for a child killed by a signal, 128 plus the signal's number.
     var status: Int32
@@ -35,7 +37,8 @@ struct ChildProcess {
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

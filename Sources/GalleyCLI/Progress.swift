@@ -125,10 +125,12 @@ final class Progress: @unchecked Sendable {
         return text.count <= limit ? text : String(text.prefix(limit))
     }
 
-    /// `x` (not negative) with one decimal, rounded half up.
+    /// `x` with one decimal, as printf's `%.1f` writes it (it rounds the double's exact
+    /// value: 0.15 is a little less than 0.15, and gives 0.1).
     static func oneDecimal(_ x: Double) -> String {
-        let tenths = Int((x * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
+        var buffer = [CChar](repeating: 0, count: 64)
+        let n = withVaList([x]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
+        return n > 0 ? String(decoding: buffer[..<min(Int(n), buffer.count - 1)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -8,6 +8,9 @@ extension GalleyCommand {
         // `galley check | head`: a closed pipe ends the output quietly, not the process
         // with SIGPIPE, so the exit status still says clean / findings / error.
         signal(SIGPIPE, SIG_IGN)
+        // A parent that ignores SIGCHLD (which exec keeps) would have the kernel reap git
+        // before galley can read its exit status: git would seem not to run at all.
+        signal(SIGCHLD, SIG_DFL)
         do {
             let split = LongArgumentList.split(arguments ?? Array(CommandLine.arguments.dropFirst()))
             LongArgumentList.extraPaths = split.paths

@@ -196,13 +196,14 @@ struct Runner {
         return writer.finish()
     }
 
-    /// Files processed at once without `--jobs`: one per core; four per core (up to 64)
+    /// Files processed at once without `--jobs`: one per core; four per core (up to 64,
+    /// never fewer than the cores)
     /// where files are written, since each write waits for the disk (`fsync` of the file
     /// and of its folder) and a core would otherwise idle through it. `fix` on a copy of
     /// the 20,000-post corpus, 2 cores: 2 workers 23.0 s, 4 17.5 s, 8 16.0 s (user time
     /// about the same).
     static func defaultWorkers(cores: Int, writesFiles: Bool) -> Int {
-        writesFiles ? min(max(cores, 1) * 4, 64) : max(cores, 1)
+        writesFiles ? max(max(cores, 1), min(max(cores, 1) * 4, 64)) : max(cores, 1)
     }
 
     /// `GALLEY_TEST_FILE_DELAY_MS`: for the interruption tests only, a pause before each

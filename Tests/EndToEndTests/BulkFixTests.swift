@@ -119,6 +119,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["bk", "keep.txt"])
     }
 
+    /// A backup folder that cannot be made: the reason in words (errno's), the file kept.
+    @Test func aBackupFolderThatCannotBeMadeSaysWhy() throws {
+        let box = try site()
+        try box.write("bk", "a file where the folder would go\n")
+        let original = try box.read("_posts/a.md")
+        let out = try box.run("fix", "--no-git", "--backup", "bk/inner", "_posts/a.md")
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("cannot create the backup folder bk/inner: File exists; the file was not modified"), "\(out.stderr)")
+        #expect(try box.read("_posts/a.md") == original)
+    }
+
     @Test func aLinkPlantedInTheBackupFolderIsNotFollowed() throws {
         let box = try site()
         try FileManager.default.createDirectory(at: box.root.appendingPathComponent("bk"), withIntermediateDirectories: true)

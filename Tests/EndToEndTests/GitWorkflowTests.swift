@@ -18,6 +18,85 @@ import Testing
         }
     }
 
+    /// A parent that ignores SIGCHLD (exec keeps that) must not make git's exit status
+    /// vanish: the kernel would reap git first and galley would walk the folders instead.
+    @Test func aParentIgnoringSIGCHLDStillHasGitsAnswer() throws {
+        let box = try repository()
+        try box.write(".gitignore", "ignored/\n")
+        try box.write("posts/a.md", bad)
+        try box.write("ignored/b.md", bad)
+        let script = "import os, signal, sys; signal.signal(signal.SIGCHLD, signal.SIG_IGN); os.execv(sys.argv[1], sys.argv[1:])"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, Galley.binary.path, "check"]
+        process.currentDirectoryURL = box.root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(files(Galley.Output(status: process.terminationStatus, stdout: out, stderr: "")) == ["posts/a.md"], "\(out)")
+    }
+
+    /// ^C while git answers (a slow git: a script that notes it started, waits in the shell
+    /// itself for a file the test makes after the signal, runs git and notes it finished)
+    /// reaches galley's process group, not git's, which runs in its own: every git galley
+    /// started finishes its answer, and galley stops as interrupted (130), not with a git
+    /// error (2) or a walk of the folders instead of git's list.
+    @Test func anInterruptWhileGitAnswersStopsGalleyNotGit() throws {
+        let box = try repository()
+        try box.write("a.md", bad)
+        try box.git("add", "a.md")
+        _ = try box.git("-c", "user.email=a@b.c", "-c", "user.name=a", "commit", "--quiet", "-m", "x")
+        let real = try #require(ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
+            .map { "\($0)/git" }.first { FileManager.default.isExecutableFile(atPath: $0) })
+        let started = box.root.appendingPathComponent("git-started").path
+        let go = box.root.appendingPathComponent("git-go").path
+        let log = box.root.appendingPathComponent("git-log").path
+        try box.write("bin/git", """
+            #!/bin/sh
+            echo started >> '\(log)'
+            touch '\(started)'
+            while [ ! -e '\(go)' ]; do :; done
+            \(real) "$@"
+            status=$?
+            echo finished >> '\(log)'
+            exit $status
+
+            """)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: box.root.appendingPathComponent("bin/git").path)
+        let script = """
+            import os, signal, subprocess, sys, time
+            env = dict(os.environ, PATH=sys.argv[1] + ":" + os.environ["PATH"])
+            p = subprocess.Popen(sys.argv[4:], preexec_fn=os.setpgrp, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(200):
+                if os.path.exists(sys.argv[2]): break
+                time.sleep(0.05)
+            time.sleep(0.2)
+            os.killpg(p.pid, signal.SIGINT)
+            time.sleep(0.3)
+            open(sys.argv[3], "w").close()
+            out, err = p.communicate()
+            sys.stdout.write("%d\\n%s" % (p.returncode, err.decode()))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, box.root.appendingPathComponent("bin").path, started, go,
+                             Galley.binary.path, "check", "--changed-since", "HEAD"]
+        process.currentDirectoryURL = box.root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(out.hasPrefix("130\n"), "\(out)")
+        #expect(out.contains("interrupted"), "\(out)")
+        #expect(!out.contains("git exited"), "\(out)")
+        let runs = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(!runs.isEmpty && runs.filter { $0 == "started" }.count == runs.filter { $0 == "finished" }.count, "\(runs)")
+    }
+
     @Test func directoriesExpandToWhatGitTracksOrWouldTrack() throws {
         let box = try repository()
         try box.write(".gitignore", "build/\n*.draft.md\n")

@@ -164,5 +164,6 @@ import Testing
         #expect(Runner.defaultWorkers(cores: 40, writesFiles: true) == 64)
         #expect(Runner.defaultWorkers(cores: 40, writesFiles: false) == 40)
         #expect(Runner.defaultWorkers(cores: 0, writesFiles: false) == 1)
+        #expect(Runner.defaultWorkers(cores: 128, writesFiles: true) == 128)
     }
 }

@@ -45,6 +45,11 @@ import Testing
         #expect(Progress.oneDecimal(2.06) == "2.1")
         #expect(Progress.oneDecimal(59.96) == "60.0")
         #expect(Progress.oneDecimal(123.4) == "123.4")
+        // Ties as printf takes them: by the double's exact value.
+        #expect(Progress.oneDecimal(0.15) == "0.1")
+        #expect(Progress.oneDecimal(1.45) == "1.4")
+        #expect(Progress.oneDecimal(9.95) == "9.9")
+        #expect(Progress.oneDecimal(0.25) == "0.2")
     }
 }
 
