@@ -196,7 +196,7 @@ final class ReportWriter {
     }
 
     private static func append(_ text: String, to file: String) throws {
-        let fd = open(file, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        let fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileReader.Failure(description: String(cString: strerror(errno))) }
         defer { close(fd) }
         var text = text

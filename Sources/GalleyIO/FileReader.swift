@@ -11,7 +11,7 @@ public enum FileReader {
     }
 
     public static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(description: "cannot read the file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         return try readAll(fd, what: "the file")
