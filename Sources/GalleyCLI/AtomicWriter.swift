@@ -1,7 +1,7 @@
-import FoundationEssentials
-import Glibc
 import GalleyIO
+import Glibc
 import MarkdownScanner
+import RuleEngine
 
 /// Replaces a file's contents without ever leaving it half-written, and never from stale
 /// bytes:
@@ -75,7 +75,7 @@ struct AtomicWriter {
             }
         }
 
-        let dir = TextHelpers.parent(of: target)
+        let dir = Path.directory(of: target)
         let temp = TemporaryFiles.name(in: dir)
         let fd: Int32
         TemporaryFiles.register(temp)

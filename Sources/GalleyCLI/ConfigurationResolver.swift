@@ -37,14 +37,14 @@ final class ConfigurationResolver {
     private func configuration(forDirectory dir: String) -> Result<Configuration, ConfigurationError> {
         if let cached = byDirectory[dir] { return cached }
         let fm = FileManager.default
-        let candidate = TextHelpers.appending(Self.fileName, to: dir)
+        let candidate = Path.join(dir, Self.fileName)
         let result: Result<Configuration, ConfigurationError>
         if fm.fileExists(atPath: candidate) {
             result = Self.load(Self.displayPath(candidate))
-        } else if fm.fileExists(atPath: TextHelpers.appending(".git", to: dir)) || dir == "/" || dir.isEmpty {
+        } else if fm.fileExists(atPath: Path.join(dir, ".git")) || dir == "/" || dir == "." || dir.isEmpty {
             result = .success(.default)
         } else {
-            result = configuration(forDirectory: TextHelpers.parent(of: dir))
+            result = configuration(forDirectory: Path.directory(of: dir))
         }
         byDirectory[dir] = result
         return result

@@ -1,6 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
-import Glibc
 import Rules
 
 struct FixCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import Dispatch
-import FoundationEssentials
 import Glibc
+import Synchronization
 
 /// SIGINT and SIGTERM during `check`/`fix`: the first stops the run from taking new files;
 /// the files in flight finish (each written atomically: a temporary renamed over it), the
@@ -9,8 +9,8 @@ import Glibc
 /// either its original or fully fixed, never partly written.
 final class Interruption: @unchecked Sendable {
     let stop = StopFlag()
-    private let lock = Lock()
-    private var signalNumber: Int32?
+    /// The first signal that came.
+    private let signalNumber = Mutex<Int32?>(nil)
     private var sources: [DispatchSourceSignal] = []
     private let queue = DispatchQueue(label: "galley.signals")
 
@@ -30,17 +30,13 @@ final class Interruption: @unchecked Sendable {
     }
 
     /// The exit status the signal asks for, nil when none came.
-    var status: Int32? {
-        lock.lock()
-        defer { lock.unlock() }
-        return signalNumber.map { 128 + $0 }
-    }
+    var status: Int32? { signalNumber.withLock { $0.map { 128 + $0 } } }
 
     private func received(_ sig: Int32) {
-        lock.lock()
-        let first = signalNumber
-        if first == nil { signalNumber = sig }
-        lock.unlock()
+        let first = signalNumber.withLock { number -> Int32? in
+            defer { if number == nil { number = sig } }
+            return number
+        }
         if let first {
             TemporaryFiles.removeInFlight()
             Output.write("\ngalley: stopped at once\n", to: 2)

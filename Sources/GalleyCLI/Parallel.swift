@@ -1,3 +1,4 @@
+import Synchronization
 
 /// Runs `body` over `items` on `workers` threads and hands the results to `consume`, on
 /// the calling thread, in the items' order, each as soon as every earlier one has been
@@ -123,34 +124,26 @@ final class ReorderWindow<R>: @unchecked Sendable {
 }
 
 /// Set once (by a signal) to stop a run; runs its handlers once.
-final class StopFlag: @unchecked Sendable {
-    private let lock = Lock()
-    private var set = false
-    private var handlers: [() -> Void] = []
+final class StopFlag: Sendable {
+    /// Whether it is set, and the handlers to run when it is (run outside the lock).
+    private let state = Mutex<(set: Bool, handlers: [@Sendable () -> Void])>((false, []))
 
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return set
-    }
+    var isSet: Bool { state.withLock { $0.set } }
 
     func raise() {
-        lock.lock()
-        guard !set else { lock.unlock(); return }
-        set = true
-        let run = handlers
-        lock.unlock()
+        let run = state.withLock { state -> [@Sendable () -> Void] in
+            guard !state.set else { return [] }
+            state.set = true
+            return state.handlers
+        }
         for h in run { h() }
     }
 
-    func onStop(_ handler: @escaping () -> Void) {
-        lock.lock()
-        if set {
-            lock.unlock()
-            handler()
-            return
+    func onStop(_ handler: @escaping @Sendable () -> Void) {
+        let runNow = state.withLock { state -> Bool in
+            if !state.set { state.handlers.append(handler) }
+            return state.set
         }
-        handlers.append(handler)
-        lock.unlock()
+        if runNow { handler() }
     }
 }

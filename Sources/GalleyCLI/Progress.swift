@@ -1,6 +1,7 @@
 import Dispatch
 import FoundationEssentials
 import Glibc
+import Synchronization
 
 /// The one-line progress display of a run on a terminal: files done of all, findings,
 /// fixes, time so far, rate and what is left, on standard error, redrawn in place with
@@ -10,21 +11,25 @@ import Glibc
 final class Progress: @unchecked Sendable {
     static let interval: Duration = .milliseconds(100)
 
-    private let lock = Lock()
     private let total: Int
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
-    private var lastDraw: ContinuousClock.Instant?
-    private var done = 0
-    private var findings = 0
-    private var fixes = 0
     private let showFixes: Bool
-    /// Whether the line is on the screen now.
-    private var shown = false
-    /// While other output is being written, nothing is drawn.
-    private var held = false
-    private var stopped = false
+    private let state = Mutex(State())
     private var timer: DispatchSourceTimer?
+
+    /// What the line says and whether it is on the screen, behind the lock.
+    private struct State {
+        var lastDraw: ContinuousClock.Instant?
+        var done = 0
+        var findings = 0
+        var fixes = 0
+        /// Whether the line is on the screen now.
+        var shown = false
+        /// While other output is being written, nothing is drawn.
+        var held = false
+        var stopped = false
+    }
 
     /// Whether a run with these options shows progress.
     static func wanted(quiet: Bool, disabled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
@@ -44,61 +49,64 @@ final class Progress: @unchecked Sendable {
 
     /// A file is done.
     func advance(findings: Int, fixes: Int) {
-        lock.lock()
-        done += 1
-        self.findings += findings
-        self.fixes += fixes
-        let due = lastDraw.map { clock.now - $0 >= Self.interval } ?? true
-        if due && !held && !stopped { drawLocked() }
-        lock.unlock()
+        state.withLock { s in
+            s.done += 1
+            s.findings += findings
+            s.fixes += fixes
+            if due(s) && !s.held && !s.stopped { draw(&s) }
+        }
     }
 
     private func tick() {
-        lock.lock()
-        if !held && !stopped && done > 0 { drawLocked() }
-        lock.unlock()
+        state.withLock { s in
+            if !s.held && !s.stopped && s.done > 0 { draw(&s) }
+        }
     }
 
     /// Clears the line and keeps it off until `resume`.
     func hold() {
-        lock.lock()
-        held = true
-        clearLocked()
-        lock.unlock()
+        state.withLock { s in
+            s.held = true
+            clear(&s)
+        }
     }
 
     /// Draws the line again (or leaves it to the next tick when it was drawn a moment ago).
     func resume() {
-        lock.lock()
-        held = false
-        let due = lastDraw.map { clock.now - $0 >= Self.interval } ?? true
-        if due && !stopped && done > 0 { drawLocked() }
-        lock.unlock()
+        state.withLock { s in
+            s.held = false
+            if due(s) && !s.stopped && s.done > 0 { draw(&s) }
+        }
     }
 
     /// Clears the line for good (before the summary).
     func stop() {
-        lock.lock()
-        stopped = true
-        clearLocked()
-        lock.unlock()
+        state.withLock { s in
+            s.stopped = true
+            clear(&s)
+        }
         timer?.cancel()
         timer = nil
     }
 
-    private func clearLocked() {
-        guard shown else { return }
-        shown = false
+    /// Whether the line was last drawn long enough ago (or never).
+    private func due(_ s: State) -> Bool {
+        s.lastDraw.map { clock.now - $0 >= Self.interval } ?? true
+    }
+
+    private func clear(_ s: inout State) {
+        guard s.shown else { return }
+        s.shown = false
         Output.write("\r\u{1B}[K", to: 2)
     }
 
-    private func drawLocked() {
+    private func draw(_ s: inout State) {
         let now = clock.now
-        lastDraw = now
-        let text = Self.line(done: done, total: total, findings: findings, fixes: showFixes ? fixes : nil,
+        s.lastDraw = now
+        let text = Self.line(done: s.done, total: total, findings: s.findings, fixes: showFixes ? s.fixes : nil,
                              elapsed: now - start, width: Self.terminalWidth())
         Output.write("\r" + text + "\u{1B}[K", to: 2)
-        shown = true
+        s.shown = true
     }
 
     static func terminalWidth() -> Int {

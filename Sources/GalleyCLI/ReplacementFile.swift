@@ -1,5 +1,5 @@
-import FoundationEssentials
 import Glibc
+import RuleEngine
 
 /// A file made whole under a temporary name beside the one it replaces (`TemporaryFiles`'
 /// name, mode 0644) and renamed over it by `commit`: a reader sees the old file or the
@@ -17,7 +17,7 @@ final class ReplacementFile {
 
     init(replacing path: String) throws(Failure) {
         self.path = path
-        temporary = TemporaryFiles.name(in: TextHelpers.parent(of: path))
+        temporary = TemporaryFiles.name(in: Path.directory(of: path))
         fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
         TemporaryFiles.register(temporary)

@@ -1,5 +1,4 @@
 import GalleyIO
-import FoundationEssentials
 import Glibc
 import RuleEngine
 

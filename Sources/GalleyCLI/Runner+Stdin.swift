@@ -1,6 +1,4 @@
 import GalleyIO
-import FoundationEssentials
-import Glibc
 import RuleEngine
 
 extension Runner {

@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Glibc
 import GalleyIO
+import Glibc
 import MarkdownScanner
 import RuleEngine
 import Rules
@@ -203,7 +203,8 @@ struct Runner {
     /// the 20,000-post corpus, 2 cores: 2 workers 23.0 s, 4 17.5 s, 8 16.0 s (user time
     /// about the same).
     static func defaultWorkers(cores: Int, writesFiles: Bool) -> Int {
-        writesFiles ? max(max(cores, 1), min(max(cores, 1) * 4, 64)) : max(cores, 1)
+        let cores = max(cores, 1)
+        return writesFiles ? max(cores, min(cores * 4, 64)) : cores
     }
 
     /// `GALLEY_TEST_FILE_DELAY_MS`: for the interruption tests only, a pause before each

@@ -1,6 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
-import Glibc
 import RuleEngine
 import Rules
 
@@ -29,13 +27,12 @@ struct SiteCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard let status = FileDiscovery.fileSystem.status(path) else {
             Runner.printError("\(path): No such file or directory")
             throw ExitCode(ExitStatus.error)
         }
         // A directory stands for a post in it: its configuration and its site.
-        let post = info.st_mode & S_IFMT == S_IFDIR ? (path.hasSuffix("/") ? path : path + "/") + "post.md" : path
+        let post = status.kind == .directory ? (path.hasSuffix("/") ? path : path + "/") + "post.md" : path
         let resolver = ConfigurationResolver(overridePath: config)
         let configuration: Configuration
         switch resolver.configuration(forFile: post) {

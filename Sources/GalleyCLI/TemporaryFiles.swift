@@ -1,6 +1,7 @@
-import FoundationEssentials
-import Glibc
 import GalleyIO
+import Glibc
+import RuleEngine
+import Synchronization
 
 /// The temporary files `AtomicWriter` writes beside a post before renaming them over it:
 /// `.galley-<pid>-<start>-<random>.tmp`, where `<start>` is when the process started (in
@@ -15,27 +16,22 @@ enum TemporaryFiles {
     /// This process's identity as it appears in its temporaries' names.
     static let owner: String = "\(getpid())-\(startTime(of: getpid()) ?? 0)"
 
-    private static let inFlightLock = Lock()
-    nonisolated(unsafe) private static var inFlight = Set<String>()
+    private static let inFlight = Mutex<Set<String>>([])
 
     /// Temporaries being written now, so a second Ctrl-C can remove them before exiting.
     static func register(_ path: String) {
-        inFlightLock.lock()
-        inFlight.insert(path)
-        inFlightLock.unlock()
+        _ = inFlight.withLock { $0.insert(path) }
     }
 
     static func unregister(_ path: String) {
-        inFlightLock.lock()
-        inFlight.remove(path)
-        inFlightLock.unlock()
+        _ = inFlight.withLock { $0.remove(path) }
     }
 
     static func removeInFlight() {
-        inFlightLock.lock()
-        for path in inFlight { unlink(path) }
-        inFlight.removeAll()
-        inFlightLock.unlock()
+        inFlight.withLock { paths in
+            for path in paths { unlink(path) }
+            paths.removeAll()
+        }
     }
 
     /// A fresh name for a temporary file in `directory`.
@@ -84,8 +80,7 @@ enum TemporaryFiles {
     static func removeStale(near paths: [String], writer: some FileWriting = RealFileWriter()) -> [String] {
         var directories = Set<String>()
         for path in paths {
-            let dir = TextHelpers.parent(of: path)
-            directories.insert(dir.isEmpty ? "." : dir)
+            directories.insert(Path.directory(of: path))
         }
         var removed: [String] = []
         let now = time(nil)

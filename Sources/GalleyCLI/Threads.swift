@@ -1,7 +1,7 @@
 import Glibc
 
-/// A mutex with a condition variable (pthread's), for the few places that lock by hand:
-/// the reorder window waits on it; the others only lock and unlock.
+/// A mutex with a condition variable (pthread's), for the reorder window, which waits on
+/// it (`Mutex` has no wait); everything else locks with `Mutex`.
 final class Condition: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -24,9 +24,6 @@ final class Condition: @unchecked Sendable {
     func wait() { pthread_cond_wait(condition, mutex) }
     func broadcast() { pthread_cond_broadcast(condition) }
 }
-
-/// A lock that is never waited on.
-typealias Lock = Condition
 
 /// A thread of its own (with a stack of `stackSize` bytes: the scanner recurses on deep
 /// nesting), joined with `join`.

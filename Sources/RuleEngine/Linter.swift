@@ -128,17 +128,17 @@ public struct Linter: Sendable {
     /// stops parsing, nothing is changed and `failure` says why.
     public func fix(path: String, bytes original: [UInt8], upTo level: Applicability,
                     unsafeFor: Set<String> = []) -> FixResult {
-        var bytes = original
         // Every pass's result, to see a cycle (a list, not a set: hashing a document takes
         // a call a byte, and there are ten passes at most).
         var seen: [[UInt8]] = [original]
         var applied = 0
         var records: [(pass: Int, rule: String, offset: Int)] = []
         var passEdits: [[Edit]] = []
-        var document = Document(path: path, bytes: bytes, session: session)
+        // The file as this pass reads it (its bytes are the fixes so far).
+        var document = Document(path: path, bytes: original, session: session)
         let frontMatterParsed = Self.frontMatterParses(document)
         func done(_ remaining: [Finding], _ passes: Int) -> FixResult {
-            var result = FixResult(bytes: bytes, remaining: remaining, applied: applied, passes: passes, failure: nil)
+            var result = FixResult(bytes: document.bytes, remaining: remaining, applied: applied, passes: passes, failure: nil)
             result.appliedFixes = records.map { AppliedFix(ruleID: $0.rule, offset: Self.mapBack($0.offset, through: passEdits[..<$0.pass])) }
             return result
         }
@@ -157,8 +157,8 @@ public struct Linter: Sendable {
             // The proof decides, cluster by cluster, what this pass applies; a fix it
             // refuses with others waits for a later pass, and one it refuses alone stays.
             let proof = FixProof(document)
-            let outcome = FixApplier.apply(FixSettlement(proof: proof).accepted(candidates, upTo: level), to: bytes)
-            if ByteSearch.same(outcome.bytes, bytes) { return done(proven(findings, document, proof), pass) }
+            let outcome = FixApplier.apply(FixSettlement(proof: proof).accepted(candidates, upTo: level), to: document.bytes)
+            if ByteSearch.same(outcome.bytes, document.bytes) { return done(proven(findings, document, proof), pass) }
             // The next pass's document (its front matter parsed again only where it changed).
             let next = Document(path: path, bytes: outcome.bytes, session: session, earlier: document,
                                 rendering: proof.rendering(of: outcome.bytes))
@@ -176,7 +176,6 @@ public struct Linter: Sendable {
                 records.append((passEdits.count, owner.rule, owner.offset))
             }
             passEdits.append(outcome.taken.flatMap(\.edits).sorted { $0.range.lowerBound < $1.range.lowerBound })
-            bytes = outcome.bytes
             document = next
             applied += outcome.applied
         }

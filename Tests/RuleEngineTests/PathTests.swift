@@ -17,4 +17,19 @@ struct PathTests {
     func normalizeResolvesDotsAndSlashes(_ path: String, _ base: String, _ expected: String) {
         #expect(Path.normalize(path, relativeTo: base) == expected)
     }
+
+    /// What the command line asks of `directory` and `join` where it used `NSString`'s
+    /// path methods: a temporary beside a file, a configuration file and `.git` in a
+    /// folder, the folder above.
+    @Test func directoryAndJoinAsTheCommandLineUsesThem() {
+        #expect(Path.directory(of: "/tmp/scratch.md") == "/tmp")
+        #expect(Path.directory(of: "/tmp") == "/")
+        #expect(Path.directory(of: "/") == "/")
+        #expect(Path.directory(of: "post.md") == ".")
+        #expect(Path.directory(of: "_posts/a.md") == "_posts")
+        #expect(Path.directory(of: "é/ü.md") == "é")
+        #expect(Path.join("/site", ".galley.yml") == "/site/.galley.yml")
+        #expect(Path.join("/", ".git") == "/.git")
+        #expect(Path.join("_posts/", "a.md") == "_posts/a.md")
+    }
 }
