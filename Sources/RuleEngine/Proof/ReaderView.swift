@@ -4,7 +4,7 @@ import Rendering
 /// and text, each code block and code span with its exact text, each link's target and
 /// text, each image's source and alt text, and the words in order. Markdown's HTML and
 /// raw HTML (a Ghost card) give the same view when they show the same thing.
-struct ReaderView: Equatable {
+struct ReaderView {
     struct Heading: Equatable {
         var level: Int
         var text: String
@@ -23,14 +23,20 @@ struct ReaderView: Equatable {
     var codeSpans: [String] = []
     var links: [Link] = []
     var images: [Image] = []
-    var words: [String] = []
+    /// The words in order, as the bytes of each with one space between them (what
+    /// `words.joined(separator: " ")` spells): the text is gathered and split by bytes,
+    /// and a `String` is made of each word only where two views' bytes differ.
+    private(set) var wordBytes: [UInt8] = []
+
+    /// The words, one `String` each.
+    var words: [String] { Self.words(wordBytes) }
 
     init(_ tokens: [HTMLToken], promise: FixPromise) {
-        var heading: (level: Int, text: String)?
-        var link: (target: String, text: String)?
+        var heading: (level: Int, text: [UInt8])?
+        var link: (target: String, text: [UInt8])?
         var pre = 0, code = 0, hidden = 0
         var block = "", span = ""
-        var text = ""
+        var text: [UInt8] = []
         let nbspIsSpace = promise.contains(.nbspBecomesSpace)
         let dropDelimiters = promise.contains(.removesStrayDelimiters) || promise.contains(.changesEmphasis)
         func normalize(_ s: String) -> String {
@@ -39,15 +45,34 @@ struct ReaderView: Equatable {
             if dropDelimiters { s = Self.droppingDelimiters(s) }
             return s
         }
-        let words = Self.words
+        /// `s` as `normalize` leaves it, appended by bytes: U+00A0 as a space, then `*` and
+        /// `_` dropped (the text is UTF-8, so neither step makes or splits what the other
+        /// looks for).
+        func appendNormalized(_ s: String, to out: inout [UInt8]) {
+            guard nbspIsSpace || dropDelimiters else { return out.append(contentsOf: s.utf8) }
+            var i = s.utf8.startIndex
+            let u = s.utf8
+            while i < u.endIndex {
+                let c = u[i]
+                let next = u.index(after: i)
+                if nbspIsSpace && c == 0xC2 && next < u.endIndex && u[next] == 0xA0 {
+                    out.append(0x20)
+                    i = u.index(after: next)
+                    continue
+                }
+                if !(dropDelimiters && (c == 0x2A || c == 0x5F)) { out.append(c) }
+                i = next
+            }
+        }
+        var shown: [UInt8] = []
         for token in tokens {
             switch token {
             case let .startTag(name, attributes, _):
                 switch name {
-                case "h1", "h2", "h3", "h4", "h5", "h6": heading = (Int(String(name.dropFirst()))!, "")
+                case "h1", "h2", "h3", "h4", "h5", "h6": heading = (Int(String(name.dropFirst()))!, [])
                 case "pre": pre += 1; block = ""
                 case "code" where pre == 0: code += 1; span = ""
-                case "a": link = (attributes.first { $0.name == "href" }?.value ?? "", "")
+                case "a": link = (attributes.first { $0.name == "href" }?.value ?? "", [])
                 case "img":
                     images.append(Image(source: attributes.first { $0.name == "src" }?.value ?? "",
                                         alt: normalize(attributes.first { $0.name == "alt" }?.value ?? "")))
@@ -57,7 +82,7 @@ struct ReaderView: Equatable {
             case let .endTag(name):
                 switch name {
                 case "h1", "h2", "h3", "h4", "h5", "h6":
-                    if let h = heading { headings.append(Heading(level: h.level, text: words(h.text).joined(separator: " "))) }
+                    if let h = heading { headings.append(Heading(level: h.level, text: String(decoding: Self.wordBytes(h.text), as: UTF8.self))) }
                     heading = nil
                 case "pre" where pre > 0:
                     pre -= 1
@@ -66,7 +91,7 @@ struct ReaderView: Equatable {
                     code -= 1
                     if code == 0 { codeSpans.append(span) }
                 case "a":
-                    if let l = link { links.append(Link(target: l.target, text: words(l.text).joined(separator: " "))) }
+                    if let l = link { links.append(Link(target: l.target, text: String(decoding: Self.wordBytes(l.text), as: UTF8.self))) }
                     link = nil
                 case "script", "style", "template": hidden = max(0, hidden - 1)
                 default: break
@@ -78,7 +103,8 @@ struct ReaderView: Equatable {
                     continue
                 }
                 if code > 0 { span += promise.contains(.changesCode) ? Self.nbspAsSpace(s) : s }
-                let shown = normalize(s)
+                shown.removeAll(keepingCapacity: true)
+                appendNormalized(s, to: &shown)
                 heading?.text += shown
                 link?.text += shown
                 text += shown
@@ -90,11 +116,11 @@ struct ReaderView: Equatable {
             // Block elements and line breaks separate words; inline ones do not (`un<em>do</em>ne`).
             switch token {
             case let .startTag(name, _, _), let .endTag(name):
-                if RenderedView.blockElements.contains(name) { text += " " }
+                if RenderedView.blockElements.contains(name) { text.append(0x20) }
             default: break
             }
         }
-        self.words = words(text)
+        wordBytes = Self.wordBytes(text)
     }
 
     /// `s` with each U+00A0 written as a space (bytes scanned; `s` itself when it has none).
@@ -127,25 +153,31 @@ struct ReaderView: Equatable {
         } ?? s
     }
 
-    /// The words of `s`: split at space, line feed, tab, carriage return and form feed
-    /// (HTML's ASCII whitespace), by bytes.
-    static func words(_ s: String) -> [String] {
-        var s = s
-        return s.withUTF8 { u in
-            var out: [String] = []
-            var start = -1
-            for i in 0..<u.count {
-                let c = u[i]
-                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
-                    if start >= 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: u[start..<i]), as: UTF8.self)) }
-                    start = -1
-                } else if start < 0 {
-                    start = i
-                }
+    /// Whether `c` is HTML's ASCII whitespace (space, line feed, tab, carriage return, form feed).
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
+
+    /// The words of `u` (split at HTML's ASCII whitespace), each once, one space between.
+    static func wordBytes(_ u: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var inWord = false
+        for c in u {
+            if isSpace(c) {
+                inWord = false
+            } else {
+                if !inWord && !out.isEmpty { out.append(0x20) }
+                inWord = true
+                out.append(c)
             }
-            if start >= 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: u[start...]), as: UTF8.self)) }
-            return out
         }
+        return out
+    }
+
+    /// The words of `s`: split at HTML's ASCII whitespace, by bytes.
+    static func words(_ s: String) -> [String] { words(Array(s.utf8)) }
+
+    private static func words(_ u: [UInt8]) -> [String] {
+        u.split(whereSeparator: isSpace).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The first thing a reader would miss, said as the fix would do it, or nil when the
@@ -183,11 +215,16 @@ struct ReaderView: Equatable {
         if images.map(\.alt) != after.images.map(\.alt) || (!imageTargets && images.map(\.source) != after.images.map(\.source)) {
             return "would change an image"
         }
-        if words != after.words {
-            let k = zip(words, after.words).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(words.count, after.words.count)
-            let was = k < words.count ? "“\(Self.short(words[k]))”" : "the end"
-            let becomes = k < after.words.count ? "“\(Self.short(after.words[k]))”" : "nothing"
-            return "would change the text (\(was) would read \(becomes))"
+        // (Bytes alike are words alike; words unlike by bytes are compared as `String`s,
+        // which take canonically equivalent spellings as the same.)
+        if wordBytes != after.wordBytes {
+            let (was, becomes) = (words, after.words)
+            if was != becomes {
+                let k = zip(was, becomes).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(was.count, becomes.count)
+                let a = k < was.count ? "“\(Self.short(was[k]))”" : "the end"
+                let b = k < becomes.count ? "“\(Self.short(becomes[k]))”" : "nothing"
+                return "would change the text (\(a) would read \(b))"
+            }
         }
         return nil
     }
@@ -205,7 +242,7 @@ struct ReaderView: Equatable {
             return "would change a link"
         }
         if images != after.images { return "would change an image" }
-        if !kept(words.joined(separator: " "), after.words.joined(separator: " ")) { return "would change the text" }
+        if !kept(String(decoding: wordBytes, as: UTF8.self), String(decoding: after.wordBytes, as: UTF8.self)) { return "would change the text" }
         return nil
     }
 
