@@ -27,6 +27,11 @@ struct ReportedFinding: Sendable {
             var hash: UInt64
         }
         var seen: [Key: Int] = [:]
+        /// The count before this one, counted (one lookup of the key, not two).
+        func counted(_ n: inout Int) -> Int {
+            defer { n += 1 }
+            return n
+        }
         func end(_ range: Range<Int>, _ cursor: inout LocationCursor) -> SourceLocation {
             var target = range.upperBound
             if target > range.lowerBound, target <= source.bytes.count,
@@ -41,8 +46,7 @@ struct ReportedFinding: Sendable {
                 hashedLine = line
                 hash = LineHash.fnv1a(source.bytes[source.lineStart(line)..<source.contentEnd(line)])
             }
-            let occurrence = seen[Key(rule: f.ruleID, hash: hash), default: 0]
-            seen[Key(rule: f.ruleID, hash: hash)] = occurrence + 1
+            let occurrence = counted(&seen[Key(rule: f.ruleID, hash: hash), default: 0])
             var r = ReportedFinding(finding: f, start: starts.location(of: f.range.lowerBound),
                                     end: end(f.range, &ends), lineHash: hash, occurrence: occurrence)
             if let fix = f.fix {

@@ -15,6 +15,15 @@ public struct Edit: Sendable, Hashable {
 
     public static func delete(_ range: Range<Int>) -> Edit { Edit(range: range, replacement: []) }
 
+    /// The range and the replacement's bytes in one call (an array of bytes hashes a
+    /// `Hasher` call a byte: a card's Markdown is hundreds). Equal edits hash alike.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(range.lowerBound)
+        hasher.combine(range.upperBound)
+        hasher.combine(replacement.count)
+        replacement.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     /// Whether `edits` (in the order given) go forward without touching: what `FixApplier`
     /// can apply as one fix.
     public static func inOrderApart(_ edits: [Edit]) -> Bool {

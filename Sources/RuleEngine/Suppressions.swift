@@ -54,7 +54,13 @@ public struct Suppressions: Sendable {
         return regions.contains { ($0.rule == nil || $0.rule == rule) && line >= $0.from && line <= $0.to }
     }
 
+    private static let verbPrefix = Array("galley-".utf8)
+
     static func parse(_ inner: ArraySlice<UInt8>) -> (String, [String])? {
+        // Every verb starts `galley-`: other comments (Ghost's card markers, most of them)
+        // are passed by their bytes, without a `String` made of them.
+        guard let first = inner.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x2C }),
+              inner[first...].starts(with: Self.verbPrefix) else { return nil }
         let words = String(decoding: inner, as: UTF8.self)
             .split { $0 == " " || $0 == "\t" || $0 == "," }
             .map(String.init)

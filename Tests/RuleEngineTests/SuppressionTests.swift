@@ -47,4 +47,13 @@ import Testing
         let input = "<!-- galley-disable-next-line nbsp-entity -->\nX\n"
         #expect(lines(input) == [2])
     }
+
+    @Test func theVerbMayFollowSeparatorsOrNone() {
+        // (The verb is found by its bytes first: what split the words before still does.)
+        #expect(lines("<!--galley-disable-next-line letter-x-->\nX\nX\n") == [3])
+        #expect(lines("<!-- \t,galley-disable-next-line letter-x -->\nX\nX\n") == [3])
+        #expect(lines("<!-- galley-disabled-next-line letter-x -->\nX\n") == [2])
+        #expect(lines("<!-- kg-card-begin: galley-disable-next-line -->\nX\n") == [2])
+        #expect(lines("<!-- galley- -->\nX\n") == [2])
+    }
 }

@@ -24,18 +24,18 @@ public enum CardReading {
         return mapped(browserReading(raw))
     }
 
-    static let voidElements: Set<String> = [
+    static let voidElements = TagNameSet([
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    ]
+    ])
     public static func isVoid(_ name: String) -> Bool { voidElements.contains(name) }
 
     /// Start tags that close an open `p` (HTML §13.2.6.4.7).
-    static let closesParagraph: Set<String> = [
+    static let closesParagraph = TagNameSet([
         "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
         "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main",
         "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li", "dd", "dt",
-    ]
-    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    ])
+    static let headings = TagNameSet(["h1", "h2", "h3", "h4", "h5", "h6"])
 
     /// The tokens with the end tags a browser's tree builder implies, so every element is
     /// closed where the browser closes it.

@@ -692,7 +692,6 @@ final class FixProof {
     private static let code = Array("code".utf8), endCode = Array("/code".utf8)
     private static let alt = Array("alt".utf8), title = Array("title".utf8)
     private static let src = Array("src".utf8), img = Array("img".utf8)
-    private static let blockNames = Set(RenderedView.blockElements.map { Array($0.utf8) })
 
     /// Whether a tag's name (`/` before it for an end tag, `/` after it as in `<br />`)
     /// names a block element.
@@ -700,7 +699,7 @@ final class FixProof {
         var n = name
         if n.first == 0x2F { n = n.dropFirst() }
         if n.last == 0x2F { n = n.dropLast() }
-        return blockNames.contains(Array(n))
+        return RenderedView.blockElements.contains(n)
     }
 
     static func isHTMLSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }

@@ -49,19 +49,24 @@ struct ReaderView {
         /// `_` dropped (the text is UTF-8, so neither step makes or splits what the other
         /// looks for).
         func appendNormalized(_ s: String, to out: inout [UInt8]) {
-            guard nbspIsSpace || dropDelimiters else { return out.append(contentsOf: s.utf8) }
-            var i = s.utf8.startIndex
-            let u = s.utf8
-            while i < u.endIndex {
-                let c = u[i]
-                let next = u.index(after: i)
-                if nbspIsSpace && c == 0xC2 && next < u.endIndex && u[next] == 0xA0 {
-                    out.append(0x20)
-                    i = u.index(after: next)
-                    continue
+            var s = s
+            s.withUTF8 { u in
+                guard nbspIsSpace || dropDelimiters else { return out.append(contentsOf: u) }
+                // Runs between the bytes that change, appended whole.
+                var run = 0, i = 0
+                while i < u.count {
+                    let c = u[i]
+                    let isNbsp = nbspIsSpace && c == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0
+                    guard isNbsp || (dropDelimiters && (c == 0x2A || c == 0x5F)) else {
+                        i += 1
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                    if isNbsp { out.append(0x20) }
+                    i += isNbsp ? 2 : 1
+                    run = i
                 }
-                if !(dropDelimiters && (c == 0x2A || c == 0x5F)) { out.append(c) }
-                i = next
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
             }
         }
         var shown: [UInt8] = []
@@ -156,18 +161,19 @@ struct ReaderView {
     /// Whether `c` is HTML's ASCII whitespace (space, line feed, tab, carriage return, form feed).
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
 
-    /// The words of `u` (split at HTML's ASCII whitespace), each once, one space between.
+    /// The words of `u` (split at HTML's ASCII whitespace) in order, one space between.
     static func wordBytes(_ u: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
-        var inWord = false
-        for c in u {
-            if isSpace(c) {
-                inWord = false
-            } else {
-                if !inWord && !out.isEmpty { out.append(0x20) }
-                inWord = true
-                out.append(c)
+        u.withUnsafeBufferPointer { u in
+            var i = 0
+            while i < u.count {
+                while i < u.count && isSpace(u[i]) { i += 1 }
+                let start = i
+                while i < u.count && !isSpace(u[i]) { i += 1 }
+                guard i > start else { break }
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
             }
         }
         return out

@@ -17,15 +17,15 @@ struct RenderedView: Equatable {
 
     var units: [Unit]
 
-    static let blockElements: Set<String> = [
+    static let blockElements = TagNameSet([
         "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "col", "colgroup", "dd", "details",
         "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
         "h5", "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu", "meta", "nav",
         "ol", "optgroup", "option", "p", "param", "pre", "section", "source", "summary", "table", "tbody", "td",
         "tfoot", "th", "thead", "title", "tr", "track", "ul",
-    ]
-    static let verbatimElements: Set<String> = ["pre", "code", "textarea", "script", "style", "kbd", "samp"]
-    static let emphasisElements: Set<String> = ["em", "strong"]
+    ])
+    static let verbatimElements = TagNameSet(["pre", "code", "textarea", "script", "style", "kbd", "samp"])
+    static let emphasisElements = TagNameSet(["em", "strong"])
 
     init(_ tokens: [HTMLToken], promise: FixPromise) {
         var units: [Unit] = []
