@@ -268,4 +268,22 @@ import Testing
         #expect(rendered("<!-- a\n\nb\n").containsRawHTML)
         #expect(rendered("<!-- a --> b\n").containsRawHTML)
     }
+
+    /// A tag alike on both sides is read at once to its `>`: not to a `>` inside a quoted
+    /// value, never where the two differ, never into the next raw piece.
+    @Test func aTagAlikeOnBothSidesIsReadToItsEnd() {
+        func tag(_ a: String, _ b: String, limit: Int? = nil) -> (nameEnd: Int, end: Int)? {
+            let x = Array(a.utf8), y = Array(b.utf8)
+            return FixProof.sameTag(x, from: 1, y, from: 1, limitA: limit ?? x.count, limitB: limit ?? y.count)
+        }
+        #expect(tag("<p>x", "<p>y").map { [$0.nameEnd, $0.end] } == [2, 3])
+        #expect(tag("</code>", "</code>").map { [$0.nameEnd, $0.end] } == [6, 7])
+        #expect(tag("<a href=\"u\">t", "<a href=\"u\">s").map { [$0.nameEnd, $0.end] } == [2, 12])
+        #expect(tag("<img src=\"a.png\" alt=\"x > y\" />", "<img src=\"a.png\" alt=\"x > y\" />").map { [$0.nameEnd, $0.end] } == [4, 31])
+        #expect(tag("<a title=\"x>y\" href=\"u\">", "<a title=\"x>y\" href=\"v\">") == nil)
+        #expect(tag("<img src=\"a.png\">", "<img src=\"b.png\">") == nil)
+        #expect(tag("<p>", "<pre>") == nil)
+        #expect(tag("<p>", "<p") == nil)
+        #expect(tag("<div><!-- x -->", "<div><!-- x -->", limit: 4) == nil)
+    }
 }

@@ -622,6 +622,19 @@ final class FixProof {
                     readingName = true
                     nameStart = i
                     lastTag = i..<i
+                    // A tag the same on both sides is read at once, as the bytes below
+                    // would read it (most of the renderer's tags are).
+                    if let tag = Self.sameTag(a, from: i, b, from: j, limitA: k < rawA.count ? rawA[k].lowerBound : a.count,
+                                              limitB: k < rawB.count ? rawB[k].lowerBound : b.count) {
+                        let name = i..<tag.nameEnd
+                        lastTag = name
+                        if a[name].elementsEqual(Self.code) { code += 1 } else if a[name].elementsEqual(Self.endCode) { code -= 1 }
+                        inTag = false
+                        afterTag = true
+                        afterSpace = false
+                        j += tag.end - i
+                        i = tag.end
+                    }
                 } else {
                     afterSpace = Self.isHTMLSpace(x)
                     if !afterSpace {
@@ -659,6 +672,37 @@ final class FixProof {
             i = e < a.count && a[e] == 0x0A ? e + 1 : e
         }
         return i == a.count && j == b.count && k == rawA.count && endText()
+    }
+
+    /// A tag whose bytes after its `<` (from `i` of `a`, `j` of `b`) are alike on both
+    /// sides up to its `>` (one outside a quoted value; a `"` in the name is the name's),
+    /// before `limitA` and `limitB` (the next raw pieces): where its name ends (at the
+    /// first space or line feed, or the `>`) and the index after its `>` in `a`. nil
+    /// where the two differ first (the caller reads the tag a byte at a time).
+    static func sameTag(_ a: [UInt8], from i: Int, _ b: [UInt8], from j: Int,
+                        limitA: Int, limitB: Int) -> (nameEnd: Int, end: Int)? {
+        let n = min(limitA - i, limitB - j)
+        guard n > 0 else { return nil }
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var d = 0, nameEnd = -1, inValue = false
+                while d < n {
+                    let x = a[i &+ d]
+                    guard x == b[j &+ d] else { return nil }
+                    if inValue {
+                        if x == 0x22 { inValue = false }
+                    } else if x == 0x3E {
+                        return (nameEnd < 0 ? i &+ d : nameEnd, i &+ d &+ 1)
+                    } else if nameEnd < 0 {
+                        if x == 0x20 || x == 0x0A { nameEnd = i &+ d }
+                    } else if x == 0x22 {
+                        inValue = true
+                    }
+                    d &+= 1
+                }
+                return nil
+            }
+        }
     }
 
     /// Where the emphasis tag the renderer wrote at `i` of `x` ends, nil if none is there
