@@ -30,4 +30,15 @@ import Testing
         #expect(CardReading.isVoid("wbr") && CardReading.isVoid("img") && !CardReading.isVoid("figure"))
         #expect(CardReading.closesParagraph.contains("figcaption") && !CardReading.closesParagraph.contains("span"))
     }
+
+    @Test func theReaderViewTellsTagsByTheirNamesBytes() {
+        let roles: [String: ReaderView.Role] = [
+            "a": .link, "h1": .heading(1), "h6": .heading(6), "pre": .pre, "img": .image, "code": .code,
+            "style": .hidden, "script": .hidden, "template": .hidden,
+        ]
+        for (name, role) in roles { #expect(ReaderView.Role(name) == role, "\(name)") }
+        for other in ["", "b", "A", "h0", "h7", "H1", "hr", "p", "pr", "pres", "IMG", "codes", "styles", "scripts", "templat", "span"] {
+            #expect(ReaderView.Role(other) == .other, "\(other)")
+        }
+    }
 }

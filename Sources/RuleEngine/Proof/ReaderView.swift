@@ -73,32 +73,32 @@ struct ReaderView {
         for token in tokens {
             switch token {
             case let .startTag(name, attributes, _):
-                switch name {
-                case "h1", "h2", "h3", "h4", "h5", "h6": heading = (Int(String(name.dropFirst()))!, [])
-                case "pre": pre += 1; block = ""
-                case "code" where pre == 0: code += 1; span = ""
-                case "a": link = (attributes.first { $0.name == "href" }?.value ?? "", [])
-                case "img":
+                switch Role(name) {
+                case let .heading(level): heading = (level, [])
+                case .pre: pre += 1; block = ""
+                case .code where pre == 0: code += 1; span = ""
+                case .link: link = (attributes.first { $0.name == "href" }?.value ?? "", [])
+                case .image:
                     images.append(Image(source: attributes.first { $0.name == "src" }?.value ?? "",
                                         alt: normalize(attributes.first { $0.name == "alt" }?.value ?? "")))
-                case "script", "style", "template": hidden += 1
+                case .hidden: hidden += 1
                 default: break
                 }
             case let .endTag(name):
-                switch name {
-                case "h1", "h2", "h3", "h4", "h5", "h6":
+                switch Role(name) {
+                case .heading:
                     if let h = heading { headings.append(Heading(level: h.level, text: String(decoding: Self.wordBytes(h.text), as: UTF8.self))) }
                     heading = nil
-                case "pre" where pre > 0:
+                case .pre where pre > 0:
                     pre -= 1
                     if pre == 0 { codeBlocks.append(block) }
-                case "code" where pre == 0 && code > 0:
+                case .code where pre == 0 && code > 0:
                     code -= 1
                     if code == 0 { codeSpans.append(span) }
-                case "a":
+                case .link:
                     if let l = link { links.append(Link(target: l.target, text: String(decoding: Self.wordBytes(l.text), as: UTF8.self))) }
                     link = nil
-                case "script", "style", "template": hidden = max(0, hidden - 1)
+                case .hidden: hidden = max(0, hidden - 1)
                 default: break
                 }
             case let .text(s), let .cdata(s):
@@ -126,6 +126,29 @@ struct ReaderView {
             }
         }
         wordBytes = Self.wordBytes(text)
+    }
+
+    /// What a tag is to the view, told by its name's bytes (a `switch` over `String`s
+    /// compared the name with each case in turn).
+    enum Role: Equatable {
+        case heading(Int), pre, code, link, image, hidden, other
+
+        init(_ name: String) {
+            var name = name
+            self = name.withUTF8 { u in
+                func spells(_ s: StaticString) -> Bool {
+                    u.count == s.utf8CodeUnitCount && s.withUTF8Buffer { $0.elementsEqual(u) }
+                }
+                switch u.count {
+                case 1 where u[0] == 0x61: return .link
+                case 2 where u[0] == 0x68 && (0x31...0x36).contains(u[1]): return .heading(Int(u[1] &- 0x30))
+                case 3: return spells("pre") ? .pre : spells("img") ? .image : .other
+                case 4: return spells("code") ? .code : .other
+                case 5, 6, 8: return spells("style") || spells("script") || spells("template") ? .hidden : .other
+                default: return .other
+                }
+            }
+        }
     }
 
     /// `s` with each U+00A0 written as a space (bytes scanned; `s` itself when it has none).
