@@ -61,6 +61,26 @@ import Testing
         #expect(verdict(input, card: card, becomes: "![A](/a.png)\n\n**right** on time") == .broken("would change the emphasis"))
     }
 
+    @Test func emphasisIsToldByTheTagsNames() {
+        let html = "<b>x</b> <strong>y</strong> <i>z</i> <em>w</em> <s>v</s> <bb>u</bb> <emx>t</emx> <strongs>r</strongs> <B>q</B>"
+        #expect(CardReading.emphasis(HTMLTokenizer.tokenize(Array(html.utf8))) == ["strong:x", "strong:y", "em:z", "em:w", "strong:q"])
+    }
+
+    @Test func targetsArePercentDecodedWhereThatMakesUTF8() {
+        #expect(FixProof.percentDecoded("/a%20b/%C3%A9.png") == "/a b/é.png")
+        #expect(FixProof.percentDecoded("/plain.png") == "/plain.png")
+        #expect(FixProof.percentDecoded("/100%") == "/100%")
+        #expect(FixProof.percentDecoded("/%E9.png") == "/%E9.png")
+        let tokens = CardReading.comparable(HTMLTokenizer.tokenize(Array("<a href=\"/x%20y\" title=\"%20\">t</a><p class=\"c\">".utf8)),
+                                            headingAttributes: false)
+        guard case let .startTag(_, link, _) = tokens[0], case let .startTag(_, paragraph, _) = tokens[3] else {
+            Issue.record("tokens: \(tokens)")
+            return
+        }
+        #expect(link.map(\.value) == ["/x y", "%20"])
+        #expect(paragraph.map(\.value) == ["c"])
+    }
+
     @Test func aToggleHeadingIsABoldLineAndHeadingIDsCountOnlyWhereTheSiteReadsThem() {
         let card = "<div class=\"kg-card kg-toggle-card\"><div class=\"kg-toggle-heading\"><h4 class=\"kg-toggle-heading-text\">Q?</h4></div><div class=\"kg-toggle-content\"><p>A.</p></div></div>"
         #expect(verdict(card + "\n", card: card, becomes: "**Q?**\n\nA.") == .readerSame("converts a Ghost card to Markdown"))

@@ -153,6 +153,11 @@ public enum CardReading {
             switch token {
             case let .startTag(name, attributes, selfClosing):
                 if headings.contains(name) { inHeading = true }
+                // (Most tags have neither: they keep their attributes as they are.)
+                guard attributes.contains(where: { $0.name == "href" || $0.name == "src" }) else {
+                    out.append(token)
+                    continue
+                }
                 let decoded = attributes.map { a in
                     a.name == "href" || a.name == "src" ? HTMLAttribute(name: a.name, value: FixProof.percentDecoded(a.value)) : a
                 }
@@ -193,11 +198,16 @@ public enum CardReading {
         let kinds = ["em", "strong"]
         var depth = [0, 0]
         var text = ["", ""]
+        /// The kind, told by the name's bytes (not by comparing it with each `String`).
         func kind(_ name: String) -> Int? {
-            switch name {
-            case "em", "i": 0
-            case "strong", "b": 1
-            default: nil
+            var name = name
+            return name.withUTF8 { u in
+                switch u.count {
+                case 1: u[0] == 0x69 ? 0 : u[0] == 0x62 ? 1 : nil
+                case 2: u[0] == 0x65 && u[1] == 0x6D ? 0 : nil
+                case 6: "strong".utf8.elementsEqual(u) ? 1 : nil
+                default: nil
+                }
             }
         }
         for token in tokens {

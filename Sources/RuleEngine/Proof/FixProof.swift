@@ -872,6 +872,7 @@ final class FixProof {
 
     /// `%XX` decoded where it makes UTF-8 (CommonMark percent-encodes an autolink's href).
     static func percentDecoded(_ s: String) -> String {
+        guard s.utf8.contains(0x25) else { return s }
         var bytes: [UInt8] = []
         let u = Array(s.utf8)
         var i = 0
