@@ -61,6 +61,30 @@ import Testing
         #expect(verdict(input, card: card, becomes: "![A](/a.png)\n\n**right** on time") == .broken("would change the emphasis"))
     }
 
+    /// Check mode skips the proof of a cluster that holds a card conversion, which is
+    /// never `.same` (its members are proven alone): it must never be.
+    @Test func aClusterWithACardConversionIsNeverSame() {
+        let card = "<figure class=\"kg-card kg-image-card\"><img src=\"/a.png\" alt=\"A\"></figure>"
+        let input = "---\ntitle: T\n---\nSome&nbsp;text.\n\n" + card + "\n\nMore.\n"
+        let b = Array(input.utf8)
+        func range(_ s: String) -> Range<Int> {
+            let n = Array(s.utf8)
+            let i = (0...(b.count - n.count)).first { Array(b[$0..<($0 + n.count)]) == n }!
+            return i..<(i + n.count)
+        }
+        let proof = FixProof(Document(path: "a.md", bytes: b, session: Session(rules: [])))
+        let convert = Fix(title: "", edits: [Edit(range: range(card), replacement: "![A](/a.png)")],
+                          applicability: .unsafe, promise: [.convertsCard, .removesComments])
+        let entity = Fix(title: "", edits: [Edit(range: range("&nbsp;"), replacement: " ")], applicability: .safe, promise: [.nbspBecomesSpace])
+        #expect(proof.maybeSame([entity]) && proof.prove([entity]) == .same)
+        #expect(!proof.maybeSame([convert]) && !proof.maybeSame([entity, convert]))
+        #expect(proof.prove([convert]) == .readerSame("converts a Ghost card to Markdown"))
+        #expect(proof.prove([entity, convert]) == .readerSame("converts a Ghost card to Markdown"))
+        // A conversion in the front matter (no such fix is made) is not a card the body reads.
+        let inFrontMatter = Fix(title: "", edits: [Edit(range: range("T"), replacement: "U")], applicability: .unsafe, promise: [.convertsCard])
+        #expect(proof.maybeSame([inFrontMatter]) && proof.prove([inFrontMatter]) == .same)
+    }
+
     @Test func emphasisIsToldByTheTagsNames() {
         let html = "<b>x</b> <strong>y</strong> <i>z</i> <em>w</em> <s>v</s> <bb>u</bb> <emx>t</emx> <strongs>r</strongs> <B>q</B>"
         #expect(CardReading.emphasis(HTMLTokenizer.tokenize(Array(html.utf8))) == ["strong:x", "strong:y", "em:z", "em:w", "strong:q"])

@@ -47,6 +47,16 @@ final class FixProof {
         return made
     }
 
+    /// Whether `prove(fixes)` can be `.same`: not where one of them converts a card in the
+    /// body (a card is read as Ghost served it, and its verdict is `cardVerdict`'s, at best
+    /// `.readerSame`). Lets check mode, which takes a cluster only when it is `.same`, skip
+    /// the proof of a cluster that cannot be.
+    func maybeSame(_ fixes: [Fix]) -> Bool {
+        !fixes.contains { fix in
+            fix.promise.contains(.convertsCard) && fix.edits.contains { $0.range.upperBound > document.bodyStart }
+        }
+    }
+
     /// What the fixes promise together.
     static func promise(of fixes: [Fix]) -> FixPromise { fixes.reduce(into: FixPromise()) { $0.formUnion($1.promise) } }
 

@@ -102,7 +102,9 @@ struct FixSettlement {
         for cluster in clusters {
             // As `accepted` takes them: a cluster that passes, then (those that fail)
             // their fixes proven on the whole document together, then the rest alone.
-            if proof.prove(cluster.members.map { fixes[$0] }) == .same {
+            // (A cluster with a card conversion is never `.same`: its members go alone.)
+            let members = cluster.members.map { fixes[$0] }
+            if proof.maybeSame(members), proof.prove(members) == .same {
                 for m in cluster.members { verdicts[shared[m]] = .same }
                 continue
             }
