@@ -25,12 +25,16 @@ struct FixSettlement {
         var taken = SortedEdits()
         var result: [Cluster] = []
         var rest: [Int] = []
-        var seen = Set<[Edit]>()
+        // The edits of the fixes taken that start where this one starts (fixes with the
+        // same edits start at the same byte, and `order` keeps those together).
+        var startingHere: [[Edit]] = []
         for k in order {
             let edits = fixes[k].edits
+            if startingHere.first?.first?.range.lowerBound != edits[0].range.lowerBound { startingHere.removeAll(keepingCapacity: true) }
             // The same edits as a fix already taken (one fix shared by several findings)
             // share its verdict.
-            guard seen.insert(edits).inserted else { continue }
+            guard !startingHere.contains(edits) else { continue }
+            startingHere.append(edits)
             if !Edit.inOrderApart(edits)
                 || edits.contains(where: taken.overlaps) {
                 rest.append(k)
@@ -78,11 +82,7 @@ struct FixSettlement {
     private func settle(_ fixes: inout [Fix], deciding: Set<Int>?) {
         // Fixes with the same edits (one fix shared by several findings) share a verdict:
         // each fix's verdict is kept at the first fix with its edits.
-        var firstWith: [[Edit]: Int] = [:]
-        firstWith.reserveCapacity(fixes.count)
-        func stored(_ first: inout Int) -> Int { first }
-        // (`default:` inserts `k` where the edits are new: one lookup per fix.)
-        let shared = fixes.indices.map { k in stored(&firstWith[fixes[k].edits, default: k]) }
+        let shared = Self.firstWithTheSameEdits(fixes)
         // (A fix decides for every fix with its edits: their verdict is kept at one of them.)
         let decidingShared = deciding.map { Set($0.map { shared[$0] }) }
         let decides: (Int) -> Bool = { decidingShared?.contains(shared[$0]) ?? true }
@@ -120,6 +120,21 @@ struct FixSettlement {
         for k in fixes.indices {
             if let verdict = verdicts[shared[k]] { Self.apply(verdict, to: &fixes[k]) }
         }
+    }
+
+    /// For each fix, the first fix (by index) with the same edits: found among the fixes
+    /// whose first edit starts where its does, in order of that start (equal edits start
+    /// alike; no array of edits is hashed).
+    static func firstWithTheSameEdits(_ fixes: [Fix]) -> [Int] {
+        func start(_ k: Int) -> Int { fixes[k].edits.first?.range.lowerBound ?? -1 }
+        let order = fixes.indices.sorted { (start($0), $0) < (start($1), $1) }
+        var first = Array(fixes.indices)
+        var group = 0  // where the fixes of this start begin in `order`
+        for (n, k) in order.enumerated() {
+            if start(order[group]) != start(k) { group = n }
+            if let same = order[group..<n].first(where: { fixes[$0].edits == fixes[k].edits }) { first[k] = first[same] }
+        }
+        return first
     }
 
     /// Fix mode: of `candidates` (fixable at `level`), those to apply in this pass. A
