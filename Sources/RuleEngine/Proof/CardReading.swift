@@ -153,14 +153,13 @@ public enum CardReading {
             switch token {
             case let .startTag(name, attributes, selfClosing):
                 if headings.contains(name) { inHeading = true }
+                func isTarget(_ a: HTMLAttribute) -> Bool { a.name == "href" || a.name == "src" }
                 // (Most tags have neither: they keep their attributes as they are.)
-                guard attributes.contains(where: { $0.name == "href" || $0.name == "src" }) else {
+                guard attributes.contains(where: isTarget) else {
                     out.append(token)
                     continue
                 }
-                let decoded = attributes.map { a in
-                    a.name == "href" || a.name == "src" ? HTMLAttribute(name: a.name, value: FixProof.percentDecoded(a.value)) : a
-                }
+                let decoded = attributes.map { isTarget($0) ? HTMLAttribute(name: $0.name, value: FixProof.percentDecoded($0.value)) : $0 }
                 out.append(.startTag(name: name, attributes: decoded, selfClosing: selfClosing))
             case let .endTag(name):
                 if headings.contains(name) { inHeading = false }
@@ -189,6 +188,9 @@ public enum CardReading {
         return String(String.UnicodeScalarView(rest))
     }
 
+    /// The names of emphasis, two of each kind (`em` and `i`, `strong` and `b`).
+    private static let emphasisNames = TagNameSet(["em", "i", "strong", "b"])
+
     /// The emphasis a reader sees, in order: the text of each outermost `em` (or `i`) and
     /// `strong` (or `b`), whitespace collapsed; one inside another of its kind adds nothing.
     static func emphasis(_ tokens: [HTMLToken]) -> [String] {
@@ -198,18 +200,7 @@ public enum CardReading {
         let kinds = ["em", "strong"]
         var depth = [0, 0]
         var text = ["", ""]
-        /// The kind, told by the name's bytes (not by comparing it with each `String`).
-        func kind(_ name: String) -> Int? {
-            var name = name
-            return name.withUTF8 { u in
-                switch u.count {
-                case 1: u[0] == 0x69 ? 0 : u[0] == 0x62 ? 1 : nil
-                case 2: u[0] == 0x65 && u[1] == 0x6D ? 0 : nil
-                case 6: "strong".utf8.elementsEqual(u) ? 1 : nil
-                default: nil
-                }
-            }
-        }
+        func kind(_ name: String) -> Int? { emphasisNames.index(of: name).map { $0 / 2 } }
         for token in tokens {
             switch token {
             case let .startTag(name, _, _):

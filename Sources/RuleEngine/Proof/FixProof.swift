@@ -636,9 +636,8 @@ final class FixProof {
                     // would read it (most of the renderer's tags are).
                     if let tag = Self.sameTag(a, from: i, b, from: j, limitA: k < rawA.count ? rawA[k].lowerBound : a.count,
                                               limitB: k < rawB.count ? rawB[k].lowerBound : b.count) {
-                        let name = i..<tag.nameEnd
-                        lastTag = name
-                        if a[name].elementsEqual(Self.code) { code += 1 } else if a[name].elementsEqual(Self.endCode) { code -= 1 }
+                        lastTag = i..<tag.nameEnd
+                        code += Self.codeDepthChange(a[i..<tag.nameEnd])
                         inTag = false
                         afterTag = true
                         afterSpace = false
@@ -657,9 +656,7 @@ final class FixProof {
             } else if x == 0x3E {
                 inTag = false
                 if readingName { lastTag = nameStart..<(i - 1) }
-                if let t = lastTag {
-                    if a[t].elementsEqual(Self.code) { code += 1 } else if a[t].elementsEqual(Self.endCode) { code -= 1 }
-                }
+                if let t = lastTag { code += Self.codeDepthChange(a[t]) }
                 afterTag = true
                 afterSpace = false
             } else if readingName {
@@ -744,6 +741,11 @@ final class FixProof {
     }
 
     private static let code = Array("code".utf8), endCode = Array("/code".utf8)
+
+    /// How a tag of this name changes the depth of code: `code` opens, `/code` closes.
+    private static func codeDepthChange(_ name: ArraySlice<UInt8>) -> Int {
+        name.elementsEqual(code) ? 1 : name.elementsEqual(endCode) ? -1 : 0
+    }
     private static let alt = Array("alt".utf8), title = Array("title".utf8)
     private static let src = Array("src".utf8), img = Array("img".utf8)
 

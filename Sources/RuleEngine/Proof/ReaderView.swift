@@ -39,35 +39,13 @@ struct ReaderView {
         var text: [UInt8] = []
         let nbspIsSpace = promise.contains(.nbspBecomesSpace)
         let dropDelimiters = promise.contains(.removesStrayDelimiters) || promise.contains(.changesEmphasis)
-        func normalize(_ s: String) -> String {
-            var s = s
-            if nbspIsSpace { s = Self.nbspAsSpace(s) }
-            if dropDelimiters { s = Self.droppingDelimiters(s) }
-            return s
-        }
-        /// `s` as `normalize` leaves it, appended by bytes: U+00A0 as a space, then `*` and
-        /// `_` dropped (the text is UTF-8, so neither step makes or splits what the other
-        /// looks for).
         func appendNormalized(_ s: String, to out: inout [UInt8]) {
-            var s = s
-            s.withUTF8 { u in
-                guard nbspIsSpace || dropDelimiters else { return out.append(contentsOf: u) }
-                // Runs between the bytes that change, appended whole.
-                var run = 0, i = 0
-                while i < u.count {
-                    let c = u[i]
-                    let isNbsp = nbspIsSpace && c == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0
-                    guard isNbsp || (dropDelimiters && (c == 0x2A || c == 0x5F)) else {
-                        i += 1
-                        continue
-                    }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                    if isNbsp { out.append(0x20) }
-                    i += isNbsp ? 2 : 1
-                    run = i
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
-            }
+            Self.appendNormalized(s, nbspIsSpace: nbspIsSpace, dropDelimiters: dropDelimiters, to: &out)
+        }
+        func normalize(_ s: String) -> String {
+            var out: [UInt8] = []
+            appendNormalized(s, to: &out)
+            return String(decoding: out, as: UTF8.self)
         }
         var shown: [UInt8] = []
         for token in tokens {
@@ -128,25 +106,22 @@ struct ReaderView {
         wordBytes = Self.wordBytes(text)
     }
 
-    /// What a tag is to the view, told by its name's bytes (a `switch` over `String`s
-    /// compared the name with each case in turn).
+    /// What a tag is to the view, told by its name's bytes (`TagNameSet`; a `switch` over
+    /// `String`s compared the name with each case in turn).
     enum Role: Equatable {
         case heading(Int), pre, code, link, image, hidden, other
 
+        private static let names = TagNameSet(["h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "a", "img", "script", "style", "template"])
+
         init(_ name: String) {
-            var name = name
-            self = name.withUTF8 { u in
-                func spells(_ s: StaticString) -> Bool {
-                    u.count == s.utf8CodeUnitCount && s.withUTF8Buffer { $0.elementsEqual(u) }
-                }
-                switch u.count {
-                case 1 where u[0] == 0x61: return .link
-                case 2 where u[0] == 0x68 && (0x31...0x36).contains(u[1]): return .heading(Int(u[1] &- 0x30))
-                case 3: return spells("pre") ? .pre : spells("img") ? .image : .other
-                case 4: return spells("code") ? .code : .other
-                case 5, 6, 8: return spells("style") || spells("script") || spells("template") ? .hidden : .other
-                default: return .other
-                }
+            switch Self.names.index(of: name) {
+            case let k? where k < 6: self = .heading(k + 1)
+            case 6: self = .pre
+            case 7: self = .code
+            case 8: self = .link
+            case 9: self = .image
+            case 10, 11, 12: self = .hidden
+            default: self = .other
             }
         }
     }
@@ -172,13 +147,28 @@ struct ReaderView {
         } ?? s
     }
 
-    /// `s` without `*` and `_` (`s` itself when it has none).
-    static func droppingDelimiters(_ s: String) -> String {
+    /// `s` appended by bytes as the view reads it under a promise: U+00A0 as a space, then
+    /// `*` and `_` dropped (the text is UTF-8, so neither step makes or splits what the
+    /// other looks for); the runs between the bytes that change are appended whole.
+    private static func appendNormalized(_ s: String, nbspIsSpace: Bool, dropDelimiters: Bool, to out: inout [UInt8]) {
         var s = s
-        return s.withUTF8 { u in
-            guard u.contains(where: { $0 == 0x2A || $0 == 0x5F }) else { return nil }
-            return String(decoding: u.filter { $0 != 0x2A && $0 != 0x5F }, as: UTF8.self)
-        } ?? s
+        s.withUTF8 { u in
+            guard nbspIsSpace || dropDelimiters else { return out.append(contentsOf: u) }
+            var run = 0, i = 0
+            while i < u.count {
+                let c = u[i]
+                let isNbsp = nbspIsSpace && c == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0
+                guard isNbsp || (dropDelimiters && (c == 0x2A || c == 0x5F)) else {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                if isNbsp { out.append(0x20) }
+                i += isNbsp ? 2 : 1
+                run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
+        }
     }
 
     /// Whether `c` is HTML's ASCII whitespace (space, line feed, tab, carriage return, form feed).
@@ -202,9 +192,7 @@ struct ReaderView {
         return out
     }
 
-    /// The words of `s`: split at HTML's ASCII whitespace, by bytes.
-    static func words(_ s: String) -> [String] { words(Array(s.utf8)) }
-
+    /// The words of `u`, one `String` each.
     private static func words(_ u: [UInt8]) -> [String] {
         u.split(whereSeparator: isSpace).map { String(decoding: $0, as: UTF8.self) }
     }

@@ -1,15 +1,19 @@
-/// A fixed set of HTML tag names, each at most 16 bytes, asked by bytes: a name is packed
+import MarkdownScanner
+
+/// A fixed list of HTML tag names, each at most 16 bytes, asked by bytes: a name is packed
 /// into one integer, its bytes in order, and looked for in a sorted list. (A
-/// `Set<String>` hashes every name asked with SipHash, about 150 instructions a tag;
-/// the proof asks for each tag of a rendering several times.)
+/// `Set<String>` hashes every name asked with SipHash, about 150 instructions a tag, and
+/// a `switch` over `String`s compares the name with each case; the proof asks for each
+/// tag of a rendering several times.)
 struct TagNameSet: Sendable {
-    private let keys: [UInt128]
+    /// Each name's key, sorted, with the name's place in the list given.
+    private let keys: [(key: UInt128, index: Int)]
 
     init(_ names: [String]) {
-        keys = names.map { name in
+        keys = names.enumerated().map { k, name in
             guard let key = Self.key(name) else { preconditionFailure("tag name \(name) is not a key") }
-            return key
-        }.sorted()
+            return (key, k)
+        }.sorted { $0.key < $1.key }
     }
 
     /// The bytes of a name of 1 to 16 bytes, none of them NUL, packed in order (so no two
@@ -29,19 +33,18 @@ struct TagNameSet: Sendable {
         return name.withUTF8 { key($0) }
     }
 
-    private func contains(key: UInt128?) -> Bool {
-        guard let key else { return false }
-        var low = 0, high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low < keys.count && keys[low] == key
+    private func index(key: UInt128?) -> Int? {
+        guard let key else { return nil }
+        let k = keys.partitionPoint { $0.key >= key }
+        return k < keys.count && keys[k].key == key ? keys[k].index : nil
     }
 
-    func contains(_ name: String) -> Bool { contains(key: Self.key(name)) }
+    /// Where `name` is in the list the set was made of, nil when it is not there.
+    func index(of name: String) -> Int? { index(key: Self.key(name)) }
+
+    func contains(_ name: String) -> Bool { index(of: name) != nil }
 
     func contains(_ name: ArraySlice<UInt8>) -> Bool {
-        name.withUnsafeBufferPointer { contains(key: Self.key($0)) }
+        name.withUnsafeBufferPointer { index(key: Self.key($0)) != nil }
     }
 }
