@@ -80,23 +80,38 @@ public final class CachedListing: FileSystem {
 
     public func forEachEntryNotingLinks(of directory: String,
                                         _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError) {
+        _ = try entries(of: directory, directoriesAnd: nil, body)
+    }
+
+    /// A directory answered from the record skips the entries of other names unread (a
+    /// length compared, their bytes not handed over); one listed is recorded whole.
+    public func forEachEntry(of directory: String, directoriesAnd name: UnsafeBufferPointer<UInt8>,
+                             _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) -> Int {
+        try entries(of: directory, directoriesAnd: name) { entry, kind, id, _ in body(entry, kind, id) }
+    }
+
+    /// Every entry, or (`directoriesAnd` given) the directories and the entries of that
+    /// name; the number of files the directory holds.
+    private func entries(of directory: String, directoriesAnd wanted: UnsafeBufferPointer<UInt8>?,
+                         _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError) -> Int {
         let stamped = base.stamp(ofDirectory: directory)
         // (Only a settled stamp is replayed or recorded.)
         let stamp = stamped?.isSettled == true ? stamped?.stamp : nil
-        let failure = state.withLock { state -> FileSystemError? in
+        let outcome = state.withLock { state -> Result<Int, FileSystemError> in
             if let stamp, let record = state.records[directory], record.stamp == stamp,
-               Self.replay(record, of: state.old, stamp: stamp, body) {
+               let files = Self.replay(record, of: state.old, stamp: stamp, directoriesAnd: wanted, body) {
                 state.counts.reused += 1
                 if state.written.insert(directory).inserted { state.carried.append(record.whole) }
-                return nil
+                return .success(files)
             }
             state.counts.listed += 1
             var entries: [UInt8] = []
-            var count = 0
+            var count = 0, files = 0
             var recordable = stamp != nil
             do throws(FileSystemError) {
                 try base.forEachEntryNotingLinks(of: directory) { name, kind, id, isLink in
-                    body(name, kind, id, isLink)
+                    if kind == .file { files &+= 1 }
+                    if wanted.map({ kind == .directory || name.elementsEqual($0) }) ?? true { body(name, kind, id, isLink) }
                     recordable = recordable && !isLink && name.count <= Int(UInt16.max)
                     if recordable, let stamp {
                         Self.encode(name, kind, id, directoryDevice: stamp.id.device, into: &entries)
@@ -104,14 +119,14 @@ public final class CachedListing: FileSystem {
                     }
                 }
             } catch {
-                return error
+                return .failure(error)
             }
             if recordable, let stamp, state.written.insert(directory).inserted {
                 Self.encode(directory, stamp, entries: entries, count: count, into: &state.fresh)
             }
-            return nil
+            return .success(files)
         }
-        if let failure { throw failure }
+        return try outcome.get()
     }
 
     /// What this run took from the record and what it listed.
@@ -236,41 +251,61 @@ public final class CachedListing: FileSystem {
         return true
     }
 
-    /// Hands over a record's entries, after checking that they all decode (so that a
-    /// damaged record is listed instead, before any of it is handed over).
+    /// Hands over a record's entries (or, `directoriesAnd` given, its directories and the
+    /// entries of that name), after checking that they all decode (so that a damaged
+    /// record is listed instead, before any of it is handed over): the number of files, or
+    /// nil when the record does not decode.
     private static func replay(_ record: Record, of bytes: [UInt8], stamp: DirectoryStamp,
-                               _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, Bool) -> Void) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var reader = Reader(bytes: buffer, at: record.entries.lowerBound, end: record.entries.upperBound)
-            for _ in 0..<record.count {
-                guard let flags = reader.integer(UInt8.self), flags & 3 != 3, flags < 8,
-                      let length = reader.integer(UInt16.self), let name = reader.take(Int(length)),
-                      flags & 3 != 2 || Self.isEntryName(buffer, name),
-                      reader.take(flags & 4 != 0 ? 16 : 8) != nil else { return false }
-            }
-            guard reader.at == reader.end else { return false }
-            // Every entry decodes: read them again without the checks.
-            guard record.count > 0, let base = buffer.baseAddress else { return true }
+                               directoriesAnd wanted: UnsafeBufferPointer<UInt8>?,
+                               _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, Bool) -> Void) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            // (`records(in:)` made every entries range inside the buffer, never empty.)
+            guard let base = buffer.baseAddress else { return nil }
             func word<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
                 T(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: T.self))
             }
+            // Every entry decodes (a flag byte, a name, an identity, all inside the range),
+            // the files counted and, for a search, the entries to hand over kept.
+            let end = record.entries.upperBound
             var at = record.entries.lowerBound
+            var files = 0
+            var kept: [Int] = []
             for _ in 0..<record.count {
+                guard end &- at >= 3 else { return nil }
+                let flags = base[at], kindBits = flags & 3
+                guard kindBits != 3, flags < 8 else { return nil }
+                let length = Int(word(at &+ 1, UInt16.self))
+                let next = at &+ 3 &+ length &+ (flags & 4 != 0 ? 16 : 8)
+                guard next <= end, kindBits != 2 || Self.isEntryName(buffer, (at &+ 3)..<(at &+ 3 &+ length)) else { return nil }
+                if kindBits == 1 { files &+= 1 }
+                if let wanted, kindBits == 2 || (length == wanted.count && UnsafeBufferPointer(start: base + (at &+ 3), count: length).elementsEqual(wanted)) {
+                    kept.append(at)
+                }
+                at = next
+            }
+            guard at == end else { return nil }
+            func handOver(_ at: Int) -> Int {
                 let flags = base[at]
                 let length = Int(word(at &+ 1, UInt16.self))
                 let name = UnsafeBufferPointer(start: base + (at &+ 3), count: length)
-                at &+= 3 &+ length
+                var at = at &+ 3 &+ length
                 var device = stamp.id.device
                 if flags & 4 != 0 {
                     device = word(at, UInt64.self)
                     at &+= 8
                 }
                 let inode = word(at, UInt64.self)
-                at &+= 8
                 let kind: FileKind? = switch flags & 3 { case 1: .file; case 2: .directory; default: nil }
                 body(name, kind, FileID(device: device, inode: inode), false)
+                return at &+ 8
             }
-            return true
+            if wanted == nil {
+                at = record.entries.lowerBound
+                for _ in 0..<record.count { at = handOver(at) }
+            } else {
+                for entry in kept { _ = handOver(entry) }
+            }
+            return files
         }
     }
 }

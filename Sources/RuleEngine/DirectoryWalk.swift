@@ -43,13 +43,40 @@ public enum DirectoryWalk {
         }
     }
 
+    /// The directories holding a file named `name`, by the walk of `walkFileNames` over
+    /// each root in turn, as a listing keeps them (`directoryPath(ofPrefix:)`), without
+    /// handing over every name: nil when the roots hold more than `limit` files (the walk
+    /// stops there, as a listing does).
+    static func directories(holding name: UnsafeBufferPointer<UInt8>, under roots: [String], in fileSystem: any FileSystem,
+                            visited: inout Set<FileID>, limit: Int) -> [String]? {
+        var files = 0
+        var found: [String] = []
+        for root in roots {
+            var current = ""
+            walkTree(root, in: fileSystem, visited: &visited, stop: { files > limit }, unreadable: { _, _ in },
+                     directory: { current = $0 },
+                     list: { dir, body throws(FileSystemError) in files &+= try fileSystem.forEachEntry(of: dir, directoriesAnd: name, body) }) { _, entry, kind, _ in
+                if kind == .file, entry.elementsEqual(name) { found.append(directoryPath(ofPrefix: current)) }
+            }
+        }
+        return files > limit ? nil : found
+    }
+
+    /// A directory as a listing keeps it: its prefix (`dir/`) without the slash, "/" for the root.
+    static func directoryPath(ofPrefix prefix: String) -> String {
+        // (By bytes: `count` and `dropLast` of a `String` walk its characters.)
+        prefix.utf8.count > 1 ? String(decoding: prefix.utf8.dropLast(), as: UTF8.self) : prefix
+    }
+
     /// The walk itself: a stack of directories, each entered once (`visited`); `directory`
     /// gets a directory's prefix before `entry` gets each of its entries that is not a
     /// directory entered (files, skipped directories, names that are not UTF-8, which are
-    /// never entered, dangling links and sockets, whose kind is nil).
+    /// never entered, dangling links and sockets, whose kind is nil). `list` gives a
+    /// directory's entries (all of them when nil: `forEachEntry`).
     private static func walkTree(_ root: String, in fileSystem: any FileSystem, visited: inout Set<FileID>,
                                  stop: () -> Bool, unreadable: (String, String) -> Void,
                                  directory: (String) -> Void = { _ in },
+                                 list: ((String, (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) -> Void)? = nil,
                                  _ entry: (String, UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) {
         guard let rootStatus = fileSystem.status(root) else { return }
         var stack = [(root, rootStatus.id)]
@@ -57,14 +84,15 @@ public enum DirectoryWalk {
             guard visited.insert(dirID).inserted else { continue }
             let prefix = dir == "." && root == "." ? "" : (dir.hasSuffix("/") ? dir : dir + "/")
             directory(prefix)
-            do {
-                try fileSystem.forEachEntry(of: dir) { bytes, kind, id in
+            do throws(FileSystemError) {
+                let each = { (bytes: UnsafeBufferPointer<UInt8>, kind: FileKind?, id: FileID) in
                     if kind == .directory, let name = String(validating: bytes, as: UTF8.self), !isSkipped(name) {
                         stack.append((prefix + name, id))
                     } else {
                         entry(prefix, bytes, kind, id)
                     }
                 }
+                if let list { try list(dir, each) } else { try fileSystem.forEachEntry(of: dir, each) }
             } catch {
                 unreadable(dir, error.reason)
             }

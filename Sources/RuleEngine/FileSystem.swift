@@ -22,6 +22,11 @@ public protocol FileSystem: Sendable {
     /// its target's, which can change without the directory changing).
     func forEachEntryNotingLinks(of directory: String,
                                  _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError)
+    /// `forEachEntry` for a search of one name (`Site.files(named:)` on a few posts):
+    /// `body` gets every directory and every entry named `name`, and may not get the
+    /// others; the result is how many files the directory holds (all of them).
+    func forEachEntry(of directory: String, directoriesAnd name: UnsafeBufferPointer<UInt8>,
+                      _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) -> Int
 }
 
 /// A directory's identity and the times its entries and its status last changed. Adding,
@@ -125,6 +130,17 @@ extension FileSystem {
             guard var name = entry.name else { continue }
             name.withUTF8 { body($0, entry.kind, entry.id) }
         }
+    }
+
+    /// Every entry looked at: only a record (`CachedListing`) skips the others unread.
+    public func forEachEntry(of directory: String, directoriesAnd name: UnsafeBufferPointer<UInt8>,
+                             _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) -> Int {
+        var files = 0
+        try forEachEntry(of: directory) { entry, kind, id in
+            if kind == .file { files &+= 1 }
+            if kind == .directory || entry.elementsEqual(name) { body(entry, kind, id) }
+        }
+        return files
     }
 
     public func isFile(_ path: String) -> Bool { status(path)?.kind == .file }

@@ -22,6 +22,12 @@ public final class Site: Sendable {
     private let index = Mutex<SiteIndex?>(nil)
     private let cacheCounts = Mutex<CachedListing.Counts?>(nil)
     private let pageTable = Mutex<PageTable?>(nil)
+    /// A run of few files: the names searched for so far, and what each search found.
+    private let searched = Mutex<[String: [String]]>([:])
+    /// How many names a run of few files searches the roots for, each walk reading only
+    /// the directories and the entries of that name from the listing's record, before it
+    /// lists them once instead (a walk of the record costs about a tenth of a listing).
+    public static let searchesBeforeListing = 4
 
     init(root: String, staticDirectories: [String], servesRoot: Bool = true, generator: SiteGenerator? = nil,
          fileSystem: any FileSystem, listsEagerly: Bool, listingStore: (any ListingStore)? = nil) {
@@ -67,9 +73,21 @@ public final class Site: Sendable {
         return fileSystem.isFile(absolutePath)
     }
 
-    /// The files with this name anywhere under the roots (absolute, sorted); lists the
-    /// roots on first use.
-    public func files(named name: String) -> [String] { listing().files(named: name) }
+    /// The files with this name anywhere under the roots (absolute, sorted). A run of
+    /// many files lists the roots on first use; one of few files searches them for the
+    /// name, up to `searchesBeforeListing` names, and then lists them.
+    public func files(named name: String) -> [String] {
+        if listsEagerly { return listing().files(named: name) }
+        if let index = index.withLock({ $0 }) { return index.files(named: name) }
+        let found = searched.withLock { searched -> [String]? in
+            if let known = searched[name] { return known }
+            guard searched.count < Self.searchesBeforeListing else { return nil }
+            let made = search(named: name)
+            searched[name] = made
+            return made
+        }
+        return found ?? listing().files(named: name)
+    }
 
     /// How many files under the roots have a name `accepts` takes (lists the roots).
     public func countFiles(where accepts: (String) -> Bool) -> Int { listing().count(where: accepts) }
@@ -80,6 +98,25 @@ public final class Site: Sendable {
     /// When the roots were listed through the record of an earlier run: how many
     /// directories it answered and how many were listed (for `--verbose`).
     public var listingCounts: CachedListing.Counts? { cacheCounts.withLock { $0 } }
+
+    /// The files named `name`, by the walk a listing makes (through the record when one is
+    /// kept, which it brings up to date as a listing does), answering as its index would:
+    /// nothing when the roots hold more files than an index takes.
+    private func search(named name: String) -> [String] {
+        let cached = listingStore.map { CachedListing(base: fileSystem, recorded: $0.load(root: root)) }
+        let walked: any FileSystem = cached ?? fileSystem
+        var visited = SiteIndex.visitedFirst(roots: roots, excluding: generator?.outputDirectories ?? [], fileSystem: walked)
+        var key = name
+        let holders = key.withUTF8 { key in
+            DirectoryWalk.directories(holding: key, under: roots, in: walked, visited: &visited, limit: SiteIndex.limit)
+        }
+        guard let holders else { return [] }
+        if let cached, let store = listingStore {
+            if cached.changed { store.save(cached, root: root) }
+            cacheCounts.withLock { $0 = cached.counts }
+        }
+        return holders.map { Path.join($0, name) }.sorted()
+    }
 
     private func listing() -> SiteIndex {
         index.withLock { index in

@@ -59,14 +59,10 @@ final class SiteIndex: Sendable {
         var numbers: [String: Int32] = [:]
         var names = Growing<UInt8>(capacity: expected?.nameBytes ?? 1 << 16)
         var files = Growing<File>(capacity: expected?.files ?? 1 << 12)
-        var visited = Set<FileID>()
-        for dir in excluding where !roots.contains(dir) {
-            if let id = fileSystem.status(dir)?.id { visited.insert(id) }
-        }
+        var visited = Self.visitedFirst(roots: roots, excluding: excluding, fileSystem: fileSystem)
         for root in roots {
             DirectoryWalk.walkFileNames(root, in: fileSystem, visited: &visited, stop: { files.count > Self.limit }) { prefix in
-                // (By bytes: `count` and `dropLast` of a `String` walk its characters.)
-                let dir = prefix.utf8.count > 1 ? String(decoding: prefix.utf8.dropLast(), as: UTF8.self) : prefix
+                let dir = DirectoryWalk.directoryPath(ofPrefix: prefix)
                 numbers[dir] = Int32(directories.count)
                 directories.append(dir)
                 firstFiles.append(Int32(files.count))
@@ -84,6 +80,15 @@ final class SiteIndex: Sendable {
         // Held for the whole run: without the slack of the appends.
         self.names = names.finish()
         self.files = files.finish()
+    }
+
+    /// The directories a walk of the roots takes as already walked: those excluded.
+    static func visitedFirst(roots: [String], excluding: [String], fileSystem: any FileSystem) -> Set<FileID> {
+        var visited = Set<FileID>()
+        for dir in excluding where !roots.contains(dir) {
+            if let id = fileSystem.status(dir)?.id { visited.insert(id) }
+        }
+        return visited
     }
 
     /// What the walk appends to: a buffer grown by doubling, handed over as it is at the

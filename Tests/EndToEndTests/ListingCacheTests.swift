@@ -269,4 +269,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: box.root.appendingPathComponent(dead).path))
         #expect(try box.text(alive) == "in flight")
     }
+
+    /// A run of more than 50 posts (`Session.fewFiles`) lists the whole site, through the
+    /// record (every entry of a directory handed over), where a run of few posts searches
+    /// it for each missing name: both answer alike, and the record one writes serves the other.
+    @Test func aRunOfManyPostsListsTheSiteThroughTheRecordAsAFewPostsRunSearchesIt() throws {
+        let box = try site(), records = try Sandbox()
+        for i in 0...50 { try box.write("posts/p\(i).md", "# Post \(i)\n\n![a pic](/content/images/2020/01/pic.png)\n") }
+        try settle(box)
+        let cache = ["--cache-dir", records.root.path]
+        func run(_ paths: [String]) throws -> Galley.Output {
+            try box.run(["check", "--no-git", "--verbose", "--select", "missing-image"] + cache + paths, environment: Self.ownFolder)
+        }
+        let many = try run(["post.md", "posts"])
+        #expect(listing(many) == "listing: 0 directories from the cache, 8 read")
+        #expect(many.stdout.components(separatedBy: Self.one).count == 53)
+        let again = try run(["post.md", "posts"])
+        #expect(listing(again) == "listing: 8 directories from the cache, 0 read")
+        #expect(again.stdout == many.stdout)
+        // A search through the record the listing wrote.
+        let few = try run(["post.md"])
+        #expect(listing(few) == "listing: 8 directories from the cache, 0 read")
+        func post(_ output: Galley.Output) -> [Substring] { output.stdout.split(separator: "\n").filter { $0.hasPrefix("post.md:") } }
+        #expect(post(few) == post(many))
+        #expect(post(few).count == 1)
+    }
 }

@@ -118,14 +118,20 @@ final class TestSite {
         #expect(shared.files(named: "a.png") == ["/site/a.png"])
     }
 
-    @Test func aRunOfFewFilesLooksPathsUpAndListsTheSiteOnlyWhenANameIsSearched() throws {
-        let few = TestSite(files: ["content/a.png", "elsewhere/b.png"])
+    @Test func aRunOfFewFilesLooksPathsUpAndSearchesNamesBeforeItListsTheSite() throws {
+        let few = TestSite(files: ["content/a.png", "elsewhere/b.png", "elsewhere/c.png"])
+        let site = few.session.site(root: "/site", staticDirectories: [])
         #expect(try few.check("![a](/content/a.png)\n").isEmpty)
-        #expect(!few.session.site(root: "/site", staticDirectories: []).isListed)
-        // A missing image: the only file of that name is looked for, which lists the site.
+        #expect(!site.isListed)
+        // A missing image: the only file of that name is searched for, without a listing.
         let findings = try few.check("![b](/content/b.png)\n")
         #expect(findings.map { $0.fix?.applicability } == [.unsafe])
-        #expect(few.session.site(root: "/site", staticDirectories: []).isListed)
+        #expect(!site.isListed)
+        // Past `searchesBeforeListing` names, the site is listed once, and answers alike.
+        let more = (1...Site.searchesBeforeListing).map { "![x](/content/missing-\($0).png)\n" }.joined(separator: "\n")
+        #expect(try few.check(more).count == Site.searchesBeforeListing)
+        #expect(site.isListed)
+        #expect(try few.check("![c](/content/c.png)\n").map { $0.fix?.applicability } == [.unsafe])
 
         let many = TestSite(files: ["content/a.png"], fileCount: Session.fewFiles + 1)
         #expect(try many.check("![a](/content/a.png)\n").isEmpty)
