@@ -26,8 +26,17 @@ targets=("$@")
 # The fuzz package reaches galley's through a link named galley (see fuzz/Package.swift).
 mkdir -p .build-fuzz fuzz/crashes
 ln -sfn "$root" .build-fuzz/galley
-(cd fuzz && swift build --scratch-path ../.build-fuzz -c release --sanitize fuzzer --sanitize address \
-    -Xswiftc -sanitize=fuzzer,address --product GalleyFuzz 2>&1 | grep -v "Cannot export local symbol" | tail -n 1)
+# The build's whole log is kept; a failed build shows its errors and last lines, not one.
+buildlog="$root/.build-fuzz/build.log"
+if ! (cd fuzz && swift build --scratch-path ../.build-fuzz -c release --sanitize fuzzer --sanitize address \
+    -Xswiftc -sanitize=fuzzer,address --product GalleyFuzz > "$buildlog" 2>&1); then
+    echo "fuzz/run.sh: the fuzz build failed (whole log: $buildlog):" >&2
+    grep -E "error:" "$buildlog" | head -n 20 >&2
+    echo "..." >&2
+    tail -n 40 "$buildlog" >&2
+    exit 1
+fi
+grep -v "Cannot export local symbol" "$buildlog" | tail -n 1
 fuzzer="$root/.build-fuzz/release/GalleyFuzz"
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
