@@ -19,7 +19,8 @@ import RuleEngine
 /// 4. check again, just before the rename, that the path names the same file with the
 ///    same size and modification times (another writer that does not lock, such as an
 ///    editor, narrows the race to that moment);
-/// 5. rename it over the original, fsync the directory, release the lock.
+/// 5. rename it over the original, fsync the directory (or, given a `DirectorySync`,
+///    leave that to its flush at the end of the run), release the lock.
 ///
 /// A galley that was waiting for the lock then finds a different file at the path and
 /// refuses ("changed on disk"): no update is lost. Not kept: hard links (the path gets a
@@ -39,15 +40,16 @@ struct AtomicWriter {
     var chunkSize = 1 << 20
 
     static func replace(_ path: String, with bytes: [UInt8], expecting original: [UInt8],
-                        beforeWriting: ((mode_t) throws -> Void)? = nil) throws {
-        try AtomicWriter().replace(path, with: bytes, expecting: original, beforeWriting: beforeWriting)
+                        beforeWriting: ((mode_t) throws -> Void)? = nil, syncingLater later: DirectorySync? = nil) throws {
+        try AtomicWriter().replace(path, with: bytes, expecting: original, beforeWriting: beforeWriting, syncingLater: later)
     }
 
     /// `beforeWriting` runs under the lock, once the file is known to hold `original`,
     /// with the file's mode (`--backup` keeps the original there); if it throws, nothing
-    /// is written.
+    /// is written. `later`: the file's folder is noted there after the rename, to be
+    /// flushed with the run's others, instead of flushed now.
     func replace(_ path: String, with bytes: [UInt8], expecting original: [UInt8],
-                 beforeWriting: ((mode_t) throws -> Void)? = nil) throws {
+                 beforeWriting: ((mode_t) throws -> Void)? = nil, syncingLater later: DirectorySync? = nil) throws {
         guard let target = Self.realPath(path) else {
             throw Failure(description: "the file can no longer be read (\(Self.errnoText())); it was not modified")
         }
@@ -129,6 +131,10 @@ struct AtomicWriter {
             throw Failure(description: "cannot replace the file (\(error)); it was not modified")
         }
         renamed = true
+        if let later {
+            later.note(dir.isEmpty ? "." : dir)
+            return
+        }
         do {
             try writer.syncDirectory(dir.isEmpty ? "." : dir)
         } catch {

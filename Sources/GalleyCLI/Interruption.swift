@@ -5,16 +5,19 @@ import Synchronization
 /// SIGINT and SIGTERM during `check`/`fix`: the first stops the run from taking new files;
 /// the files in flight finish (each written atomically: a temporary renamed over it), the
 /// summary of what was done is printed, and galley exits 130 (SIGINT) or 143 (SIGTERM). A
-/// second signal exits at once, removing this run's temporaries first: a file is then
-/// either its original or fully fixed, never partly written.
+/// second signal exits at once, removing this run's temporaries and flushing the folders
+/// of the files already replaced first: a file is then either its original or fully
+/// fixed, never partly written.
 final class Interruption: @unchecked Sendable {
     let stop = StopFlag()
     /// The first signal that came.
     private let signalNumber = Mutex<Int32?>(nil)
     private var sources: [DispatchSourceSignal] = []
     private let queue = DispatchQueue(label: "galley.signals")
+    private let directories: DirectorySync?
 
-    init() {
+    init(flushing directories: DirectorySync? = nil) {
+        self.directories = directories
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
@@ -39,6 +42,7 @@ final class Interruption: @unchecked Sendable {
         }
         if let first {
             TemporaryFiles.removeInFlight()
+            _ = directories?.flush()
             Output.write("\ngalley: stopped at once\n", to: 2)
             _exit(128 + first)
         }

@@ -109,7 +109,9 @@ struct Runner {
             case .status(let s): return s
             }
         }
-        let interruption = Interruption()
+        // Where written files' folders wait for their flush (a second signal flushes them too).
+        let directories = isFix && !diffOnly ? DirectorySync() : nil
+        let interruption = Interruption(flushing: directories)
         var discovery = FileDiscovery.discover(options.paths + LongArgumentList.extraPaths, useGit: !options.noGit)
         if let ref = options.changedSince {
             do {
@@ -186,14 +188,21 @@ struct Runner {
             case let .failed(path, error): return finish(FileReport(path: path, error: error))
             case let .job(path, linter):
                 if delay > 0 { usleep(delay) }
-                return finish(Self.process(path, runLinters[linter], mode: mode, verbose: verbose))
+                return finish(Self.process(path, runLinters[linter], mode: mode, verbose: verbose, directories: directories))
             }
         }, consume: writer.add)
+        // The renames made durable, each folder once (an interrupted run's too).
+        let unsynced = directories?.flush() ?? []
+        for (directory, error) in unsynced {
+            Self.printError("files fixed in \(directory) were replaced, but the folder could not be flushed to disk (\(error))")
+        }
         if let status = interruption.status {
             writer.interrupted(status: status, done: done, of: items.count)
         }
         if verbose { Self.printSites(session, resolver) }
-        return writer.finish()
+        let status = writer.finish()
+        // (An interrupted run keeps the signal's status; the error is printed above.)
+        return unsynced.isEmpty || interruption.status != nil ? status : ExitStatus.error
     }
 
     /// Files processed at once without `--jobs`: one per core; four per core (up to 64,
@@ -225,7 +234,10 @@ struct Runner {
     /// Reads (unless `input` is given), checks and (in fix mode) fixes one file. Never
     /// throws; problems go in the report. With `input` (standard input), the fixed
     /// document goes in `output` instead of being written, and is the input when fixing fails.
-    static func process(_ path: String, _ linter: Linter, mode: Mode, verbose: Bool, input: [UInt8]? = nil) -> FileReport {
+    /// `directories`: where the folders of the files written wait for their flush (see
+    /// `DirectorySync`); nil flushes each after its file.
+    static func process(_ path: String, _ linter: Linter, mode: Mode, verbose: Bool, input: [UInt8]? = nil,
+                        directories: DirectorySync? = nil) -> FileReport {
         var report = FileReport(path: path)
         let bytes: [UInt8]
         if let input {
@@ -285,7 +297,7 @@ struct Runner {
                 { mode in backupKept = !(try backup.save(bytes, of: path, mode: mode)) }
             }
             do {
-                try AtomicWriter.replace(path, with: result.bytes, expecting: bytes, beforeWriting: save)
+                try AtomicWriter.replace(path, with: result.bytes, expecting: bytes, beforeWriting: save, syncingLater: directories)
                 change?.backup = settings.backup?.location(of: path)
                 change?.backupKept = backupKept
                 report.change = change

@@ -96,6 +96,56 @@ import Testing
         #expect(try names(dir) == ["p.md"])
     }
 
+    /// Given a `DirectorySync`, the rename's folder is flushed when the run flushes, once
+    /// for all the files replaced in it: each file is whole and synced before its rename.
+    @Test func aRunsFoldersAreFlushedOnceEachWhenItFlushes() throws {
+        let (dir, file) = try temporaryFile("old\n")
+        let (other, elsewhere) = try temporaryFile("old\n")
+        defer {
+            try? FileManager.default.removeItem(at: dir)
+            try? FileManager.default.removeItem(at: other)
+        }
+        let second = dir.appendingPathComponent("q.md")
+        try Data("old\n".utf8).write(to: second)
+        let writer = FaultyFileWriter()
+        let later = DirectorySync(writer: writer)
+        for path in [file, second, elsewhere] {
+            try AtomicWriter(writer: writer).replace(path.path, with: Array("new\n".utf8), expecting: Array("old\n".utf8),
+                                                     syncingLater: later)
+        }
+        #expect(writer.calls(.sync) == 3 && writer.calls(.rename) == 3)
+        #expect(writer.calls(.syncDirectory) == 0)
+        #expect(later.waiting == 2)
+        #expect(later.flush().isEmpty)
+        #expect(writer.calls(.syncDirectory) == 2)
+        #expect(later.waiting == 0)
+        #expect(later.flush().isEmpty)
+        #expect(writer.calls(.syncDirectory) == 2)
+        for path in [file, second, elsewhere] { #expect(try String(contentsOf: path, encoding: .utf8) == "new\n") }
+    }
+
+    /// A folder that cannot be flushed is named with the reason; the others are flushed.
+    @Test func aFolderThatCannotBeFlushedIsNamed() throws {
+        let (dir, file) = try temporaryFile("old\n")
+        let (other, elsewhere) = try temporaryFile("old\n")
+        defer {
+            try? FileManager.default.removeItem(at: dir)
+            try? FileManager.default.removeItem(at: other)
+        }
+        let writer = FaultyFileWriter(failing: .syncDirectory, code: EIO)
+        let later = DirectorySync(writer: writer)
+        for path in [file, elsewhere] {
+            try AtomicWriter(writer: writer).replace(path.path, with: Array("new\n".utf8), expecting: Array("old\n".utf8),
+                                                     syncingLater: later)
+        }
+        let failed = later.flush()
+        #expect(failed.map(\.error.description) == ["Input/output error"])
+        let first = [dir, other].map { $0.resolvingSymlinksInPath().path }.sorted()[0]
+        #expect(failed.map(\.directory) == [first])
+        #expect(writer.calls(.syncDirectory) == 2)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "new\n")
+    }
+
     /// Another program (one that takes no lock, like an editor) writes the file while the
     /// temporary is being written: the identity check just before the rename refuses,
     /// and the other program's bytes stay.
