@@ -50,7 +50,7 @@ struct AtomicWriter {
     /// flushed with the run's others, instead of flushed now.
     func replace(_ path: String, with bytes: [UInt8], expecting original: [UInt8],
                  beforeWriting: ((mode_t) throws -> Void)? = nil, syncingLater later: DirectorySync? = nil) throws {
-        guard let target = Self.realPath(path) else {
+        guard let target = Self.fileNamed(by: path) else {
             throw Failure(description: "the file can no longer be read (\(Self.errnoText())); it was not modified")
         }
         let lockFD = open(target, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
@@ -169,6 +169,16 @@ struct AtomicWriter {
         return now.st_size == info.st_size
             && now.st_mtim.tv_sec == info.st_mtim.tv_sec && now.st_mtim.tv_nsec == info.st_mtim.tv_nsec
             && now.st_ctim.tv_sec == info.st_ctim.tv_sec && now.st_ctim.tv_nsec == info.st_ctim.tv_nsec
+    }
+
+    /// The path of the file `path` names: itself when it is not a link (no `realpath`,
+    /// whose `getcwd` and `readlink` of every component cost more than the rest of a
+    /// write's checks; a link among its folders names the same folder), else the link's
+    /// target.
+    private static func fileNamed(by path: String) -> String? {
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { return path }
+        return realPath(path)
     }
 
     private static func realPath(_ path: String) -> String? {

@@ -255,6 +255,27 @@ import Testing
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: alias.path) == "p.md")
     }
 
+    /// Through a link to its folder (the path is not resolved when its last part is a
+    /// file), the file in the folder linked is written, its temporary made beside it, and
+    /// the link stays a link.
+    @Test func writesThroughALinkedFolder() throws {
+        let (dir, file) = try temporaryFile("old\n")
+        let (other, _) = try temporaryFile("unused\n")
+        defer {
+            try? FileManager.default.removeItem(at: dir)
+            try? FileManager.default.removeItem(at: other)
+        }
+        let folder = other.appendingPathComponent("posts")
+        #expect(symlink(dir.path, folder.path) == 0)
+        let later = DirectorySync()
+        try AtomicWriter.replace(folder.appendingPathComponent("p.md").path, with: Array("new\n".utf8),
+                                 expecting: Array("old\n".utf8), syncingLater: later)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "new\n")
+        #expect(try names(dir) == ["p.md"])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path) == dir.path)
+        #expect(later.flush().isEmpty)
+    }
+
     /// As root the owner and group are kept (a fix never gives a file to root), and so
     /// are set-id bits.
     @Test(.enabled(if: geteuid() == 0, "only root can make a file owned by someone else"))
