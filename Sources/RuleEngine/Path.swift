@@ -5,6 +5,31 @@ public enum Path {
     /// `path` made absolute (against `base` when relative) and normalized.
     public static func normalize(_ path: String, relativeTo base: String) -> String {
         let joined = path.utf8.first == 0x2F ? path : base + "/" + path
+        return isNormal(joined) ? joined : byParts(joined)
+    }
+
+    /// Whether `normalize` would give `path` back: absolute, and no part of it empty
+    /// (`//`, a trailing `/`), `.` or `..` ("/" itself is normal). One look at each byte,
+    /// where `byParts` builds the path again.
+    static func isNormal(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { b in
+            guard b.count > 1, b[0] == 0x2F else { return b.count == 1 && b[0] == 0x2F }
+            var start = 1
+            for i in 1...b.count where i == b.count || b[i] == 0x2F {
+                switch i - start {
+                case 0: return false
+                case 1 where b[start] == 0x2E: return false
+                case 2 where b[start] == 0x2E && b[start + 1] == 0x2E: return false
+                default: start = i + 1
+                }
+            }
+            return true
+        }
+    }
+
+    /// `joined` with its empty and `.` parts dropped and each `..` taking the part before.
+    static func byParts(_ joined: String) -> String {
         // By bytes: `/` never occurs inside a UTF-8 sequence, so every part stays whole.
         let b = Array(joined.utf8)
         var out: [UInt8] = []

@@ -13,6 +13,8 @@ import Synchronization
 final class SiteIndex: Sendable {
     /// Absolute, normalized: the root first, then the static directories.
     let roots: [String]
+    /// Each root with a `/` after it ("/" for `/`), by bytes (`covers`).
+    private let rootPrefixes: [[UInt8]]
     /// Each listed directory's absolute path, without a trailing slash ("/" for the root).
     private let directories: [String]
     private let directoryNumbers: [String: Int32]
@@ -54,6 +56,7 @@ final class SiteIndex: Sendable {
     /// when known (from a `CachedListing`'s record), so the buffers are made once.
     init(roots: [String], excluding: [String] = [], fileSystem: any FileSystem, expected: (files: Int, nameBytes: Int)? = nil) {
         self.roots = roots
+        rootPrefixes = roots.map { Array(($0 == "/" ? "/" : $0 + "/").utf8) }
         var directories: [String] = []
         var firstFiles: [Int32] = []
         var numbers: [String: Int32] = [:]
@@ -260,17 +263,25 @@ final class SiteIndex: Sendable {
     /// skips (`DirectoryWalk.isSkipped`), so that the index speaks for it.
     func covers(_ absolutePath: String) -> Bool {
         guard isComplete else { return false }
-        let path = absolutePath.utf8
-        for root in roots {
-            let prefix = root == "/" ? "/" : root + "/"
-            guard path.starts(with: prefix.utf8) else { continue }
-            // The directories below the root (by bytes), none of them one the walk skips.
-            let rest = Array(path.dropFirst(prefix.utf8.count))
-            guard let lastSlash = rest.lastIndex(of: 0x2F) else { return true }
-            return !rest[..<lastSlash].split(separator: 0x2F).contains { name in
-                name.first == 0x2E || name.elementsEqual("node_modules".utf8)
+        var path = absolutePath
+        return path.withUTF8 { b in
+            for prefix in rootPrefixes where b.count >= prefix.count && prefix.elementsEqual(b.prefix(prefix.count)) {
+                // The directories below the root (by bytes), none of them one the walk
+                // skips: each part before the last `/` (empty ones are no directory).
+                var start = prefix.count
+                for i in start..<b.count where b[i] == 0x2F {
+                    if i > start && (b[start] == 0x2E || Self.isNodeModules(b, start..<i)) { return false }
+                    start = i + 1
+                }
+                return true
             }
+            return false
         }
-        return false
+    }
+
+    private static let nodeModules = Array("node_modules".utf8)
+
+    private static func isNodeModules(_ b: UnsafeBufferPointer<UInt8>, _ part: Range<Int>) -> Bool {
+        part.count == nodeModules.count && nodeModules.elementsEqual(b[part])
     }
 }

@@ -33,3 +33,45 @@ struct PathTests {
         #expect(Path.join("_posts/", "a.md") == "_posts/a.md")
     }
 }
+
+/// `Path.normalize` against a model of what it means (empty and `.` parts dropped, `..`
+/// taking the part before, never above `/`) on every path of up to four parts made of
+/// `a`, `é`, `.`, `..`, `.a`, `a.`, `node_modules` and the empty part, with and without
+/// a leading and a trailing `/`: where the path is normal already it is given back as it
+/// is (without being built again), and otherwise as the model builds it.
+@Suite struct PathNormalFormTests {
+    static let parts = ["a", "é", ".", "..", ".a", "a.", "", "node_modules"]
+
+    static func paths(upTo length: Int) -> [String] {
+        var out: [[String]] = [[]]
+        var level: [[String]] = [[]]
+        for _ in 0..<length {
+            level = level.flatMap { prefix in parts.map { prefix + [$0] } }
+            out += level
+        }
+        return out.flatMap { p -> [String] in
+            let body = p.joined(separator: "/")
+            return ["/" + body, body, "/" + body + "/", body + "/"]
+        }
+    }
+
+    static func model(_ path: String, _ base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        var kept: [Substring] = []
+        for part in joined.split(separator: "/") where part != "." {
+            if part == ".." { _ = kept.popLast() } else { kept.append(part) }
+        }
+        return "/" + kept.joined(separator: "/")
+    }
+
+    @Test(arguments: ["/", "/site", "/site/é"])
+    func normalizeIsTheModel(_ base: String) {
+        var given = 0
+        for path in Self.paths(upTo: 4) {
+            let normal = Path.normalize(path, relativeTo: base)
+            #expect(normal == Self.model(path, base), "\(path)")
+            if normal == path { given += 1 }
+        }
+        #expect(given > 100)
+    }
+}

@@ -60,4 +60,19 @@ import Testing
         let (under, _) = Self.sites(["/site/b/0.png"] + crowd.dropLast(2), roots: [], excluding: [])
         #expect(under.files(named: "0.png") == ["/site/a/0.png", "/site/b/0.png"])
     }
+
+    /// A file in a folder no listing holds (hidden, `node_modules`) is asked of the file
+    /// system, by a run of many files too: the listing does not speak for it.
+    @Test func filesWhereTheListingDoesNotLookAreAskedOfTheFileSystem() {
+        let (few, many) = Self.sites()
+        for site in [few, many] {
+            #expect(site.fileExists("/site/node_modules/pkg/a-3.png"))
+            #expect(site.fileExists("/site/.git/a-3.png"))
+            #expect(site.fileExists("/site/deep/er/still/a-3.png"))
+            #expect(!site.fileExists("/site/node_modules/pkg/none.png"))
+            #expect(!site.fileExists("/site/deep/er/still/none.png"))
+            #expect(site.fileExists("/site/node_modules_/x.png") == false)
+        }
+        #expect(many.isListed)
+    }
 }

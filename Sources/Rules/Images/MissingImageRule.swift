@@ -76,7 +76,10 @@ struct SiteResolver {
 
     func existsOnSite(_ path: String, _ location: ImageLocation) -> Bool {
         let decoded = location.decoded(path)
-        return served.contains { existsFile(Path.normalize("." + decoded, relativeTo: $0)) }
+        // Under each served folder: `/a/b` as `a/b` (what `./a/b` normalizes to, and
+        // already normal, unlike `./`), so `Path.normalize` need not build it again.
+        let relative = decoded.utf8.first == 0x2F ? String(decoded.drop { $0 == "/" }) : "." + decoded
+        return served.contains { existsFile(Path.normalize(relative, relativeTo: $0)) }
     }
 
     private func existsFile(_ absolute: String) -> Bool { site.fileExists(absolute) }
