@@ -120,9 +120,25 @@ struct TreeBuilder {
             return type + ":" + (reading.type.rawValue == type ? reading.value : value)
         }
         guard style == .plain else { return "str:" + value }
+        if isPlainWord(value) { return "str:" + value }
         let reading = ScalarResolver.read(value, as: schema)
         return reading.type.rawValue + ":" + reading.value
     }
+
+    /// A key such as `title` or `feature_image`: a lowercase ASCII letter, then letters,
+    /// `_` or `-`, and none of the words either schema reads as null or a boolean. It is a
+    /// string under both (a number, a timestamp, `.inf` or `.nan` needs a digit or a dot),
+    /// known without the resolver's reading of each type.
+    static func isPlainWord(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { b in
+            guard let first = b.first, first >= 0x61 && first <= 0x7A else { return false }
+            for c in b where !(c >= 0x61 && c <= 0x7A) && c != 0x5F && c != 0x2D { return false }
+            return !(b.count <= 5 && plainWordsThatAreNot.contains { $0.elementsEqual(b) })
+        }
+    }
+
+    private static let plainWordsThatAreNot = ["null", "true", "false", "yes", "no", "on", "off", "y", "n"].map { Array($0.utf8) }
 
     static func text(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         guard let p else { return nil }

@@ -167,3 +167,35 @@ import Testing
         #expect(found == (expected == "none" ? [] : [expected]))
     }
 }
+
+/// A key that `TreeBuilder.isPlainWord` takes as a string without the resolver has the
+/// identity the resolver gives it under both schemas: every word of up to four bytes
+/// from the letters of YAML's null and boolean words, `_`, `-` and a digit, and the
+/// usual front matter keys.
+@Suite struct PlainKeyIdentityTests {
+    static let alphabet = Array("aeflnorsuy_-1.".utf8)
+
+    static func words(upTo length: Int) -> [String] {
+        var level: [[UInt8]] = [[]], out: [String] = []
+        for _ in 0..<length {
+            level = level.flatMap { w in alphabet.map { w + [$0] } }
+            out += level.map { String(decoding: $0, as: UTF8.self) }
+        }
+        return out + ["title", "feature_image", "cover-image", "date", "tags", "layout", "null", "Null", "true", "off"]
+    }
+
+    @Test func aPlainWordKeyIsAStringUnderBothSchemas() {
+        var taken = 0
+        for word in Self.words(upTo: 4) {
+            let node = YAMLNode(kind: .scalar(word, .plain), range: 0..<word.utf8.count)
+            for schema in [ScalarResolver.Schema.core, .yaml11] {
+                let reading = ScalarResolver.read(word, as: schema)
+                #expect(TreeBuilder.keyIdentity(node, schema) == reading.type.rawValue + ":" + reading.value, "\(word) \(schema)")
+            }
+            if TreeBuilder.isPlainWord(word) { taken += 1 }
+        }
+        #expect(taken > 5_000)
+        #expect(!TreeBuilder.isPlainWord("yes") && !TreeBuilder.isPlainWord("n") && !TreeBuilder.isPlainWord("_a"))
+        #expect(TreeBuilder.isPlainWord("feature_image") && TreeBuilder.isPlainWord("cover-image"))
+    }
+}
