@@ -1,4 +1,5 @@
 import GalleyIO
+import Glibc
 import Synchronization
 
 /// The folders in which a run renamed fixed files over their originals, each flushed to
@@ -22,7 +23,7 @@ final class DirectorySync: Sendable {
     var waiting: Int { pending.withLock { $0.count } }
 
     /// Flushes every folder noted since the last flush, each once, in path order; those
-    /// that could not be flushed, with the system's reason.
+    /// that could not be flushed, with the system's reason (a folder that is gone is not one).
     func flush() -> [(directory: String, error: FileWriteError)] {
         let directories = pending.withLock { pending in
             defer { pending.removeAll() }
@@ -33,6 +34,9 @@ final class DirectorySync: Sendable {
             do throws(FileWriteError) {
                 try writer.syncDirectory(directory)
             } catch {
+                // A folder removed since (by another program): its files went with it,
+                // and there is nothing of them to make durable.
+                if error.code == ENOENT || error.code == ENOTDIR { continue }
                 failed.append((directory, error))
             }
         }

@@ -124,6 +124,18 @@ import Testing
         for path in [file, second, elsewhere] { #expect(try String(contentsOf: path, encoding: .utf8) == "new\n") }
     }
 
+    /// A folder removed after its files were replaced (by another program) has nothing
+    /// left to flush: it is not reported.
+    @Test func aFolderRemovedBeforeTheFlushIsNotAFailure() throws {
+        let (dir, file) = try temporaryFile("old\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let later = DirectorySync()
+        try AtomicWriter().replace(file.path, with: Array("new\n".utf8), expecting: Array("old\n".utf8), syncingLater: later)
+        try FileManager.default.removeItem(at: dir)
+        #expect(later.waiting == 1)
+        #expect(later.flush().isEmpty)
+    }
+
     /// A folder that cannot be flushed is named with the reason; the others are flushed.
     @Test func aFolderThatCannotBeFlushedIsNamed() throws {
         let (dir, file) = try temporaryFile("old\n")
