@@ -131,12 +131,13 @@ struct AtomicWriter {
             throw Failure(description: "cannot replace the file (\(error)); it was not modified")
         }
         renamed = true
+        let folder = dir.isEmpty ? "." : dir
         if let later {
-            later.note(dir.isEmpty ? "." : dir)
+            later.note(folder)
             return
         }
         do {
-            try writer.syncDirectory(dir.isEmpty ? "." : dir)
+            try writer.syncDirectory(folder)
         } catch {
             throw Failure(description: "the file was replaced, but its directory could not be flushed to disk (\(error))",
                           replaced: true)

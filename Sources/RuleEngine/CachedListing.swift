@@ -111,7 +111,7 @@ public final class CachedListing: FileSystem {
             do throws(FileSystemError) {
                 try base.forEachEntryNotingLinks(of: directory) { name, kind, id, isLink in
                     if kind == .file { files &+= 1 }
-                    if wanted.map({ kind == .directory || name.elementsEqual($0) }) ?? true { body(name, kind, id, isLink) }
+                    if wanted.map({ Self.keeps(name, kind, searching: $0) }) ?? true { body(name, kind, id, isLink) }
                     recordable = recordable && !isLink && name.count <= Int(UInt16.max)
                     if recordable, let stamp {
                         Self.encode(name, kind, id, directoryDevice: stamp.id.device, into: &entries)

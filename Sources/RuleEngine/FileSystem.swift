@@ -138,9 +138,16 @@ extension FileSystem {
         var files = 0
         try forEachEntry(of: directory) { entry, kind, id in
             if kind == .file { files &+= 1 }
-            if kind == .directory || entry.elementsEqual(name) { body(entry, kind, id) }
+            if Self.keeps(entry, kind, searching: name) { body(entry, kind, id) }
         }
         return files
+    }
+
+    /// Whether a search for `name` hands over this entry: every directory (the walk goes
+    /// on through them) and every entry of that name.
+    @inline(__always)
+    static func keeps(_ entry: UnsafeBufferPointer<UInt8>, _ kind: FileKind?, searching name: UnsafeBufferPointer<UInt8>) -> Bool {
+        kind == .directory || (entry.count == name.count && entry.elementsEqual(name))
     }
 
     public func isFile(_ path: String) -> Bool { status(path)?.kind == .file }

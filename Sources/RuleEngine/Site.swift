@@ -99,40 +99,42 @@ public final class Site: Sendable {
     /// directories it answered and how many were listed (for `--verbose`).
     public var listingCounts: CachedListing.Counts? { cacheCounts.withLock { $0 } }
 
-    /// The files named `name`, by the walk a listing makes (through the record when one is
-    /// kept, which it brings up to date as a listing does), answering as its index would:
+    /// The files named `name`, by the walk a listing makes, answering as its index would:
     /// nothing when the roots hold more files than an index takes.
     private func search(named name: String) -> [String] {
-        let cached = listingStore.map { CachedListing(base: fileSystem, recorded: $0.load(root: root)) }
-        let walked: any FileSystem = cached ?? fileSystem
-        var visited = SiteIndex.visitedFirst(roots: roots, excluding: generator?.outputDirectories ?? [], fileSystem: walked)
-        var key = name
-        let holders = key.withUTF8 { key in
-            DirectoryWalk.directories(holding: key, under: roots, in: walked, visited: &visited, limit: SiteIndex.limit)
-        }
-        guard let holders else { return [] }
-        if let cached, let store = listingStore {
-            if cached.changed { store.save(cached, root: root) }
-            cacheCounts.withLock { $0 = cached.counts }
-        }
-        return holders.map { Path.join($0, name) }.sorted()
+        let holders = walkingRoots { walked, _ -> [String]? in
+            var visited = SiteIndex.visitedFirst(roots: roots, excluding: excludedDirectories, fileSystem: walked)
+            var key = name
+            return key.withUTF8 { key in
+                DirectoryWalk.directories(holding: key, under: roots, in: walked, visited: &visited, limit: SiteIndex.limit)
+            }
+        } complete: { $0 != nil }
+        return holders.map { $0.map { Path.join($0, name) }.sorted() } ?? []
+    }
+
+    /// Build output, which copies the site's files: never walked.
+    private var excludedDirectories: [String] { generator?.outputDirectories ?? [] }
+
+    /// What `walk` makes of the roots, walked through the record of the last run when one
+    /// is kept (with the record's size, when known), which a walk `complete` says is
+    /// whole brings up to date for the next run. (A walk cut short at the limit is not
+    /// kept: such a root is a mistake.)
+    private func walkingRoots<T>(_ walk: (any FileSystem, _ expected: (files: Int, nameBytes: Int)?) -> T,
+                                 complete: (T) -> Bool) -> T {
+        guard let store = listingStore else { return walk(fileSystem, nil) }
+        let cached = CachedListing(base: fileSystem, recorded: store.load(root: root))
+        let made = walk(cached, (cached.recordedSize.entries, cached.recordedSize.nameBytes))
+        if complete(made), cached.changed { store.save(cached, root: root) }
+        cacheCounts.withLock { $0 = cached.counts }
+        return made
     }
 
     private func listing() -> SiteIndex {
         index.withLock { index in
             if let index { return index }
-            let excluding = generator?.outputDirectories ?? []
-            let made: SiteIndex
-            if let store = listingStore {
-                let cached = CachedListing(base: fileSystem, recorded: store.load(root: root))
-                made = SiteIndex(roots: roots, excluding: excluding, fileSystem: cached,
-                                 expected: (cached.recordedSize.entries, cached.recordedSize.nameBytes))
-                // (A listing cut short at the limit is not kept: such a root is a mistake.)
-                if made.isComplete, cached.changed { store.save(cached, root: root) }
-                cacheCounts.withLock { $0 = cached.counts }
-            } else {
-                made = SiteIndex(roots: roots, excluding: excluding, fileSystem: fileSystem)
-            }
+            let made = walkingRoots { walked, expected in
+                SiteIndex(roots: roots, excluding: excludedDirectories, fileSystem: walked, expected: expected)
+            } complete: { $0.isComplete }
             index = made
             return made
         }

@@ -12,6 +12,16 @@ import Testing
         return (dir, file)
     }
 
+    /// Two temporary folders, each holding `p.md` with `text`, removed after `body`.
+    func inTwoFolders(_ text: String, _ body: (_ first: (dir: URL, file: URL), _ second: (dir: URL, file: URL)) throws -> Void) throws {
+        let first = try temporaryFile(text), second = try temporaryFile(text)
+        defer {
+            try? FileManager.default.removeItem(at: first.dir)
+            try? FileManager.default.removeItem(at: second.dir)
+        }
+        try body(first, second)
+    }
+
     func names(_ dir: URL) throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() }
 
     @Test func replacesContentKeepsModeAndLeavesNoTemporaryFile() throws {
@@ -98,13 +108,8 @@ import Testing
 
     /// Given a `DirectorySync`, the rename's folder is flushed when the run flushes, once
     /// for all the files replaced in it: each file is whole and synced before its rename.
-    @Test func aRunsFoldersAreFlushedOnceEachWhenItFlushes() throws {
-        let (dir, file) = try temporaryFile("old\n")
-        let (other, elsewhere) = try temporaryFile("old\n")
-        defer {
-            try? FileManager.default.removeItem(at: dir)
-            try? FileManager.default.removeItem(at: other)
-        }
+    @Test func aRunsFoldersAreFlushedOnceEachWhenItFlushes() throws { try inTwoFolders("old\n") { one, two in
+        let (dir, file) = one, elsewhere = two.file
         let second = dir.appendingPathComponent("q.md")
         try Data("old\n".utf8).write(to: second)
         let writer = FaultyFileWriter()
@@ -122,7 +127,7 @@ import Testing
         #expect(later.flush().isEmpty)
         #expect(writer.calls(.syncDirectory) == 2)
         for path in [file, second, elsewhere] { #expect(try String(contentsOf: path, encoding: .utf8) == "new\n") }
-    }
+    } }
 
     /// A folder removed after its files were replaced (by another program) has nothing
     /// left to flush: it is not reported.
@@ -137,13 +142,8 @@ import Testing
     }
 
     /// A folder that cannot be flushed is named with the reason; the others are flushed.
-    @Test func aFolderThatCannotBeFlushedIsNamed() throws {
-        let (dir, file) = try temporaryFile("old\n")
-        let (other, elsewhere) = try temporaryFile("old\n")
-        defer {
-            try? FileManager.default.removeItem(at: dir)
-            try? FileManager.default.removeItem(at: other)
-        }
+    @Test func aFolderThatCannotBeFlushedIsNamed() throws { try inTwoFolders("old\n") { one, two in
+        let (dir, file) = one, (other, elsewhere) = two
         let writer = FaultyFileWriter(failing: .syncDirectory, code: EIO)
         let later = DirectorySync(writer: writer)
         for path in [file, elsewhere] {
@@ -156,7 +156,7 @@ import Testing
         #expect(failed.map(\.directory) == [first])
         #expect(writer.calls(.syncDirectory) == 2)
         #expect(try String(contentsOf: file, encoding: .utf8) == "new\n")
-    }
+    } }
 
     /// Another program (one that takes no lock, like an editor) writes the file while the
     /// temporary is being written: the identity check just before the rename refuses,
@@ -270,13 +270,8 @@ import Testing
     /// Through a link to its folder (the path is not resolved when its last part is a
     /// file), the file in the folder linked is written, its temporary made beside it, and
     /// the link stays a link.
-    @Test func writesThroughALinkedFolder() throws {
-        let (dir, file) = try temporaryFile("old\n")
-        let (other, _) = try temporaryFile("unused\n")
-        defer {
-            try? FileManager.default.removeItem(at: dir)
-            try? FileManager.default.removeItem(at: other)
-        }
+    @Test func writesThroughALinkedFolder() throws { try inTwoFolders("old\n") { one, two in
+        let (dir, file) = one, other = two.dir
         let folder = other.appendingPathComponent("posts")
         #expect(symlink(dir.path, folder.path) == 0)
         let later = DirectorySync()
@@ -286,7 +281,7 @@ import Testing
         #expect(try names(dir) == ["p.md"])
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path) == dir.path)
         #expect(later.flush().isEmpty)
-    }
+    } }
 
     /// As root the owner and group are kept (a fix never gives a file to root), and so
     /// are set-id bits.
