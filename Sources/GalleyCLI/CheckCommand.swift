@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     func run() throws {
-        let status = Runner(options: options, mode: .check).run()
+        let status = Runner(options: options.settings, mode: .check).run()
         if status != ExitStatus.clean { throw ExitCode(status) }
     }
 }

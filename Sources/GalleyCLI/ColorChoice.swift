@@ -8,7 +8,7 @@ import Glibc
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 
-    func enabled(for fd: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    func enabled(for fd: Int32, environment: Environment = .process) -> Bool {
         switch self {
         case .always: return true
         case .never: return false

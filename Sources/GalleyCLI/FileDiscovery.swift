@@ -24,7 +24,7 @@ struct FileDiscovery {
     /// Whether `directory` or a parent holds `.git` (or `GIT_DIR` is set): only then is
     /// git asked, which spares a process (about 40 ms) outside any repository.
     static func mayBeInWorkTree(_ directory: String) -> Bool {
-        ProcessInfo.processInfo.environment["GIT_DIR"] != nil
+        Environment.process["GIT_DIR"] != nil
             || fileSystem.nearestAncestor(of: standardized(directory), holding: ".git") != nil
     }
 

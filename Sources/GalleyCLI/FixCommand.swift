@@ -46,11 +46,14 @@ struct FixCommand: ParsableCommand {
         if let backup, backup.isEmpty { throw ValidationError("--backup needs a folder") }
     }
 
+    /// What this run of `fix` applies and keeps.
+    var settings: Runner.FixSettings {
+        Runner.FixSettings(level: unsafeFixes ? .unsafe : .safe, unsafeFor: unsafeRules, diffOnly: diff,
+                           report: report, backup: backup.map { Backup(directory: $0) })
+    }
+
     func run() throws {
-        let settings = Runner.FixSettings(level: unsafeFixes ? .unsafe : .safe, unsafeFor: unsafeRules, diffOnly: diff,
-                                          report: report, backup: backup.map { Backup(directory: $0) })
-        let mode: Runner.Mode = .fix(settings)
-        let status = Runner(options: options, mode: mode).run()
+        let status = Runner(options: options.settings, mode: .fix(settings)).run()
         if status != ExitStatus.clean { throw ExitCode(status) }
     }
 }

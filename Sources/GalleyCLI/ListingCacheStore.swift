@@ -14,13 +14,7 @@ struct CacheOptions: ParsableArguments {
         valueName: "DIR"))
     var cacheDir: String?
 
-    /// The store these options ask for, or nil with `--no-cache`.
-    var store: ListingCacheStore? {
-        if noCache { return nil }
-        // (Empty, from the option or the environment: the default.)
-        let dir = (cacheDir ?? ProcessInfo.processInfo.environment["GALLEY_CACHE_DIR"]).flatMap { $0.isEmpty ? nil : $0 }
-        return ListingCacheStore(directory: dir.map { FileDiscovery.fileSystem.absolute($0) })
-    }
+    var settings: CacheSettings { CacheSettings(noCache: noCache, cacheDir: cacheDir) }
 }
 
 /// The record of a site's listing (`CachedListing`) on disk: `.galley-cache/site-listing`

@@ -32,7 +32,7 @@ final class Progress: @unchecked Sendable {
     }
 
     /// Whether a run with these options shows progress.
-    static func wanted(quiet: Bool, disabled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    static func wanted(quiet: Bool, disabled: Bool, environment: Environment = .process) -> Bool {
         !quiet && !disabled && isatty(2) != 0 && environment["TERM"] != "dumb"
     }
 

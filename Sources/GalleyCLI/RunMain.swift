@@ -10,8 +10,10 @@ extension GalleyCommand {
         // A parent that ignores SIGCHLD (which exec keeps) would have the kernel reap git
         // before galley can read its exit status: git would seem not to run at all.
         signal(SIGCHLD, SIG_DFL)
+        let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+        if let plain = PlainRun(arguments) { Glibc.exit(plain.run()) }
         do {
-            let split = LongArgumentList.split(arguments ?? Array(CommandLine.arguments.dropFirst()))
+            let split = LongArgumentList.split(arguments)
             LongArgumentList.extraPaths = split.paths
             var command = try parseAsRoot(split.parse)
             try command.run()

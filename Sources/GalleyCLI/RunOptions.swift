@@ -88,10 +88,13 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    var selected: Set<String>? { select.isEmpty ? nil : Set(ruleIDs(select)) }
-    var ignored: Set<String> { Set(ruleIDs(ignore)) }
+    private func ruleIDs(_ values: [String]) -> [String] { RunSettings.ruleIDs(values) }
 
-    private func ruleIDs(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }.map { TextHelpers.trimmingBlanks($0) }.filter { !$0.isEmpty }
+    /// The options as the runner takes them.
+    var settings: RunSettings {
+        RunSettings(paths: paths, config: config, select: select, ignore: ignore, format: format, jobs: jobs, verbose: verbose,
+                    cache: cache.settings, noGit: noGit, changedSince: changedSince, writeBaseline: writeBaseline,
+                    baseline: baseline, stdin: stdin, stdinFilename: stdinFilename, exitZero: exitZero,
+                    statistics: statistics, quiet: quiet, color: color, shard: shard, noProgress: noProgress)
     }
 }

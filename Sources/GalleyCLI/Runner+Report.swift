@@ -8,7 +8,7 @@ import RuleEngine
 /// kept once it is written.
 final class ReportWriter {
     let runner: Runner
-    let options: RunOptions
+    let options: RunSettings
     let paths: RepositoryPaths
     let text: TextReporter
     let sink: OutputSink

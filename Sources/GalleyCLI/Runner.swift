@@ -27,7 +27,7 @@ struct Runner {
         var backup: Backup?
     }
 
-    let options: RunOptions
+    let options: RunSettings
     let mode: Mode
 
     /// One entry of the run, in path order: a file to process, or a report made already
@@ -81,7 +81,7 @@ struct Runner {
         let policy = self.policy
         let text = TextReporter(policy: policy, color: options.format == .text && options.color.enabled(for: reportFD))
         let stepSummaryFile = options.format == .github
-            ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 } : nil
+            ? Environment.process["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 } : nil
         let renderer = OutputRenderer(format: options.format, policy: policy, paths: paths, text: text, diffOnly: diffOnly,
                                       baseline: options.writeBaseline != nil, stepSummary: stepSummaryFile != nil,
                                       fixReport: fixSettings?.report != nil)
@@ -219,7 +219,7 @@ struct Runner {
     /// `GALLEY_TEST_FILE_DELAY_MS`: for the interruption tests only, a pause before each
     /// file, so that a signal reliably lands in the middle of a run.
     static var testDelay: UInt32 {
-        UInt32(ProcessInfo.processInfo.environment["GALLEY_TEST_FILE_DELAY_MS"].flatMap { UInt32($0) } ?? 0) * 1000
+        UInt32(Environment.process["GALLEY_TEST_FILE_DELAY_MS"].flatMap { UInt32($0) } ?? 0) * 1000
     }
 
     var isFix: Bool {

@@ -17,7 +17,7 @@ struct SARIFReporter {
 
     /// Results per run (`GALLEY_SARIF_LIMIT` lowers it for tests).
     static var limit: Int {
-        if let text = ProcessInfo.processInfo.environment["GALLEY_SARIF_LIMIT"], let n = Int(text), n >= 0 { return n }
+        if let text = Environment.process["GALLEY_SARIF_LIMIT"], let n = Int(text), n >= 0 { return n }
         return defaultLimit
     }
 

@@ -42,7 +42,7 @@ struct SiteCommand: ParsableCommand {
             throw ExitCode(ExitStatus.error)
         }
         let session = Session(rules: AllRules.rules, fileSystem: FileDiscovery.fileSystem, fileCount: Session.fewFiles + 1,
-                              listingStore: cache.store)
+                              listingStore: cache.settings.store)
         let site = session.site(for: FileDiscovery.standardized(post), configuration: configuration)
         let description = SiteDescription(site: site, configuration: configuration)
         Output.write(format == .json ? description.json(pages: pages) : description.text(pages: pages))
