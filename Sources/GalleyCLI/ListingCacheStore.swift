@@ -40,8 +40,23 @@ struct ListingCacheStore: ListingStore {
         return (directory, Path.join(directory, "site-listing-" + hash.finalHex().prefix(16)))
     }
 
-    func load(root: String) -> [UInt8]? {
-        try? FileReader.read(location(root: root).file)
+    /// The record mapped, not read (`RecordBytes`). The file is only ever replaced by a
+    /// rename, never cut short in place, so the pages mapped stay the record's for the run
+    /// (a file cut short under a mapping would fault on reading). Where mapping fails, read.
+    func load(root: String) -> RecordBytes? {
+        let file = location(root: root).file
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 else { return nil }
+        let size = Int(info.st_size)
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
+            return (try? FileReader.read(file)).map(RecordBytes.init)
+        }
+        return RecordBytes(mapped: UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)) {
+            munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count)
+        }
     }
 
     func save(_ listing: CachedListing, root: String) {

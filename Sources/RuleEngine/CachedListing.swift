@@ -33,7 +33,8 @@ public final class CachedListing: FileSystem {
     public let recordedSize: (entries: Int, nameBytes: Int)
 
     private struct State {
-        var old: [UInt8]
+        /// The record read (kept while its directories may be carried over).
+        var old: RecordBytes?
         /// Each recorded directory's stamp and where its entries are in `old`.
         var records: [String: Record]
         /// The records for the next run: those carried over from `old` (their ranges), and
@@ -58,13 +59,16 @@ public final class CachedListing: FileSystem {
     private static let smallestEntry = 1 + 2 + 8
     static let footer = Array("\nend".utf8)
 
-    public init(base: any FileSystem, recorded: [UInt8]?) {
+    public init(base: any FileSystem, recorded: RecordBytes?) {
         self.base = base
-        let old = recorded ?? []
-        let records = Self.records(in: old) ?? [:]
+        let records = recorded.flatMap { Self.records(in: $0.buffer) } ?? [:]
         let (entries, bytes) = records.values.reduce((0, 0)) { ($0.0 + $1.count, $0.1 + $1.entries.count) }
         recordedSize = (entries, max(0, bytes - Self.smallestEntry * entries))
-        state = Mutex(State(old: records.isEmpty ? [] : old, records: records))
+        state = Mutex(State(old: records.isEmpty ? nil : recorded, records: records))
+    }
+
+    public convenience init(base: any FileSystem, recorded: [UInt8]?) {
+        self.init(base: base, recorded: recorded.map(RecordBytes.init))
     }
 
     public var workingDirectory: String { base.workingDirectory }
@@ -98,8 +102,8 @@ public final class CachedListing: FileSystem {
         // (Only a settled stamp is replayed or recorded.)
         let stamp = stamped?.isSettled == true ? stamped?.stamp : nil
         let outcome = state.withLock { state -> Result<Int, FileSystemError> in
-            if let stamp, let record = state.records[directory], record.stamp == stamp,
-               let files = Self.replay(record, of: state.old, stamp: stamp, directoriesAnd: wanted, body) {
+            if let stamp, let record = state.records[directory], record.stamp == stamp, let old = state.old,
+               let files = Self.replay(record, of: old.buffer, stamp: stamp, directoriesAnd: wanted, body) {
                 state.counts.reused += 1
                 if state.written.insert(directory).inserted { state.carried.append(record.whole) }
                 return .success(files)
@@ -143,9 +147,8 @@ public final class CachedListing: FileSystem {
             var tail = Self.footer
             Self.put(UInt32(state.written.count), into: &tail)
             guard Self.magic.withUnsafeBytes(write) else { return false }
-            let carried = state.old.withUnsafeBytes { old in
-                state.carried.allSatisfy { write(UnsafeRawBufferPointer(rebasing: old[$0])) }
-            }
+            let old = state.old.map { UnsafeRawBufferPointer($0.buffer) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            let carried = state.carried.allSatisfy { write(UnsafeRawBufferPointer(rebasing: old[$0])) }
             return carried && state.fresh.withUnsafeBytes(write) && tail.withUnsafeBytes(write)
         }
     }
@@ -207,10 +210,10 @@ public final class CachedListing: FileSystem {
     }
 
     /// Every directory's record, or nil when the bytes are not a whole record of this version.
-    private static func records(in bytes: [UInt8]) -> [String: Record]? {
-        guard bytes.count >= magic.count + footer.count + 4, bytes.starts(with: magic),
-              bytes[(bytes.count - 4 - footer.count)..<(bytes.count - 4)].elementsEqual(footer) else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> [String: Record]? in
+    private static func records(in buffer: UnsafeBufferPointer<UInt8>) -> [String: Record]? {
+        guard buffer.count >= magic.count + footer.count + 4, buffer.starts(with: magic),
+              buffer[(buffer.count - 4 - footer.count)..<(buffer.count - 4)].elementsEqual(footer) else { return nil }
+        do {
             var reader = Reader(bytes: buffer, at: magic.count, end: buffer.count - 4 - footer.count)
             var records: [String: Record] = [:]
             while reader.at < reader.end {
@@ -255,10 +258,10 @@ public final class CachedListing: FileSystem {
     /// entries of that name), after checking that they all decode (so that a damaged
     /// record is listed instead, before any of it is handed over): the number of files, or
     /// nil when the record does not decode.
-    private static func replay(_ record: Record, of bytes: [UInt8], stamp: DirectoryStamp,
+    private static func replay(_ record: Record, of buffer: UnsafeBufferPointer<UInt8>, stamp: DirectoryStamp,
                                directoriesAnd wanted: UnsafeBufferPointer<UInt8>?,
                                _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, Bool) -> Void) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
+        do {
             // (`records(in:)` made every entries range inside the buffer, never empty.)
             guard let base = buffer.baseAddress else { return nil }
             func word<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
@@ -314,7 +317,7 @@ public final class CachedListing: FileSystem {
 /// read before the first listing of a run, written after it when it changed. Writing
 /// may fail quietly: the record only saves time.
 public protocol ListingStore: Sendable {
-    func load(root: String) -> [UInt8]?
+    func load(root: String) -> RecordBytes?
     /// Writes the record `listing` holds (`CachedListing.write`).
     func save(_ listing: CachedListing, root: String)
 }
