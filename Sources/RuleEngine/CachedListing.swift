@@ -43,7 +43,12 @@ public final class CachedListing: FileSystem {
         var fresh: [UInt8] = []
         /// Every directory recorded for the next run: carried or fresh.
         var written: Set<String> = []
+        /// How many were, when the record was last handed to a store (`saved()`).
+        var writtenWhenSaved = -1
         var counts = Counts()
+        /// Each directory's stamp as first taken in this run: a run takes the site as it
+        /// found it, and a second walk (another name searched for) stats nothing again.
+        var stamps: [String: (stamp: DirectoryStamp, isSettled: Bool)?] = [:]
     }
 
     private struct Record {
@@ -75,7 +80,6 @@ public final class CachedListing: FileSystem {
     public func status(_ path: String) -> FileStatus? { base.status(path) }
     public func entries(of directory: String) throws(FileSystemError) -> [DirectoryEntry] { try base.entries(of: directory) }
     public func read(_ path: String) throws(FileSystemError) -> [UInt8] { try base.read(path) }
-    public func stamp(ofDirectory path: String) -> (stamp: DirectoryStamp, isSettled: Bool)? { base.stamp(ofDirectory: path) }
 
     public func forEachEntry(of directory: String,
                              _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) {
@@ -98,7 +102,7 @@ public final class CachedListing: FileSystem {
     /// name; the number of files the directory holds.
     private func entries(of directory: String, directoriesAnd wanted: UnsafeBufferPointer<UInt8>?,
                          _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError) -> Int {
-        let stamped = base.stamp(ofDirectory: directory)
+        let stamped = stamp(ofDirectory: directory)
         // (Only a settled stamp is replayed or recorded.)
         let stamp = stamped?.isSettled == true ? stamped?.stamp : nil
         let outcome = state.withLock { state -> Result<Int, FileSystemError> in
@@ -135,6 +139,24 @@ public final class CachedListing: FileSystem {
 
     /// What this run took from the record and what it listed.
     public var counts: Counts { state.withLock { $0.counts } }
+
+    /// The directory's stamp, taken once in this run.
+    public func stamp(ofDirectory directory: String) -> (stamp: DirectoryStamp, isSettled: Bool)? {
+        if let known = state.withLock({ $0.stamps[directory] }) { return known }
+        let taken = base.stamp(ofDirectory: directory)
+        state.withLock { $0.stamps[directory] = .some(taken) }
+        return taken
+    }
+
+    /// Whether the record for the next run differs from the one read and from the one
+    /// last handed to a store (`saved()`): a second walk of the same directories in a run
+    /// does not write the record again.
+    public var needsSaving: Bool {
+        changed && state.withLock { $0.written.count != $0.writtenWhenSaved }
+    }
+
+    /// The record as it is now was handed to a store.
+    public func saved() { state.withLock { $0.writtenWhenSaved = $0.written.count } }
 
     /// Whether the record for the next run differs from the one read: a directory
     /// recorded afresh, or one recorded before and not now.

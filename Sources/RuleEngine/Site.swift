@@ -21,6 +21,10 @@ public final class Site: Sendable {
     private let listingStore: (any ListingStore)?
     private let index = Mutex<SiteIndex?>(nil)
     private let cacheCounts = Mutex<CachedListing.Counts?>(nil)
+    /// The listing's record as this run reads it, made on the first walk of the roots and
+    /// kept for the others (each name searched for, then a listing): the record is parsed
+    /// and each directory's stamp taken once a run.
+    private let recordListing = Mutex<CachedListing?>(nil)
     private let pageTable = Mutex<PageTable?>(nil)
     /// A run of few files: the names searched for so far, and what each search found.
     private let searched = Mutex<[String: [String]]>([:])
@@ -119,14 +123,23 @@ public final class Site: Sendable {
     /// is kept (with the record's size, when known), which a walk `complete` says is
     /// whole brings up to date for the next run. (A walk cut short at the limit is not
     /// kept: such a root is a mistake.)
-    private func walkingRoots<T>(_ walk: (any FileSystem, _ expected: (files: Int, nameBytes: Int)?) -> T,
-                                 complete: (T) -> Bool) -> T {
+    private func walkingRoots<T: Sendable>(_ walk: (any FileSystem, _ expected: (files: Int, nameBytes: Int)?) -> T,
+                                           complete: (T) -> Bool) -> T {
         guard let store = listingStore else { return walk(fileSystem, nil) }
-        let cached = CachedListing(base: fileSystem, recorded: store.load(root: root))
-        let made = walk(cached, (cached.recordedSize.entries, cached.recordedSize.nameBytes))
-        if complete(made), cached.changed { store.save(cached, root: root) }
-        cacheCounts.withLock { $0 = cached.counts }
-        return made
+        return recordListing.withLock { kept -> T in
+            let cached = kept ?? CachedListing(base: fileSystem, recorded: store.load(root: root))
+            kept = cached
+            let before = cached.counts
+            let made = walk(cached, (cached.recordedSize.entries, cached.recordedSize.nameBytes))
+            if complete(made), cached.needsSaving {
+                store.save(cached, root: root)
+                cached.saved()
+            }
+            // (This walk's: the listing keeps counting over the run's walks.)
+            let after = cached.counts
+            cacheCounts.withLock { $0 = CachedListing.Counts(reused: after.reused - before.reused, listed: after.listed - before.listed) }
+            return made
+        }
     }
 
     private func listing() -> SiteIndex {

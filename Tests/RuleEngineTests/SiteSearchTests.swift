@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import RuleEngine
 
@@ -74,5 +75,82 @@ import Testing
             #expect(site.fileExists("/site/node_modules_/x.png") == false)
         }
         #expect(many.isListed)
+    }
+}
+
+/// A file system whose directories have stamps (settled, never changing), counting how
+/// often each is stamped; and a store keeping the listing's record in memory, counting
+/// its loads and saves.
+final class StampedFileSystem: FileSystem, @unchecked Sendable {
+    let base: InMemoryFileSystem
+    let stamps = Mutex<[String: Int]>([:])
+
+    init(_ base: InMemoryFileSystem) { self.base = base }
+
+    var workingDirectory: String { base.workingDirectory }
+    func status(_ path: String) -> FileStatus? { base.status(path) }
+    func entries(of directory: String) throws(FileSystemError) -> [DirectoryEntry] { try base.entries(of: directory) }
+    func read(_ path: String) throws(FileSystemError) -> [UInt8] { try base.read(path) }
+    func stamp(ofDirectory path: String) -> (stamp: DirectoryStamp, isSettled: Bool)? {
+        stamps.withLock { $0[path, default: 0] += 1 }
+        guard let id = base.status(path)?.id else { return nil }
+        let time = DirectoryStamp.Time(seconds: 1, nanoseconds: 0)
+        return (DirectoryStamp(id: id, modified: time, changed: time), true)
+    }
+}
+
+final class MemoryListingStore: ListingStore, @unchecked Sendable {
+    let record = Mutex<[UInt8]?>(nil)
+    let loads = Mutex(0), saves = Mutex(0)
+
+    func load(root: String) -> RecordBytes? {
+        loads.withLock { $0 += 1 }
+        return record.withLock { $0 }.map(RecordBytes.init)
+    }
+
+    func save(_ listing: CachedListing, root: String) {
+        saves.withLock { $0 += 1 }
+        var bytes: [UInt8] = []
+        _ = listing.write { bytes.append(contentsOf: $0); return true }
+        record.withLock { $0 = bytes }
+    }
+}
+
+extension SiteSearchTests {
+    /// A run of few files searching several names (then listing the site) reads the
+    /// record once, takes each directory's stamp once and writes the record once; the
+    /// next run answers from that record alike.
+    @Test func aRunWalksTheRecordOnceForAllItsSearches() {
+        let memory = InMemoryFileSystem(Dictionary(Self.paths.map { ($0, "") }, uniquingKeysWith: { a, _ in a }), workingDirectory: "/site")
+        let store = MemoryListingStore()
+        let (_, many) = Self.sites()
+        func run() -> (Site, StampedFileSystem) {
+            let fs = StampedFileSystem(memory)
+            var generator = SiteGenerator(kind: .jekyll, configFile: "/site/_config.yml", directory: "/site")
+            generator.outputDirectories = ["/site/_site"]
+            return (Site(root: "/site", staticDirectories: ["/site/static/é"], generator: generator, fileSystem: fs,
+                         listsEagerly: false, listingStore: store), fs)
+        }
+        let (first, firstFS) = run()
+        for name in Self.names.prefix(3) { #expect(first.files(named: name) == many.files(named: name), "\(name)") }
+        #expect(store.loads.withLock { $0 } == 1)
+        #expect(store.saves.withLock { $0 } == 1)
+        let stamped = firstFS.stamps.withLock { $0 }
+        #expect(stamped.count > 5)
+        #expect(stamped.values.allSatisfy { $0 == 1 }, "\(stamped.filter { $0.value > 1 })")
+        // The fifth name lists the site, through the same record: nothing read or written again.
+        for name in Self.names { #expect(first.files(named: name) == many.files(named: name), "\(name)") }
+        #expect(first.isListed)
+        #expect(store.loads.withLock { $0 } == 1)
+        #expect(store.saves.withLock { $0 } == 1)
+        #expect(firstFS.stamps.withLock { $0 }.values.allSatisfy { $0 == 1 })
+        // (`--verbose`'s counts are the last walk's: each directory once, not once a walk.)
+        #expect(first.listingCounts.map { $0.reused + $0.listed } == stamped.count)
+
+        let (second, _) = run()
+        #expect(second.files(named: "a-3.png") == many.files(named: "a-3.png"))
+        #expect(second.listingCounts?.listed == 0)
+        #expect(second.listingCounts?.reused == stamped.count)
+        #expect(store.saves.withLock { $0 } == 1)
     }
 }
