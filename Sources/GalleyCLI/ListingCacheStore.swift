@@ -40,9 +40,12 @@ struct ListingCacheStore: ListingStore {
         return (directory, Path.join(directory, "site-listing-" + hash.finalHex().prefix(16)))
     }
 
-    /// The record mapped, not read (`RecordBytes`). The file is only ever replaced by a
-    /// rename, never cut short in place, so the pages mapped stay the record's for the run
-    /// (a file cut short under a mapping would fault on reading). Where mapping fails, read.
+    /// The record mapped, not read (`RecordBytes`). galley only ever replaces the file by a
+    /// rename, never rewrites it in place, so the pages mapped stay the old file's for the
+    /// run; a file cut short under a mapping by another program (`cp` over it, `rsync
+    /// --inplace`) would fault on reading, and so could one on NFS that another machine
+    /// renames a record over while this run reads it (a `--cache-dir` shared between
+    /// machines). Where mapping fails, the record is read.
     func load(root: String) -> RecordBytes? {
         let file = location(root: root).file
         let fd = open(file, O_RDONLY | O_CLOEXEC)
