@@ -123,12 +123,14 @@ public final class Site: Sendable {
     /// is kept (with the record's size, when known), which a walk `complete` says is
     /// whole brings up to date for the next run. (A walk cut short at the limit is not
     /// kept: such a root is a mistake.)
-    private func walkingRoots<T: Sendable>(_ walk: (any FileSystem, _ expected: (files: Int, nameBytes: Int)?) -> T,
+    /// `last`: no walk follows (a listing, whose index answers from then on): the record
+    /// is let go, so its pages are not held through the rest of the run.
+    private func walkingRoots<T: Sendable>(last: Bool = false, _ walk: (any FileSystem, _ expected: (files: Int, nameBytes: Int)?) -> T,
                                            complete: (T) -> Bool) -> T {
         guard let store = listingStore else { return walk(fileSystem, nil) }
         return recordListing.withLock { kept -> T in
             let cached = kept ?? CachedListing(base: fileSystem, recorded: store.load(root: root))
-            kept = cached
+            kept = last ? nil : cached
             let before = cached.counts
             let made = walk(cached, (cached.recordedSize.entries, cached.recordedSize.nameBytes))
             if complete(made), cached.needsSaving {
@@ -145,7 +147,7 @@ public final class Site: Sendable {
     private func listing() -> SiteIndex {
         index.withLock { index in
             if let index { return index }
-            let made = walkingRoots { walked, expected in
+            let made = walkingRoots(last: true) { walked, expected in
                 SiteIndex(roots: roots, excluding: excludedDirectories, fileSystem: walked, expected: expected)
             } complete: { $0.isComplete }
             index = made
