@@ -47,15 +47,14 @@ struct ListingCacheStore: ListingStore {
     /// renames a record over while this run reads it (a `--cache-dir` shared between
     /// machines). Where mapping fails, the record is read.
     func load(root: String) -> RecordBytes? {
-        let file = location(root: root).file
-        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        let fd = open(location(root: root).file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 else { return nil }
         let size = Int(info.st_size)
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
-            return (try? FileReader.read(file)).map(RecordBytes.init)
+            return (try? FileReader.readAll(fd, what: "the record")).map(RecordBytes.init)
         }
         return RecordBytes(mapped: UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)) {
             munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count)

@@ -71,7 +71,7 @@ struct RunOptions: ParsableArguments {
     }
 
     func validate() throws {
-        for id in ruleIDs(select) + ruleIDs(ignore) where AllRules.rule(id) == nil {
+        for id in RunSettings.ruleIDs(select) + RunSettings.ruleIDs(ignore) where AllRules.rule(id) == nil {
             throw ValidationError("unknown rule `\(id)`; `galley rules` lists them")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -87,8 +87,6 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("--changed-since needs a git revision, not `\(changedSince)`")
         }
     }
-
-    private func ruleIDs(_ values: [String]) -> [String] { RunSettings.ruleIDs(values) }
 
     /// The options as the runner takes them.
     var settings: RunSettings {

@@ -43,8 +43,8 @@ public final class CachedListing: FileSystem {
         var fresh: [UInt8] = []
         /// Every directory recorded for the next run: carried or fresh.
         var written: Set<String> = []
-        /// How many were, when the record was last handed to a store (`saved()`).
-        var writtenWhenSaved = -1
+        /// How many were when the record was last written out (`write`).
+        var writtenWhenWritten = -1
         var counts = Counts()
         /// Each directory's stamp as first taken in this run: a run takes the site as it
         /// found it, and a second walk (another name searched for) stats nothing again.
@@ -70,10 +70,6 @@ public final class CachedListing: FileSystem {
         let (entries, bytes) = records.values.reduce((0, 0)) { ($0.0 + $1.count, $0.1 + $1.entries.count) }
         recordedSize = (entries, max(0, bytes - Self.smallestEntry * entries))
         state = Mutex(State(old: records.isEmpty ? nil : recorded, records: records))
-    }
-
-    public convenience init(base: any FileSystem, recorded: [UInt8]?) {
-        self.init(base: base, recorded: recorded.map(RecordBytes.init))
     }
 
     public var workingDirectory: String { base.workingDirectory }
@@ -137,8 +133,13 @@ public final class CachedListing: FileSystem {
         return try outcome.get()
     }
 
-    /// What this run took from the record and what it listed.
-    public var counts: Counts { state.withLock { $0.counts } }
+    /// What the walks since the last call took from the record and what they listed.
+    public func takeCounts() -> Counts {
+        state.withLock { state in
+            defer { state.counts = Counts() }
+            return state.counts
+        }
+    }
 
     /// The directory's stamp, taken once in this run.
     public func stamp(ofDirectory directory: String) -> (stamp: DirectoryStamp, isSettled: Bool)? {
@@ -148,19 +149,15 @@ public final class CachedListing: FileSystem {
         return taken
     }
 
-    /// Whether the record for the next run differs from the one read and from the one
-    /// last handed to a store (`saved()`): a second walk of the same directories in a run
-    /// does not write the record again.
+    /// Whether the record for the next run differs from the one read (a directory
+    /// recorded afresh, or one recorded before and not now) and from the one last written
+    /// out: a second walk of the same directories in a run does not write it again.
     public var needsSaving: Bool {
-        changed && state.withLock { $0.written.count != $0.writtenWhenSaved }
+        state.withLock { state in
+            (state.written.count != state.carried.count || state.carried.count != state.records.count)
+                && state.written.count != state.writtenWhenWritten
+        }
     }
-
-    /// The record as it is now was handed to a store.
-    public func saved() { state.withLock { $0.writtenWhenSaved = $0.written.count } }
-
-    /// Whether the record for the next run differs from the one read: a directory
-    /// recorded afresh, or one recorded before and not now.
-    public var changed: Bool { state.withLock { $0.written.count != $0.carried.count || $0.carried.count != $0.records.count } }
 
     /// Hands the record of every directory listed through this file system in this run to
     /// `write`, piece by piece in order (no copy of it is made); false when `write` failed.
@@ -171,7 +168,9 @@ public final class CachedListing: FileSystem {
             guard Self.magic.withUnsafeBytes(write) else { return false }
             let old = state.old.map { UnsafeRawBufferPointer($0.buffer) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
             let carried = state.carried.allSatisfy { write(UnsafeRawBufferPointer(rebasing: old[$0])) }
-            return carried && state.fresh.withUnsafeBytes(write) && tail.withUnsafeBytes(write)
+            guard carried && state.fresh.withUnsafeBytes(write) && tail.withUnsafeBytes(write) else { return false }
+            state.writtenWhenWritten = state.written.count
+            return true
         }
     }
 
@@ -235,28 +234,26 @@ public final class CachedListing: FileSystem {
     private static func records(in buffer: UnsafeBufferPointer<UInt8>) -> [String: Record]? {
         guard buffer.count >= magic.count + footer.count + 4, buffer.starts(with: magic),
               buffer[(buffer.count - 4 - footer.count)..<(buffer.count - 4)].elementsEqual(footer) else { return nil }
-        do {
-            var reader = Reader(bytes: buffer, at: magic.count, end: buffer.count - 4 - footer.count)
-            var records: [String: Record] = [:]
-            while reader.at < reader.end {
-                let start = reader.at
-                guard let pathLength = reader.integer(UInt32.self), let path = reader.take(Int(pathLength)),
-                      let directory = String(validating: buffer[path], as: UTF8.self),
-                      let device = reader.integer(UInt64.self), let inode = reader.integer(UInt64.self),
-                      let ms = reader.integer(UInt64.self), let mn = reader.integer(UInt64.self),
-                      let cs = reader.integer(UInt64.self), let cn = reader.integer(UInt64.self),
-                      let count = reader.integer(UInt32.self), let length = reader.integer(UInt32.self),
-                      let entries = reader.take(Int(length)),
-                      // (Each entry takes at least `smallestEntry` bytes: a count past that is damage.)
-                      Int(count) <= entries.count / smallestEntry else { return nil }
-                let stamp = DirectoryStamp(id: FileID(device: device, inode: inode),
-                                           modified: .init(seconds: Int64(bitPattern: ms), nanoseconds: Int64(bitPattern: mn)),
-                                           changed: .init(seconds: Int64(bitPattern: cs), nanoseconds: Int64(bitPattern: cn)))
-                records[directory] = Record(stamp: stamp, whole: start..<reader.at, entries: entries, count: Int(count))
-            }
-            var tail = Reader(bytes: buffer, at: buffer.count - 4, end: buffer.count)
-            return tail.integer(UInt32.self) == UInt32(records.count) ? records : nil
+        var reader = Reader(bytes: buffer, at: magic.count, end: buffer.count - 4 - footer.count)
+        var records: [String: Record] = [:]
+        while reader.at < reader.end {
+            let start = reader.at
+            guard let pathLength = reader.integer(UInt32.self), let path = reader.take(Int(pathLength)),
+                  let directory = String(validating: buffer[path], as: UTF8.self),
+                  let device = reader.integer(UInt64.self), let inode = reader.integer(UInt64.self),
+                  let ms = reader.integer(UInt64.self), let mn = reader.integer(UInt64.self),
+                  let cs = reader.integer(UInt64.self), let cn = reader.integer(UInt64.self),
+                  let count = reader.integer(UInt32.self), let length = reader.integer(UInt32.self),
+                  let entries = reader.take(Int(length)),
+                  // (Each entry takes at least `smallestEntry` bytes: a count past that is damage.)
+                  Int(count) <= entries.count / smallestEntry else { return nil }
+            let stamp = DirectoryStamp(id: FileID(device: device, inode: inode),
+                                       modified: .init(seconds: Int64(bitPattern: ms), nanoseconds: Int64(bitPattern: mn)),
+                                       changed: .init(seconds: Int64(bitPattern: cs), nanoseconds: Int64(bitPattern: cn)))
+            records[directory] = Record(stamp: stamp, whole: start..<reader.at, entries: entries, count: Int(count))
         }
+        var tail = Reader(bytes: buffer, at: buffer.count - 4, end: buffer.count)
+        return tail.integer(UInt32.self) == UInt32(records.count) ? records : nil
     }
 
     /// What `readdir` can give: not empty, not "." or "..", no "/" and no NUL. Asked of
@@ -283,55 +280,53 @@ public final class CachedListing: FileSystem {
     private static func replay(_ record: Record, of buffer: UnsafeBufferPointer<UInt8>, stamp: DirectoryStamp,
                                directoriesAnd wanted: UnsafeBufferPointer<UInt8>?,
                                _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, Bool) -> Void) -> Int? {
-        do {
-            // (`records(in:)` made every entries range inside the buffer, never empty.)
-            guard let base = buffer.baseAddress else { return nil }
-            func word<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
-                T(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: T.self))
-            }
-            // Every entry decodes (a flag byte, a name, an identity, all inside the range),
-            // the files counted and, for a search, the entries to hand over kept.
-            let end = record.entries.upperBound
-            var at = record.entries.lowerBound
-            var files = 0
-            var kept: [Int] = []
-            for _ in 0..<record.count {
-                guard end &- at >= 3 else { return nil }
-                let flags = base[at], kindBits = flags & 3
-                guard kindBits != 3, flags < 8 else { return nil }
-                let length = Int(word(at &+ 1, UInt16.self))
-                let next = at &+ 3 &+ length &+ (flags & 4 != 0 ? 16 : 8)
-                guard next <= end, kindBits != 2 || Self.isEntryName(buffer, (at &+ 3)..<(at &+ 3 &+ length)) else { return nil }
-                if kindBits == 1 { files &+= 1 }
-                if let wanted, kindBits == 2 || (length == wanted.count && UnsafeBufferPointer(start: base + (at &+ 3), count: length).elementsEqual(wanted)) {
-                    kept.append(at)
-                }
-                at = next
-            }
-            guard at == end else { return nil }
-            func handOver(_ at: Int) -> Int {
-                let flags = base[at]
-                let length = Int(word(at &+ 1, UInt16.self))
-                let name = UnsafeBufferPointer(start: base + (at &+ 3), count: length)
-                var at = at &+ 3 &+ length
-                var device = stamp.id.device
-                if flags & 4 != 0 {
-                    device = word(at, UInt64.self)
-                    at &+= 8
-                }
-                let inode = word(at, UInt64.self)
-                let kind: FileKind? = switch flags & 3 { case 1: .file; case 2: .directory; default: nil }
-                body(name, kind, FileID(device: device, inode: inode), false)
-                return at &+ 8
-            }
-            if wanted == nil {
-                at = record.entries.lowerBound
-                for _ in 0..<record.count { at = handOver(at) }
-            } else {
-                for entry in kept { _ = handOver(entry) }
-            }
-            return files
+        // (`records(in:)` made every entries range inside the buffer, never empty.)
+        guard let base = buffer.baseAddress else { return nil }
+        func word<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
+            T(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: T.self))
         }
+        // Every entry decodes (a flag byte, a name, an identity, all inside the range),
+        // the files counted and, for a search, the entries to hand over kept.
+        let end = record.entries.upperBound
+        var at = record.entries.lowerBound
+        var files = 0
+        var kept: [Int] = []
+        for _ in 0..<record.count {
+            guard end &- at >= 3 else { return nil }
+            let flags = base[at], kindBits = flags & 3
+            guard kindBits != 3, flags < 8 else { return nil }
+            let length = Int(word(at &+ 1, UInt16.self))
+            let next = at &+ 3 &+ length &+ (flags & 4 != 0 ? 16 : 8)
+            guard next <= end, kindBits != 2 || Self.isEntryName(buffer, (at &+ 3)..<(at &+ 3 &+ length)) else { return nil }
+            if kindBits == 1 { files &+= 1 }
+            if let wanted, kindBits == 2 || (length == wanted.count && UnsafeBufferPointer(start: base + (at &+ 3), count: length).elementsEqual(wanted)) {
+                kept.append(at)
+            }
+            at = next
+        }
+        guard at == end else { return nil }
+        func handOver(_ at: Int) -> Int {
+            let flags = base[at]
+            let length = Int(word(at &+ 1, UInt16.self))
+            let name = UnsafeBufferPointer(start: base + (at &+ 3), count: length)
+            var at = at &+ 3 &+ length
+            var device = stamp.id.device
+            if flags & 4 != 0 {
+                device = word(at, UInt64.self)
+                at &+= 8
+            }
+            let inode = word(at, UInt64.self)
+            let kind: FileKind? = switch flags & 3 { case 1: .file; case 2: .directory; default: nil }
+            body(name, kind, FileID(device: device, inode: inode), false)
+            return at &+ 8
+        }
+        if wanted == nil {
+            at = record.entries.lowerBound
+            for _ in 0..<record.count { at = handOver(at) }
+        } else {
+            for entry in kept { _ = handOver(entry) }
+        }
+        return files
     }
 }
 

@@ -131,15 +131,9 @@ public final class Site: Sendable {
         return recordListing.withLock { kept -> T in
             let cached = kept ?? CachedListing(base: fileSystem, recorded: store.load(root: root))
             kept = last ? nil : cached
-            let before = cached.counts
             let made = walk(cached, (cached.recordedSize.entries, cached.recordedSize.nameBytes))
-            if complete(made), cached.needsSaving {
-                store.save(cached, root: root)
-                cached.saved()
-            }
-            // (This walk's: the listing keeps counting over the run's walks.)
-            let after = cached.counts
-            cacheCounts.withLock { $0 = CachedListing.Counts(reused: after.reused - before.reused, listed: after.listed - before.listed) }
+            if complete(made), cached.needsSaving { store.save(cached, root: root) }
+            cacheCounts.withLock { $0 = cached.takeCounts() }  // (this walk's)
             return made
         }
     }
