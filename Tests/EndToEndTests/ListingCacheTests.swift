@@ -170,9 +170,20 @@ import Testing
     /// Where the first directory's entry count is in a record: after the magic line, the
     /// path's length and the path, and the stamp's six words.
     static func firstCount(_ record: [UInt8]) -> Int {
-        let magic = "galley site listing 1\n".utf8.count
-        let pathLength = record[magic..<magic + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let magic = "galley site listing 2\n".utf8.count
+        let pathLength = Self.integer(record, at: magic)
         return magic + 4 + pathLength + 6 * 8
+    }
+
+    /// Where the first directory's first entry is: after its six counts and its name
+    /// filter, whose length in words is the sixth count.
+    static func firstEntry(_ record: [UInt8]) -> Int {
+        let counts = firstCount(record)
+        return counts + 6 * 4 + 8 * Self.integer(record, at: counts + 5 * 4)
+    }
+
+    static func integer(_ record: [UInt8], at offset: Int) -> Int {
+        record[offset..<offset + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
     }
 
     @Test func anEntryThatDoesNotDecodeHasItsDirectoryListed() throws {
@@ -184,7 +195,7 @@ import Testing
         // The first directory's first entry: its flag byte says a kind there is none of;
         // it is a directory whose name's first byte is a "/" (a name no directory holds,
         // which would lead the walk elsewhere).
-        let flag = Self.firstCount(record) + 8, nameStart = flag + 3
+        let flag = Self.firstEntry(record), nameStart = flag + 3
         var badKind = record, slash = record
         badKind[flag] = 3
         slash[flag] = 2

@@ -165,3 +165,78 @@ extension SiteSearchTests {
         #expect(store.lastLoaded == nil)
     }
 }
+
+extension SiteSearchTests {
+    static func recordedRun(_ memory: InMemoryFileSystem, _ store: MemoryListingStore) -> Site {
+        var generator = SiteGenerator(kind: .jekyll, configFile: "/site/_config.yml", directory: "/site")
+        generator.outputDirectories = ["/site/_site"]
+        return Site(root: "/site", staticDirectories: ["/site/static/é"], generator: generator,
+                    fileSystem: StampedFileSystem(memory), listsEagerly: false, listingStore: store)
+    }
+
+    /// Every name the site holds is found from the record (a name filter that missed one
+    /// would hide its files), and so are names it does not hold: nothing.
+    @Test func aSearchFromTheRecordFindsEveryNameTheListingFinds() {
+        let memory = InMemoryFileSystem(Dictionary(Self.paths.map { ($0, "") }, uniquingKeysWith: { a, _ in a }), workingDirectory: "/site")
+        let store = MemoryListingStore()
+        let (_, many) = Self.sites()
+        _ = Self.recordedRun(memory, store).files(named: "none.png")
+        let names = Set(Self.paths.map { String($0.split(separator: "/").last!) }).sorted() + ["none.png", "a-3.PNG", "a-"]
+        for name in names {
+            let site = Self.recordedRun(memory, store)
+            #expect(site.files(named: name) == many.files(named: name), "\(name)")
+            #expect(site.listingCounts?.listed == 0, "\(name)")
+        }
+    }
+
+    /// A search passes over a directory's files when its filter does not hold the name:
+    /// one of them damaged in the record goes unread then, and is found (the directory
+    /// listed instead) by a search for its own name and by the listing.
+    @Test func aSearchReadsADirectorysFilesOnlyWhenItsFilterMayHoldTheName() throws {
+        let paths = Self.paths + ["/site/static/x/target-name.png", "/site/static/x/other.png", "/site/static/x/sub/a-3.png"]
+        let memory = InMemoryFileSystem(Dictionary(paths.map { ($0, "") }, uniquingKeysWith: { a, _ in a }), workingDirectory: "/site")
+        let store = MemoryListingStore()
+        let (_, many) = Self.sites(paths)
+        _ = Self.recordedRun(memory, store).files(named: "none.png")
+        var record = try #require(store.record.withLock { $0 })
+        // The entry's flag byte, before its name's length: a kind there is none of.
+        let name = Array("target-name.png".utf8)
+        let at = try #require((0...(record.count - name.count)).first { record[$0..<($0 + name.count)].elementsEqual(name) })
+        #expect(record[at - 3] == 1)
+        record[at - 3] = 3
+        store.record.withLock { $0 = record }
+
+        for absent in ["none.png", "a-3.png"] {
+            let site = Self.recordedRun(memory, store)
+            #expect(site.files(named: absent) == many.files(named: absent))
+            #expect(site.listingCounts?.listed == 0, "\(absent)")
+            store.record.withLock { $0 = record }  // (as damaged, whatever the run wrote)
+        }
+        let site = Self.recordedRun(memory, store)
+        #expect(site.files(named: "target-name.png") == ["/site/static/x/target-name.png"])
+        #expect(site.listingCounts?.listed == 1)
+        store.record.withLock { $0 = record }
+        let listed = Self.recordedRun(memory, store)
+        for name in Self.names { _ = listed.files(named: name) }
+        #expect(listed.isListed)
+        #expect(listed.listingCounts?.listed == 1)
+    }
+
+    /// The filter never misses a name it was made of, and holds few it was not.
+    @Test func theNameFilterHoldsItsNamesAndFewOthers() {
+        let names = (0..<1_000).map { Array("image-\($0).jpg".utf8) }
+        let filter = NameFilter.words(of: names.map { $0.withUnsafeBufferPointer(NameFilter.hash) })
+        #expect(filter.count == NameFilter.words(for: 1_000))
+        let bytes = filter.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+        func holds(_ name: [UInt8]) -> Bool {
+            bytes.withUnsafeBytes { raw in name.withUnsafeBufferPointer { NameFilter.mayHold($0, filter: raw) } }
+        }
+        #expect(names.allSatisfy(holds))
+        let others = (0..<10_000).map { Array("image-\($0).png".utf8) }
+        let held = others.filter(holds).count
+        #expect(held < 400, "\(held) of 10,000 names not in the filter held")
+        // One word for none or a few names.
+        #expect(NameFilter.words(for: 0) == 1)
+        #expect(NameFilter.words(of: []).count == 1)
+    }
+}
