@@ -32,26 +32,94 @@ public final class CachedListing: FileSystem {
     /// record will hold (each entry's bytes beyond its name taken as the fewest).
     public let recordedSize: (entries: Int, nameBytes: Int)
 
+    private typealias Stamped = (stamp: DirectoryStamp, isSettled: Bool)
+
     private struct State {
         /// The record read (kept while its directories may be carried over).
         var old: RecordBytes?
-        /// Each recorded directory's stamp and where its entries are in `old`.
-        var records: [String: Record]
-        /// The records for the next run: those carried over from `old` (their ranges), and
-        /// those made in this run, in `fresh`. (Put together only when they are written.)
-        var carried: [Range<Int>] = []
+        /// Each recorded directory, in the record's order: the order a walk of the same
+        /// site meets them in (they are written in the order they were walked).
+        var recorded: [Record]
+        /// Where a walk is in `recorded`: the directory it should ask for next.
+        var cursor = 0
+        /// The recorded directories by path, made when a walk first asks for one out of
+        /// the record's order (the site changed, or another walk).
+        var byPath: [String: Int]?
+        /// Each recorded directory's stamp as first taken in this run (a run takes the site
+        /// as it found it, and a second walk stats nothing again), and whether it is
+        /// recorded for the next run; the same for directories not recorded before.
+        var stamps: [Stamped??]
+        var isWritten: [Bool]
+        var otherStamps: [String: Stamped?] = [:]
+        var othersWritten: Set<String> = []
+        /// The record for the next run, in the order directories were walked: records
+        /// carried over from `old` (their ranges) and records made in this run (ranges of
+        /// `fresh`). (Put together only when they are written.)
+        var pieces: [(fresh: Bool, range: Range<Int>)] = []
         var fresh: [UInt8] = []
-        /// Every directory recorded for the next run: carried or fresh.
-        var written: Set<String> = []
-        /// How many were when the record was last written out (`write`).
+        var freshCount = 0
+        /// How many pieces there were when the record was last written out (`write`).
         var writtenWhenWritten = -1
         var counts = Counts()
-        /// Each directory's stamp as first taken in this run: a run takes the site as it
-        /// found it, and a second walk (another name searched for) stats nothing again.
-        var stamps: [String: (stamp: DirectoryStamp, isSettled: Bool)?] = [:]
+
+        init(old: RecordBytes?, recorded: [Record]) {
+            self.old = old
+            self.recorded = recorded
+            stamps = Array(repeating: nil, count: recorded.count)
+            isWritten = Array(repeating: false, count: recorded.count)
+        }
+
+        /// The directory's place in `recorded`; `advancing`, the walk moves past it.
+        mutating func position(of directory: String, advancing: Bool) -> Int? {
+            if cursor < recorded.count, let old, Self.path(of: recorded[cursor], in: old.buffer, is: directory) {
+                defer { if advancing { cursor += 1 } }
+                return cursor
+            }
+            if byPath == nil, let old {
+                var made: [String: Int] = [:]
+                made.reserveCapacity(recorded.count)
+                for (i, record) in recorded.enumerated() {
+                    if let path = String(validating: UnsafeBufferPointer(rebasing: old.buffer[record.path]), as: UTF8.self) { made[path] = i }
+                }
+                byPath = made
+            }
+            guard let found = byPath?[directory] else { return nil }
+            if advancing { cursor = found + 1 }
+            return found
+        }
+
+        private static func path(of record: Record, in buffer: UnsafeBufferPointer<UInt8>, is directory: String) -> Bool {
+            var directory = directory
+            return directory.withUTF8 { wanted in
+                wanted.count == record.path.count && wanted.elementsEqual(UnsafeBufferPointer(rebasing: buffer[record.path]))
+            }
+        }
+
+        /// The directory's stamp, taken once in this run.
+        mutating func stamp(of directory: String, at position: Int?, base: any FileSystem) -> Stamped? {
+            if let position {
+                if let known = stamps[position] { return known }
+                let taken = base.stamp(ofDirectory: directory)
+                stamps[position] = .some(taken)
+                return taken
+            }
+            if let known = otherStamps[directory] { return known }
+            let taken = base.stamp(ofDirectory: directory)
+            otherStamps[directory] = .some(taken)
+            return taken
+        }
+
+        /// Marks the directory recorded for the next run: false when it already was.
+        mutating func markWritten(_ directory: String, at position: Int?) -> Bool {
+            guard let position else { return othersWritten.insert(directory).inserted }
+            defer { isWritten[position] = true }
+            return !isWritten[position]
+        }
     }
 
     private struct Record {
+        /// The directory's path, in `old`.
+        var path: Range<Int>
         var stamp: DirectoryStamp
         /// The whole record (path, stamp, counts, filter, entries) in `old`, and its entries:
         /// the directories first, up to `others`.
@@ -74,10 +142,10 @@ public final class CachedListing: FileSystem {
 
     public init(base: any FileSystem, recorded: RecordBytes?) {
         self.base = base
-        let records = recorded.flatMap { Self.records(in: $0.buffer) } ?? [:]
-        let (entries, bytes) = records.values.reduce((0, 0)) { ($0.0 + $1.count, $0.1 + $1.entries.count) }
+        let records = recorded.flatMap { Self.records(in: $0.buffer) } ?? []
+        let (entries, bytes) = records.reduce((0, 0)) { ($0.0 + $1.count, $0.1 + $1.entries.count) }
         recordedSize = (entries, max(0, bytes - Self.smallestEntry * entries))
-        state = Mutex(State(old: records.isEmpty ? nil : recorded, records: records))
+        state = Mutex(State(old: records.isEmpty ? nil : recorded, recorded: records))
     }
 
     public var workingDirectory: String { base.workingDirectory }
@@ -106,14 +174,15 @@ public final class CachedListing: FileSystem {
     /// name; the number of files the directory holds.
     private func entries(of directory: String, directoriesAnd wanted: UnsafeBufferPointer<UInt8>?,
                          _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, _ isLink: Bool) -> Void) throws(FileSystemError) -> Int {
-        let stamped = stamp(ofDirectory: directory)
-        // (Only a settled stamp is replayed or recorded.)
-        let stamp = stamped?.isSettled == true ? stamped?.stamp : nil
         let outcome = state.withLock { state -> Result<Int, FileSystemError> in
-            if let stamp, let record = state.records[directory], record.stamp == stamp, let old = state.old,
+            let position = state.position(of: directory, advancing: true)
+            let stamped = state.stamp(of: directory, at: position, base: base)
+            // (Only a settled stamp is replayed or recorded.)
+            let stamp = stamped?.isSettled == true ? stamped?.stamp : nil
+            if let stamp, let position, case let record = state.recorded[position], record.stamp == stamp, let old = state.old,
                let files = Self.replay(record, of: old.buffer, stamp: stamp, directoriesAnd: wanted, body) {
                 state.counts.reused += 1
-                if state.written.insert(directory).inserted { state.carried.append(record.whole) }
+                if state.markWritten(directory, at: position) { state.pieces.append((false, record.whole)) }
                 return .success(files)
             }
             state.counts.listed += 1
@@ -130,8 +199,11 @@ public final class CachedListing: FileSystem {
             } catch {
                 return .failure(error)
             }
-            if recordable, let stamp, state.written.insert(directory).inserted {
+            if recordable, let stamp, state.markWritten(directory, at: position) {
+                let start = state.fresh.count
                 Self.encode(directory, stamp, entries: entries, into: &state.fresh)
+                state.pieces.append((true, start..<state.fresh.count))
+                state.freshCount += 1
             }
             return .success(files)
         }
@@ -148,10 +220,9 @@ public final class CachedListing: FileSystem {
 
     /// The directory's stamp, taken once in this run.
     public func stamp(ofDirectory directory: String) -> (stamp: DirectoryStamp, isSettled: Bool)? {
-        if let known = state.withLock({ $0.stamps[directory] }) { return known }
-        let taken = base.stamp(ofDirectory: directory)
-        state.withLock { $0.stamps[directory] = .some(taken) }
-        return taken
+        state.withLock { state in
+            state.stamp(of: directory, at: state.position(of: directory, advancing: false), base: base)
+        }
     }
 
     /// Whether the record for the next run differs from the one read (a directory
@@ -159,8 +230,7 @@ public final class CachedListing: FileSystem {
     /// out: a second walk of the same directories in a run does not write it again.
     public var needsSaving: Bool {
         state.withLock { state in
-            (state.written.count != state.carried.count || state.carried.count != state.records.count)
-                && state.written.count != state.writtenWhenWritten
+            (state.freshCount > 0 || state.pieces.count != state.recorded.count) && state.pieces.count != state.writtenWhenWritten
         }
     }
 
@@ -169,12 +239,14 @@ public final class CachedListing: FileSystem {
     public func write(_ write: (UnsafeRawBufferPointer) -> Bool) -> Bool {
         state.withLock { state in
             var tail = Self.footer
-            Self.put(UInt32(state.written.count), into: &tail)
+            Self.put(UInt32(state.pieces.count), into: &tail)
             guard Self.magic.withUnsafeBytes(write) else { return false }
             let old = state.old.map { UnsafeRawBufferPointer($0.buffer) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            let carried = state.carried.allSatisfy { write(UnsafeRawBufferPointer(rebasing: old[$0])) }
-            guard carried && state.fresh.withUnsafeBytes(write) && tail.withUnsafeBytes(write) else { return false }
-            state.writtenWhenWritten = state.written.count
+            let pieces = state.fresh.withUnsafeBytes { fresh in
+                state.pieces.allSatisfy { write(UnsafeRawBufferPointer(rebasing: ($0.fresh ? fresh : old)[$0.range])) }
+            }
+            guard pieces && tail.withUnsafeBytes(write) else { return false }
+            state.writtenWhenWritten = state.pieces.count
             return true
         }
     }
@@ -266,12 +338,14 @@ public final class CachedListing: FileSystem {
         }
     }
 
-    /// Every directory's record, or nil when the bytes are not a whole record of this version.
-    private static func records(in buffer: UnsafeBufferPointer<UInt8>) -> [String: Record]? {
+    /// Every directory's record, in order, or nil when the bytes are not a whole record of
+    /// this version. (Paths are taken as bytes: `State.position` compares them, and makes
+    /// `String`s of them only when a walk leaves the record's order.)
+    private static func records(in buffer: UnsafeBufferPointer<UInt8>) -> [Record]? {
         guard buffer.count >= magic.count + footer.count + 4, buffer.starts(with: magic),
               buffer[(buffer.count - 4 - footer.count)..<(buffer.count - 4)].elementsEqual(footer) else { return nil }
         var reader = Reader(bytes: buffer, at: magic.count, end: buffer.count - 4 - footer.count)
-        var records: [String: Record] = [:]
+        var records: [Record] = []
         var tail = Reader(bytes: buffer, at: buffer.count - 4, end: buffer.count)
         guard let directories = tail.integer(UInt32.self) else { return nil }
         // (At most one per smallest record: a count past that is damage, not a reservation.)
@@ -279,7 +353,6 @@ public final class CachedListing: FileSystem {
         while reader.at < reader.end {
             let start = reader.at
             guard let pathLength = reader.integer(UInt32.self), let path = reader.take(Int(pathLength)),
-                  let directory = String(validating: buffer[path], as: UTF8.self),
                   let device = reader.integer(UInt64.self), let inode = reader.integer(UInt64.self),
                   let ms = reader.integer(UInt64.self), let mn = reader.integer(UInt64.self),
                   let cs = reader.integer(UInt64.self), let cn = reader.integer(UInt64.self),
@@ -295,9 +368,9 @@ public final class CachedListing: FileSystem {
             let stamp = DirectoryStamp(id: FileID(device: device, inode: inode),
                                        modified: .init(seconds: Int64(bitPattern: ms), nanoseconds: Int64(bitPattern: mn)),
                                        changed: .init(seconds: Int64(bitPattern: cs), nanoseconds: Int64(bitPattern: cn)))
-            records[directory] = Record(stamp: stamp, whole: start..<reader.at, entries: entries, count: count,
-                                        directories: subdirectories, others: entries.lowerBound + subdirectoryBytes,
-                                        files: files, filter: filter)
+            records.append(Record(path: path, stamp: stamp, whole: start..<reader.at, entries: entries, count: count,
+                                  directories: subdirectories, others: entries.lowerBound + subdirectoryBytes,
+                                  files: files, filter: filter))
         }
         return Int(directories) == records.count ? records : nil
     }

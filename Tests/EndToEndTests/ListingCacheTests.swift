@@ -100,6 +100,31 @@ import Testing
         #expect(listing(after) == "listing: 6 directories from the cache, 3 read")
     }
 
+    /// A folder added and one removed: the walk leaves the record's order (a run meets the
+    /// recorded directories in the order they were written, and looks them up by path
+    /// once it does not); the record written then serves the next run whole.
+    @Test func aFolderAddedAndOneRemovedAreFoundAndForgotten() throws {
+        let box = try site(), records = try Sandbox()
+        try box.write("content/images/2018/12/pic.png", "w")
+        try box.write("content/images/2017/01/old.png", "v")
+        try settle(box)
+        #expect(try check(box, records: records).stdout.contains(Self.two))
+        try FileManager.default.removeItem(at: box.root.appendingPathComponent("content/images/2018"))
+        try box.write("content/images/2016/03/pic.png", "u")
+        try box.write("content/images/2016/04/new.png", "t")
+        for changed in ["content/images", "content/images/2016", "content/images/2016/03", "content/images/2016/04"] {
+            try settle(box.root.appendingPathComponent(changed).path)
+        }
+        let after = try check(box, records: records)
+        #expect(after.stdout.contains(Self.two))
+        #expect(after.stdout == (try check(box, records: nil, "--no-cache")).stdout)
+        // content/images changed; 2016, its 03 and 04 are new; the rest from the record.
+        #expect(listing(after) == "listing: 8 directories from the cache, 4 read")
+        let next = try check(box, records: records)
+        #expect(next.stdout == after.stdout)
+        #expect(listing(next) == "listing: 12 directories from the cache, 0 read")
+    }
+
     @Test func aDirectoryWhoseTimeWasPutBackIsListedAgain() throws {
         let box = try site(), records = try Sandbox()
         try settle(box)
