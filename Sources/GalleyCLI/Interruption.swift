@@ -1,4 +1,3 @@
-import Dispatch
 import Glibc
 import Synchronization
 
@@ -12,30 +11,17 @@ final class Interruption: @unchecked Sendable {
     let stop = StopFlag()
     /// The first signal that came.
     private let signalNumber = Mutex<Int32?>(nil)
-    private var sources: [DispatchSourceSignal] = []
-    private let queue = DispatchQueue(label: "galley.signals")
     private let directories: DirectorySync?
 
     init(flushing directories: DirectorySync? = nil) {
         self.directories = directories
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-            // Signals that come close together arrive as one event with a count. (Weak: a
-            // signal that comes as the run ends, after this is gone, is let go.)
-            source.setEventHandler { [weak self, source] in
-                guard let self else { return }
-                for _ in 0..<max(1, source.data) { self.received(sig) }
-            }
-            source.resume()
-            sources.append(source)
-        }
+        SignalThread.listen(for: self)
     }
 
     /// The exit status the signal asks for, nil when none came.
     var status: Int32? { signalNumber.withLock { $0.map { 128 + $0 } } }
 
-    private func received(_ sig: Int32) {
+    fileprivate func received(_ sig: Int32) {
         let first = signalNumber.withLock { number -> Int32? in
             defer { if number == nil { number = sig } }
             return number
@@ -49,5 +35,44 @@ final class Interruption: @unchecked Sendable {
         if isatty(2) != 0 { Output.write("\r\u{1B}[K", to: 2) }
         Output.write("galley: interrupted: finishing the files in flight (again to stop at once)\n", to: 2)
         stop.raise()
+    }
+}
+
+/// The one thread of the process that takes SIGINT and SIGTERM, waiting for them in
+/// `sigwait`: they are blocked in the thread that starts it and so in every thread started
+/// after (the workers; a child process gets an empty mask, `ChildProcess`). Each goes to
+/// the run listening at the moment; one that comes when none is (a run over, in tests) is
+/// let go, as a signal ignored. (A thread of its own with a small stack, instead of a
+/// Dispatch signal source: starting Dispatch for one, its epoll and its manager thread,
+/// was about 0.3 ms of a one-post run.)
+private enum SignalThread {
+    private struct Listener { weak var interruption: Interruption? }
+    private static let listener = Mutex(Listener())
+
+    private static let signals: sigset_t = {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        return set
+    }()
+
+    /// Started once, by the first run (blocking the signals in the thread that asks).
+    private static let started: Bool = {
+        var set = signals
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+        return WorkerThread(stackSize: 256 << 10) {
+            var set = SignalThread.signals
+            while true {
+                var sig: Int32 = 0
+                guard sigwait(&set, &sig) == 0 else { continue }
+                SignalThread.listener.withLock { $0.interruption }?.received(sig)
+            }
+        } != nil
+    }()
+
+    static func listen(for interruption: Interruption) {
+        _ = started
+        listener.withLock { $0.interruption = interruption }
     }
 }

@@ -91,7 +91,8 @@ public final class CachedListing: FileSystem {
         private static func path(of record: Record, in buffer: UnsafeBufferPointer<UInt8>, is directory: String) -> Bool {
             var directory = directory
             return directory.withUTF8 { wanted in
-                wanted.count == record.path.count && wanted.elementsEqual(UnsafeBufferPointer(rebasing: buffer[record.path]))
+                wanted.count == record.path.count
+                    && CachedListing.sameBytes(wanted.baseAddress, buffer.baseAddress! + record.path.lowerBound, count: wanted.count)
             }
         }
 
@@ -375,6 +376,23 @@ public final class CachedListing: FileSystem {
         return Int(directories) == records.count ? records : nil
     }
 
+    /// Whether `count` bytes at `a` and at `b` are the same (eight at a time: `elementsEqual`
+    /// of two buffers takes them one by one through their iterators).
+    @inline(__always)
+    static func sameBytes(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard count > 0, let a else { return count == 0 }
+        var i = 0
+        while i &+ 8 <= count {
+            guard UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) else { return false }
+            i &+= 8
+        }
+        while i < count {
+            guard a[i] == b[i] else { return false }
+            i &+= 1
+        }
+        return true
+    }
+
     /// What `readdir` can give: not empty, not "." or "..", no "/" and no NUL. Asked of
     /// the names of directories, which the walk enters (a record naming others could take
     /// it out of the site); a damaged file name is only a wrong name, as any damaged byte.
@@ -419,7 +437,7 @@ public final class CachedListing: FileSystem {
                 let next = at &+ 3 &+ length &+ (flags & 4 != 0 ? 16 : 8)
                 guard next <= end, !directories || Self.isEntryName(buffer, (at &+ 3)..<(at &+ 3 &+ length)) else { return false }
                 if kindBits == 1 { files &+= 1 }
-                if let wanted, directories || (length == wanted.count && UnsafeBufferPointer(start: base + (at &+ 3), count: length).elementsEqual(wanted)) {
+                if let wanted, directories || (length == wanted.count && Self.sameBytes(wanted.baseAddress, base + (at &+ 3), count: length)) {
                     kept.append(at)
                 }
                 at = next
