@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import GalleyIO
 import RuleEngine
 import Rules
 
@@ -28,7 +29,7 @@ final class ConfigurationResolver {
         if let override { return override }
         let written = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
         if let cached = byWrittenDirectory[written] { return cached }
-        let dir = URL(fileURLWithPath: FileDiscovery.standardized(path)).deletingLastPathComponent().path
+        let dir = Path.directory(of: FileDiscovery.standardized(path))
         let result = configuration(forDirectory: dir)
         byWrittenDirectory[written] = result
         return result
@@ -56,7 +57,7 @@ final class ConfigurationResolver {
             e.path = path
             return .failure(e)
         }
-        let directory = URL(fileURLWithPath: FileDiscovery.standardized(path)).deletingLastPathComponent().path
+        let directory = Path.directory(of: FileDiscovery.standardized(path))
         do {
             return .success(try Configuration.parse([UInt8](data), path: path, directory: directory,
                                                     knownRules: AllRules.optionTable))
@@ -71,7 +72,7 @@ final class ConfigurationResolver {
 
     /// `path` relative to the working directory when it lies below it, as users typed paths.
     static func displayPath(_ path: String) -> String {
-        let cwd = FileManager.default.currentDirectoryPath
+        let cwd = RealFileSystem.currentDirectory()
         let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }

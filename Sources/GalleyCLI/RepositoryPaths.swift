@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import GalleyIO
 import RuleEngine
 
 /// Paths relative to the repository root, for SARIF, GitHub annotations and baselines:
@@ -13,7 +14,7 @@ struct RepositoryPaths: Sendable {
     }
 
     static func current() -> RepositoryPaths {
-        let cwd = FileManager.default.currentDirectoryPath
+        let cwd = RealFileSystem.currentDirectory()
         return RepositoryPaths(root: FileDiscovery.fileSystem.nearestAncestor(of: cwd, holding: ".git") ?? cwd)
     }
 

@@ -175,8 +175,10 @@ struct Runner {
                 Self.printNote("removed \(removed), a temporary file of a galley run that is gone")
             }
         }
-        let workers = options.jobs ?? Self.defaultWorkers(cores: ProcessInfo.processInfo.activeProcessorCount,
-                                                          writesFiles: isFix && !diffOnly && !options.stdin)
+        // (One file takes one worker however many cores there are: the count of cores, which
+        // Foundation reads from the cgroup's files, is not asked for it.)
+        let workers = options.jobs ?? (items.count <= 1 ? 1
+            : Self.defaultWorkers(cores: ProcessInfo.processInfo.activeProcessorCount, writesFiles: isFix && !diffOnly && !options.stdin))
         guard let writer = makeWriter() else { return ExitStatus.error }
         if Progress.wanted(quiet: options.quiet, disabled: options.noProgress) {
             writer.show(Progress(total: items.count, showFixes: isFix && !diffOnly))

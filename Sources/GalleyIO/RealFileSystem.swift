@@ -7,9 +7,12 @@ import RuleEngine
 public struct RealFileSystem: FileSystem {
     public let workingDirectory: String
 
-    public init() {
+    public init() { workingDirectory = Self.currentDirectory() }
+
+    /// The process's working directory ("/" when it cannot be told).
+    public static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
-        workingDirectory = getcwd(&buffer, buffer.count) != nil
+        return getcwd(&buffer, buffer.count) != nil
             ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "/"
     }
 
