@@ -68,6 +68,30 @@ public enum DirectoryWalk {
         prefix.utf8.count > 1 ? String(decoding: prefix.utf8.dropLast(), as: UTF8.self) : prefix
     }
 
+    /// The path of a directory named `name` below `prefix` that the walk enters: nil for a
+    /// name that is not UTF-8 or that `isSkipped`. Made in one piece from the bytes (a
+    /// `String` of the name, validated as any encoding, then appended, cost a search of a
+    /// site of 478 directories 0.75 M instructions).
+    static func enteredPath(_ prefix: String, _ name: UnsafeBufferPointer<UInt8>) -> String? {
+        var ascii = true
+        for byte in name where byte >= 0x80 { ascii = false; break }
+        guard ascii else {
+            guard let decoded = String(validating: name, as: UTF8.self), !isSkipped(decoded) else { return nil }
+            return prefix + decoded
+        }
+        // (In ASCII every byte is a character of its own: `isSkipped` by bytes.)
+        guard let first = name.first, first != UInt8(ascii: ".") else { return nil }
+        if name.count == 12, name.elementsEqual("node_modules".utf8) { return nil }
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            String(unsafeUninitializedCapacity: head.count + name.count) { out in
+                _ = out.initialize(fromContentsOf: head)
+                _ = out[head.count...].initialize(fromContentsOf: name)
+                return head.count + name.count
+            }
+        }
+    }
+
     /// The walk itself: a stack of directories, each entered once (`visited`); `directory`
     /// gets a directory's prefix before `entry` gets each of its entries that is not a
     /// directory entered (files, skipped directories, names that are not UTF-8, which are
@@ -86,8 +110,8 @@ public enum DirectoryWalk {
             directory(prefix)
             do throws(FileSystemError) {
                 let each = { (bytes: UnsafeBufferPointer<UInt8>, kind: FileKind?, id: FileID) in
-                    if kind == .directory, let name = String(validating: bytes, as: UTF8.self), !isSkipped(name) {
-                        stack.append((prefix + name, id))
+                    if kind == .directory, let path = enteredPath(prefix, bytes) {
+                        stack.append((path, id))
                     } else {
                         entry(prefix, bytes, kind, id)
                     }

@@ -240,3 +240,22 @@ extension SiteSearchTests {
         #expect(NameFilter.words(of: []).count == 1)
     }
 }
+
+/// The path a walk enters for a directory's name, made from its bytes, is the one the walk
+/// made before from a `String` of it: the name appended, nothing for a name `isSkipped` or
+/// not UTF-8.
+@Suite struct EnteredPathTests {
+    static let names: [[UInt8]] = [
+        "2013", "images", "é", "ü-ß", "node_modules", "node_modules_", "Node_modules", ".git", ".", "..x", "x.",
+        ".\u{301}x", "\u{301}", "a b", "日本", "\r\n", "x\u{200D}",
+    ].map { Array($0.utf8) } + [[0xFF], [0x61, 0xC3], [0xC3, 0x28], [0x2E, 0xFF]]
+
+    @Test func aNameIsEnteredAsItsStringWouldBe() {
+        for prefix in ["", "/site/", "/sïte/"] {
+            for name in Self.names {
+                let expected = String(validating: name, as: UTF8.self).flatMap { DirectoryWalk.isSkipped($0) ? nil : prefix + $0 }
+                #expect(name.withUnsafeBufferPointer { DirectoryWalk.enteredPath(prefix, $0) } == expected, "\(name)")
+            }
+        }
+    }
+}
