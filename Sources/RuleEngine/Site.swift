@@ -131,6 +131,7 @@ public final class Site: Sendable {
         return recordListing.withLock { kept -> T in
             let cached = kept ?? CachedListing(base: fileSystem, recorded: store.load(root: root))
             kept = last ? nil : cached
+            cached.rewind()
             let made = walk(cached, (cached.recordedSize.entries, cached.recordedSize.nameBytes))
             if complete(made), cached.needsSaving { store.save(cached, root: root) }
             cacheCounts.withLock { $0 = cached.takeCounts() }  // (this walk's)

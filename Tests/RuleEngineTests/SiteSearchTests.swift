@@ -163,6 +163,8 @@ extension SiteSearchTests {
         #expect(second.isListed)
         #expect(store.loads.withLock { $0 } == 2)
         #expect(store.lastLoaded == nil)
+        // Each walk meets the recorded directories in the record's order: nothing to write.
+        #expect(store.saves.withLock { $0 } == 1)
     }
 }
 
