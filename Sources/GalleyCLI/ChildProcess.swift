@@ -5,7 +5,7 @@ import Glibc
 /// fill up and block it). It runs in a process group of its own, as Foundation's `Process`
 /// ran it, so the terminal's ^C, meant for galley, does not kill git in the middle of an
 /// answer (galley finishes the files in flight and stops itself); its signals are back to
-/// their defaults (galley ignores SIGINT and SIGTERM to handle them itself).
+/// their defaults (galley blocks SIGINT and SIGTERM, which one thread of its own waits for).
 struct ChildProcess {
     /// The exit status; for a child killed by a signal, 128 plus the signal's number.
     var status: Int32

@@ -57,18 +57,21 @@ private enum SignalThread {
         return set
     }()
 
-    /// Started once, by the first run (blocking the signals in the thread that asks).
+    /// Started once, by the first run (blocking the signals in the thread that asks; left
+    /// unblocked, as they were, when no thread could be started for them).
     private static let started: Bool = {
         var set = signals
         pthread_sigmask(SIG_BLOCK, &set, nil)
-        return WorkerThread(stackSize: 256 << 10) {
+        let thread = WorkerThread(stackSize: 256 << 10) {
             var set = SignalThread.signals
             while true {
                 var sig: Int32 = 0
                 guard sigwait(&set, &sig) == 0 else { continue }
                 SignalThread.listener.withLock { $0.interruption }?.received(sig)
             }
-        } != nil
+        }
+        if thread == nil { pthread_sigmask(SIG_UNBLOCK, &set, nil) }
+        return thread != nil
     }()
 
     static func listen(for interruption: Interruption) {

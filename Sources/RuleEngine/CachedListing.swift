@@ -56,30 +56,34 @@ public final class CachedListing: FileSystem {
         /// written again, in this run's order, so that the next run meets them in order.
         var outOfOrder = false
         /// Each recorded directory's stamp as first taken in this run (a run takes the site
-        /// as it found it, and a second walk stats nothing again), and whether it is
-        /// recorded for the next run; the same for directories not recorded before.
+        /// as it found it, and a second walk stats nothing again), and its place in `pieces`
+        /// once it is recorded for the next run; the same for directories not recorded before.
         var stamps: [Stamped??]
-        var isWritten: [Bool]
+        var piece: [Int?]
         var otherStamps: [String: Stamped?] = [:]
         var othersWritten: Set<String> = []
         /// The record for the next run, in the order directories were walked: records
         /// carried over from `old` and records made in this run. (Put together only when
         /// they are written.)
-        var pieces: [Piece] = []
-        /// Each directory recorded in this run, on its own: one buffer for them all, grown by
-        /// doubling, held up to twice the record at once (a first run over 80,000 posts
-        /// peaked at 71 MB, against 53 MB for a run that carries the record over).
+        /// (Nil: a directory carried over by a search, which read only part of it, whose
+        /// listing in a later walk found it could not be recorded.)
+        var pieces: [Piece?] = []
+        /// Each directory recorded in this run, in a buffer of its own. (One buffer for
+        /// them all, grown by doubling, held up to twice the record at once: a first run
+        /// over 80,000 posts peaked at 73.8 MB instead of 64.0.)
         var fresh: [[UInt8]] = []
-        var freshCount: Int { fresh.count }
-        /// How many pieces there were when the record was last written out (`write`).
-        var writtenWhenWritten = -1
+        /// Whether `pieces` differ from the record read other than by directories carried
+        /// over in its order, and how often they changed: when last written out, and now.
+        var changed = false
+        var revision = 0
+        var revisionWritten = -1
         var counts = Counts()
 
         init(old: RecordBytes?, recorded: [Record]) {
             self.old = old
             self.recorded = recorded
             stamps = Array(repeating: nil, count: recorded.count)
-            isWritten = Array(repeating: false, count: recorded.count)
+            piece = Array(repeating: nil, count: recorded.count)
         }
 
         /// The directory's place in `recorded`; `advancing`, the walk moves past it.
@@ -126,11 +130,31 @@ public final class CachedListing: FileSystem {
             return taken
         }
 
-        /// Marks the directory recorded for the next run: false when it already was.
-        mutating func markWritten(_ directory: String, at position: Int?) -> Bool {
-            guard let position else { return othersWritten.insert(directory).inserted }
-            defer { isWritten[position] = true }
-            return !isWritten[position]
+        /// The recorded directory at `position` carried over, unless it already is.
+        mutating func carry(_ record: Record, at position: Int) {
+            guard piece[position] == nil else { return }
+            piece[position] = pieces.count
+            pieces.append(.carried(record.whole))
+            revision += 1
+        }
+
+        /// The directory's record made in this run (nil: it cannot be recorded). It takes the
+        /// place of a record carried over before in this run: a search that read only a
+        /// directory's subdirectories carries it, and a later walk that reads all of it,
+        /// finds it damaged and lists it, records what it listed.
+        mutating func record(_ directory: String, at position: Int?, _ made: [UInt8]?) {
+            if let position, let at = piece[position] {
+                guard case .carried = pieces[at] else { return }
+                pieces[at] = made.map { _ in .fresh(fresh.count) }
+            } else if position != nil || othersWritten.insert(directory).inserted, made != nil {
+                if let position { piece[position] = pieces.count }
+                pieces.append(.fresh(fresh.count))
+            } else {
+                return
+            }
+            if let made { fresh.append(made) }
+            changed = true
+            revision += 1
         }
     }
 
@@ -180,8 +204,9 @@ public final class CachedListing: FileSystem {
         _ = try entries(of: directory, directoriesAnd: nil, body)
     }
 
-    /// A directory answered from the record skips the entries of other names unread (a
-    /// length compared, their bytes not handed over); one listed is recorded whole.
+    /// A directory answered from the record hands over its subdirectories, and reads its
+    /// other entries only when its name filter may hold the name; one listed is recorded
+    /// whole.
     public func forEachEntry(of directory: String, directoriesAnd name: UnsafeBufferPointer<UInt8>,
                              _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID) -> Void) throws(FileSystemError) -> Int {
         try entries(of: directory, directoriesAnd: name) { entry, kind, id, _ in body(entry, kind, id) }
@@ -199,7 +224,7 @@ public final class CachedListing: FileSystem {
             if let stamp, let position, case let record = state.recorded[position], record.stamp == stamp, let old = state.old,
                let files = Self.replay(record, of: old.buffer, stamp: stamp, directoriesAnd: wanted, body) {
                 state.counts.reused += 1
-                if state.markWritten(directory, at: position) { state.pieces.append(.carried(record.whole)) }
+                state.carry(record, at: position)
                 return .success(files)
             }
             state.counts.listed += 1
@@ -216,12 +241,12 @@ public final class CachedListing: FileSystem {
             } catch {
                 return .failure(error)
             }
-            if recordable, let stamp, state.markWritten(directory, at: position) {
-                var record: [UInt8] = []
-                Self.encode(directory, stamp, entries: entries, into: &record)
-                state.pieces.append(.fresh(state.fresh.count))
-                state.fresh.append(record)
+            var made: [UInt8]?
+            if recordable, let stamp {
+                made = []
+                Self.encode(directory, stamp, entries: entries, into: &made!)
             }
+            state.record(directory, at: position, made)
             return .success(files)
         }
         return try outcome.get()
@@ -253,8 +278,8 @@ public final class CachedListing: FileSystem {
     /// a run does not write it again.
     public var needsSaving: Bool {
         state.withLock { state in
-            (state.freshCount > 0 || state.pieces.count != state.recorded.count || state.outOfOrder)
-                && state.pieces.count != state.writtenWhenWritten
+            (state.changed || state.pieces.count != state.recorded.count || state.outOfOrder)
+                && state.revision != state.revisionWritten
         }
     }
 
@@ -263,17 +288,18 @@ public final class CachedListing: FileSystem {
     public func write(_ write: (UnsafeRawBufferPointer) -> Bool) -> Bool {
         state.withLock { state in
             var tail = Self.footer
-            Self.put(UInt32(state.pieces.count), into: &tail)
+            Self.put(UInt32(state.pieces.count(where: { $0 != nil })), into: &tail)
             guard Self.magic.withUnsafeBytes(write) else { return false }
             let old = state.old.map { UnsafeRawBufferPointer($0.buffer) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
             let pieces = state.pieces.allSatisfy { piece in
                 switch piece {
                 case .carried(let range): write(UnsafeRawBufferPointer(rebasing: old[range]))
                 case .fresh(let index): state.fresh[index].withUnsafeBytes(write)
+                case nil: true
                 }
             }
             guard pieces && tail.withUnsafeBytes(write) else { return false }
-            state.writtenWhenWritten = state.pieces.count
+            state.revisionWritten = state.revision
             return true
         }
     }
@@ -444,7 +470,7 @@ public final class CachedListing: FileSystem {
     private static func replay(_ record: Record, of buffer: UnsafeBufferPointer<UInt8>, stamp: DirectoryStamp,
                                directoriesAnd wanted: UnsafeBufferPointer<UInt8>?,
                                _ body: (UnsafeBufferPointer<UInt8>, FileKind?, FileID, Bool) -> Void) -> Int? {
-        // (`records(in:)` made every range inside the buffer, the entries never empty.)
+        // (`records(in:)` made every range inside the buffer.)
         guard let base = buffer.baseAddress else { return nil }
         func word<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
             T(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: T.self))
@@ -470,10 +496,10 @@ public final class CachedListing: FileSystem {
             }
             return at == end
         }
-        let others = record.count - record.directories
+        let otherCount = record.count - record.directories
         guard decode(record.directories, from: record.entries.lowerBound, to: record.others, directories: true) else { return nil }
         if wanted.map({ NameFilter.mayHold($0, filter: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[record.filter]))) }) ?? true {
-            guard decode(others, from: record.others, to: record.entries.upperBound, directories: false),
+            guard decode(otherCount, from: record.others, to: record.entries.upperBound, directories: false),
                   files == record.files else { return nil }
         }
         func handOver(_ at: Int) -> Int {
@@ -504,7 +530,8 @@ public final class CachedListing: FileSystem {
 /// A Bloom filter of a directory's names that are not directories, kept in its record: a
 /// search for a name passes over the directory's entries when the filter does not hold
 /// it. About ten bits a name and three probes: one directory in about sixty that lacks
-/// the name is read anyway.
+/// the name is read anyway. The hash and the probes are part of the record's format: a
+/// change to either needs a new magic line (a record made with another would hide names).
 enum NameFilter {
     /// The filter's length, in 64-bit words, for `names` names.
     static func words(for names: Int) -> Int { max(1, (names &* 10 &+ 63) / 64) }
