@@ -1,6 +1,5 @@
 import FoundationEssentials
 import Glibc
-import GalleyIO
 import RuleEngine
 import Rules
 
@@ -72,7 +71,7 @@ final class ConfigurationResolver {
 
     /// `path` relative to the working directory when it lies below it, as users typed paths.
     static func displayPath(_ path: String) -> String {
-        let cwd = RealFileSystem.currentDirectory()
+        let cwd = FileDiscovery.fileSystem.workingDirectory
         let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }

@@ -99,13 +99,14 @@ struct FileDiscovery {
         }
     }
 
-    /// `path` made absolute against the working directory, without `.`, `..` or repeated
-    /// slashes: what `URL(fileURLWithPath:).standardizedFileURL.path` gives (a test holds
-    /// them to it), without building a URL for every path a run names (a URL's first use
-    /// costs a run on one post about 0.6 M instructions). A leading `~`, which Foundation
-    /// expands to a home folder, is still left to it.
+    /// `path` made absolute against the working directory (`fileSystem.absolute`: the
+    /// directory read once a run), without `.`, `..` or repeated slashes: what
+    /// `URL(fileURLWithPath:).standardizedFileURL.path` gives (a test holds them to it),
+    /// without building a URL for every path a run names (a URL's first use costs a run on
+    /// one post about 0.6 M instructions). A leading `~`, which Foundation expands to a
+    /// home folder, is still left to it.
     static func standardized(_ path: String) -> String {
         if path.utf8.first == UInt8(ascii: "~") { return URL(fileURLWithPath: path).standardizedFileURL.path }
-        return Path.normalize(path, relativeTo: RealFileSystem.currentDirectory())
+        return fileSystem.absolute(path)
     }
 }

@@ -90,14 +90,7 @@ struct FileChange: Sendable {
 
 /// A stable 64-bit hash of a line's bytes (FNV-1a), for baselines and SARIF fingerprints.
 enum LineHash {
-    static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return h
-    }
+    static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 { FNV1a.hash(bytes) }
 
     static func hex(_ h: UInt64) -> String {
         let s = String(h, radix: 16)

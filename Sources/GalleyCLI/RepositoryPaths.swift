@@ -1,6 +1,5 @@
 import FoundationEssentials
 import Glibc
-import GalleyIO
 import RuleEngine
 
 /// Paths relative to the repository root, for SARIF, GitHub annotations and baselines:
@@ -14,7 +13,7 @@ struct RepositoryPaths: Sendable {
     }
 
     static func current() -> RepositoryPaths {
-        let cwd = RealFileSystem.currentDirectory()
+        let cwd = FileDiscovery.fileSystem.workingDirectory
         return RepositoryPaths(root: FileDiscovery.fileSystem.nearestAncestor(of: cwd, holding: ".git") ?? cwd)
     }
 

@@ -50,11 +50,8 @@ public final class CachedListing: FileSystem {
         /// Where a walk is in `recorded`: the directory it should ask for next.
         var cursor = 0
         /// The recorded directories by path, made when a walk first asks for one out of
-        /// the record's order (the site changed, or another walk).
+        /// the record's order (the site changed since it was recorded).
         var byPath: [String: Int]?
-        /// Whether a recorded directory was met out of the record's order: the record is
-        /// written again, in this run's order, so that the next run meets them in order.
-        var outOfOrder = false
         /// Each recorded directory's stamp as first taken in this run (a run takes the site
         /// as it found it, and a second walk stats nothing again), and its place in `pieces`
         /// once it is recorded for the next run; the same for directories not recorded before.
@@ -73,7 +70,8 @@ public final class CachedListing: FileSystem {
         /// over 80,000 posts peaked at 73.8 MB instead of 64.0.)
         var fresh: [[UInt8]] = []
         /// Whether `pieces` differ from the record read other than by directories carried
-        /// over in its order, and how often they changed: when last written out, and now.
+        /// over (a directory recorded afresh or dropped, or met out of the record's order),
+        /// and how often they changed: when last written out, and now.
         var changed = false
         var revision = 0
         var revisionWritten = -1
@@ -103,7 +101,8 @@ public final class CachedListing: FileSystem {
             guard let found = byPath?[directory] else { return nil }
             if advancing {
                 cursor = found + 1
-                outOfOrder = true
+                // (Written again, in this run's order: the next run meets them in order.)
+                changed = true
             }
             return found
         }
@@ -163,12 +162,12 @@ public final class CachedListing: FileSystem {
         var path: Range<Int>
         var stamp: DirectoryStamp
         /// The whole record (path, stamp, counts, filter, entries) in `old`, and its entries:
-        /// the directories first, up to `others`.
+        /// the directories first, the others from `othersStart`.
         var whole: Range<Int>
         var entries: Range<Int>
         var count: Int
         var directories: Int
-        var others: Int
+        var othersStart: Int
         var files: Int
         /// The filter of the other entries' names (`NameFilter`), in `old`.
         var filter: Range<Int>
@@ -241,12 +240,7 @@ public final class CachedListing: FileSystem {
             } catch {
                 return .failure(error)
             }
-            var made: [UInt8]?
-            if recordable, let stamp {
-                made = []
-                Self.encode(directory, stamp, entries: entries, into: &made!)
-            }
-            state.record(directory, at: position, made)
+            state.record(directory, at: position, recordable ? stamp.map { Self.encoded(directory, $0, entries: entries) } : nil)
             return .success(files)
         }
         return try outcome.get()
@@ -278,8 +272,7 @@ public final class CachedListing: FileSystem {
     /// a run does not write it again.
     public var needsSaving: Bool {
         state.withLock { state in
-            (state.changed || state.pieces.count != state.recorded.count || state.outOfOrder)
-                && state.revision != state.revisionWritten
+            (state.changed || state.pieces.count != state.recorded.count) && state.revision != state.revisionWritten
         }
     }
 
@@ -350,7 +343,8 @@ public final class CachedListing: FileSystem {
         put(id.inode, into: &out)
     }
 
-    private static func encode(_ directory: String, _ stamp: DirectoryStamp, entries: Entries, into out: inout [UInt8]) {
+    private static func encoded(_ directory: String, _ stamp: DirectoryStamp, entries: Entries) -> [UInt8] {
+        var out: [UInt8] = []
         put(UInt32(directory.utf8.count), into: &out)
         out.append(contentsOf: directory.utf8)
         for word in [stamp.id.device, stamp.id.inode,
@@ -366,6 +360,7 @@ public final class CachedListing: FileSystem {
         for word in filter { put(word, into: &out) }
         out += entries.directories
         out += entries.others
+        return out
     }
 
     private static func put<T: FixedWidthInteger>(_ value: T, into out: inout [UInt8]) {
@@ -422,7 +417,7 @@ public final class CachedListing: FileSystem {
                                        modified: .init(seconds: Int64(bitPattern: ms), nanoseconds: Int64(bitPattern: mn)),
                                        changed: .init(seconds: Int64(bitPattern: cs), nanoseconds: Int64(bitPattern: cn)))
             records.append(Record(path: path, stamp: stamp, whole: start..<reader.at, entries: entries, count: count,
-                                  directories: subdirectories, others: entries.lowerBound + subdirectoryBytes,
+                                  directories: subdirectories, othersStart: entries.lowerBound + subdirectoryBytes,
                                   files: files, filter: filter))
         }
         return Int(directories) == records.count ? records : nil
@@ -497,9 +492,9 @@ public final class CachedListing: FileSystem {
             return at == end
         }
         let otherCount = record.count - record.directories
-        guard decode(record.directories, from: record.entries.lowerBound, to: record.others, directories: true) else { return nil }
+        guard decode(record.directories, from: record.entries.lowerBound, to: record.othersStart, directories: true) else { return nil }
         if wanted.map({ NameFilter.mayHold($0, filter: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[record.filter]))) }) ?? true {
-            guard decode(otherCount, from: record.others, to: record.entries.upperBound, directories: false),
+            guard decode(otherCount, from: record.othersStart, to: record.entries.upperBound, directories: false),
                   files == record.files else { return nil }
         }
         func handOver(_ at: Int) -> Int {
@@ -556,8 +551,7 @@ enum NameFilter {
     /// FNV-1a over the name's bytes, mixed (the finalizer of MurmurHash3) so that every bit
     /// of the result depends on every byte.
     static func hash(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        var h = FNV1a.hash(name)
         h ^= h >> 33
         h &*= 0xff51_afd7_ed55_8ccd
         h ^= h >> 33
