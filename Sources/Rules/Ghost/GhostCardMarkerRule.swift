@@ -15,8 +15,8 @@ struct GhostCardMarkerRule: Rule {
     func check(_ document: Document, _ context: RuleContext) {
         let markers = find(in: document)
         guard !markers.isEmpty else { return }
-        let messages = GhostMarkerPairing.messages(for: markers)
-        let fixes = GhostMarkerFixes(document: document, markers: markers).fixes()
+        let (messages, pairs) = GhostMarkerPairing.pairing(of: markers)
+        let fixes = GhostMarkerFixes(document: document, markers: markers, pairs: pairs).fixes()
         for (k, marker) in markers.enumerated() {
             context.report(marker.range, messages[k], fix: fixes[k])
         }

@@ -11,6 +11,8 @@ import RuleEngine
 struct GhostMarkerFixes {
     let document: Document
     let markers: [GhostMarker]
+    /// The well-formed begin/end pairs (`GhostMarkerPairing`): each pair's markers get one fix.
+    var pairs: [(begin: Int, end: Int)] = []
 
     func fixes() -> [Fix?] {
         var byLine: [Int: [Int]] = [:]
@@ -50,14 +52,14 @@ struct GhostMarkerFixes {
                 }
             }
         }
-        return result
+        return joiningPairs(result, markerOnly: markerOnly)
     }
 
     /// Whether the line has nothing but markers and blanks after its container prefix,
     /// and removing the whole line takes no container with it: not a line opening a list
     /// item, nor a block quote line whose quote has no other line (there only the marker
     /// goes, as when it is glued to text).
-    private func isMarkerOnly(_ line: Int, _ indices: [Int]) -> Bool {
+    func isMarkerOnly(_ line: Int, _ indices: [Int]) -> Bool {
         let b = document.bytes
         let info = document.line(line)
         if ContainerGuard.removingDropsContainer(document, lines: line...line) { return false }
@@ -77,7 +79,7 @@ struct GhostMarkerFixes {
         return true
     }
 
-    private func groupFix(_ lines: ClosedRange<Int>) -> Fix {
+    func groupFix(_ lines: ClosedRange<Int>) -> Fix {
         let source = document.source
         let first = lines.lowerBound, last = lines.upperBound
         let hasAbove = first > 0, hasBelow = last + 1 < source.lineCount
@@ -114,7 +116,7 @@ struct GhostMarkerFixes {
     /// What removing these markers may change: comments go; a marker whose comment
     /// delimiters were stripped (bare) or a JSX one is text in CommonMark, so text goes
     /// (and a JSX marker's `*` may have paired as emphasis).
-    private func promise(_ removed: [GhostMarker]) -> FixPromise {
+    func promise(_ removed: [GhostMarker]) -> FixPromise {
         var promise: FixPromise = .removesComments
         if removed.contains(where: { $0.form != .comment }) { promise.insert(.removesText) }
         if removed.contains(where: { $0.form == .jsx }) { promise.insert(.changesEmphasis) }

@@ -2,8 +2,11 @@
 /// message of each marker: leftover, orphaned end, doubled begin, names that do not pair,
 /// never closed.
 enum GhostMarkerPairing {
-    static func messages(for markers: [GhostMarker]) -> [String] {
+    /// The message of each marker, and the well-formed pairs: a begin marker and the end
+    /// marker of the same name that closes it (indices into `markers`, begin first).
+    static func pairing(of markers: [GhostMarker]) -> (messages: [String], pairs: [(begin: Int, end: Int)]) {
         var messages = markers.map(defaultMessage)
+        var pairs: [(begin: Int, end: Int)] = []
         var open: Int?  // index of the open begin marker
         for (k, m) in markers.enumerated() {
             switch m.role {
@@ -24,6 +27,8 @@ enum GhostMarkerPairing {
                     let first = markers[o]
                     if first.name != m.name {
                         messages[k] = "`\(m.canonical)` does not pair with `\(first.canonical)` on line \(first.line + 1)"
+                    } else {
+                        pairs.append((o, k))
                     }
                     open = nil
                 } else {
@@ -35,7 +40,7 @@ enum GhostMarkerPairing {
         for (k, m) in markers.enumerated() where m.form == .bare {
             messages[k] += " (its comment delimiters were stripped)"
         }
-        return messages
+        return (messages, pairs)
     }
 
     static func defaultMessage(_ m: GhostMarker) -> String {

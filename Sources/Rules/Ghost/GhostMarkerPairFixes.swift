@@ -1,0 +1,137 @@
+import RuleEngine
+
+/// A card's begin and end markers go together or not at all. Fixed one at a time, the
+/// proof may accept one and withhold the other (the end marker of
+/// `<!--kg-card-begin: html-->[![x](…)](…)<!--kg-card-end: html-->` is an invisible
+/// comment; without the begin marker the line would stop being HTML), and what is left is
+/// a begin marker that is never closed, which no later pass can pair again and which
+/// `ghost-card` no longer sees as a card. So the markers of a pair, and every marker that
+/// shares a fix with one of them (a run of marker lines removed as one), carry one fix of
+/// all their edits: the proof accepts or withholds the whole.
+extension GhostMarkerFixes {
+    func joiningPairs(_ fixes: [Fix?], markerOnly: Set<Int>) -> [Fix?] {
+        guard !pairs.isEmpty else { return fixes }
+        var sets = DisjointSets(fixes.count)
+        for (b, e) in pairs { sets.join(b, e) }
+        // The markers of one run of marker lines (or of one cluster on a line) share a fix.
+        var firstWithFix: [Fix: Int] = [:]
+        for (k, fix) in fixes.enumerated() {
+            guard let fix else { continue }
+            if let j = firstWithFix[fix] { sets.join(j, k) } else { firstWithFix[fix] = k }
+        }
+        var members: [Int: [Int]] = [:]
+        for k in fixes.indices { members[sets.root(k), default: []].append(k) }
+        var result = fixes
+        for group in members.values where group.count > 1 {
+            guard let joined = joined(group, fixes, markerOnly) else { continue }
+            for k in group { result[k] = joined }
+        }
+        return result
+    }
+
+    /// One fix for the markers of `group`, or nil when they have one fix already, when
+    /// one of them has none, or when their edits cannot go together. Marker lines of the
+    /// group with only blank lines between them are removed as one run (each run's own
+    /// fix would keep a blank line for the other's sake: `A\n\nbegin\n\nend` must lose
+    /// both blank lines below `A`, not one); a marker glued to text keeps its own edits.
+    private func joined(_ group: [Int], _ fixes: [Fix?], _ markerOnly: Set<Int>) -> Fix? {
+        var distinct: [Fix] = []
+        for k in group {
+            guard let fix = fixes[k] else { return nil }
+            if !distinct.contains(fix) { distinct.append(fix) }
+        }
+        guard distinct.count > 1 else { return nil }
+        var edits: [Edit] = []
+        var lines: [Int] = []
+        for k in group {
+            let line = markers[k].line
+            if markerOnly.contains(line) {
+                if lines.last != line { lines.append(line) }
+            } else {
+                edits += fixes[k]!.edits
+            }
+        }
+        for run in runs(lines) { edits += split(groupFix(run).edits, at: lines.filter(run.contains)) }
+        guard let edits = Self.merged(edits) else { return nil }
+        let title = group.count == 2 ? "Remove the card's two markers" : "Remove these \(group.count) markers together"
+        return Fix(title: title, edits: edits, applicability: .safe, promise: promise(group.map { markers[$0] }))
+    }
+
+    /// Sorted marker lines as runs: lines next to each other, or apart by blank lines only,
+    /// are one run, unless removing that run would take a list item or a quote with it.
+    private func runs(_ lines: [Int]) -> [ClosedRange<Int>] {
+        var runs: [ClosedRange<Int>] = []
+        for line in lines {
+            if let last = runs.last, ((last.upperBound + 1)..<line).allSatisfy({ document.line($0).kind == .blank }),
+               !ContainerGuard.removingDropsContainer(document, lines: last.lowerBound...line) {
+                runs[runs.count - 1] = last.lowerBound...line
+            } else {
+                runs.append(line...line)
+            }
+        }
+        return runs
+    }
+
+    /// A run's deletion cut where each of its marker lines starts: the proof lets each
+    /// edit lose one run of text (a bare marker's paragraph), and a run of three marker
+    /// lines is three such removals, not one.
+    private func split(_ edits: [Edit], at lines: [Int]) -> [Edit] {
+        edits.flatMap { edit -> [Edit] in
+            guard edit.replacement.isEmpty else { return [edit] }
+            var pieces: [Edit] = []
+            var lo = edit.range.lowerBound
+            for line in lines {
+                let cut = document.source.lineStart(line)
+                guard cut > lo && cut < edit.range.upperBound else { continue }
+                pieces.append(.delete(lo..<cut))
+                lo = cut
+            }
+            return pieces + [.delete(lo..<edit.range.upperBound)]
+        }
+    }
+
+    /// The edits in order, each once. Two markers' edits can meet: a deletion ending where
+    /// the next starts stays as it is, a blank line inserted where a deleted run of lines
+    /// begins goes in front of that deletion's replacement, and overlapping deletions
+    /// become one. Anything else (two different insertions at one point, an insertion
+    /// inside a deletion) has no one meaning: nil.
+    static func merged(_ edits: [Edit]) -> [Edit]? {
+        let sorted = Set(edits).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        var out: [Edit] = []
+        for edit in sorted {
+            guard let last = out.last, last.overlaps(edit) else {
+                out.append(edit)
+                continue
+            }
+            if last.range.isEmpty && !edit.range.isEmpty && last.range.lowerBound == edit.range.lowerBound {
+                out[out.count - 1] = Edit(range: edit.range, replacement: last.replacement + edit.replacement)
+            } else if !last.range.isEmpty && !edit.range.isEmpty && last.replacement.isEmpty && edit.replacement.isEmpty {
+                out[out.count - 1] = .delete(last.range.lowerBound..<max(last.range.upperBound, edit.range.upperBound))
+            } else {
+                return nil
+            }
+        }
+        return Edit.inOrderApart(out) ? out : nil
+    }
+}
+
+/// Union–find over marker indices (path halving), so a post with thousands of markers
+/// stays linear.
+private struct DisjointSets {
+    private var parent: [Int]
+    init(_ count: Int) { parent = Array(0..<count) }
+
+    mutating func root(_ k: Int) -> Int {
+        var k = k
+        while parent[k] != k {
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        }
+        return k
+    }
+
+    mutating func join(_ a: Int, _ b: Int) {
+        let ra = root(a), rb = root(b)
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+}
