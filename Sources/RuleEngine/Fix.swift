@@ -24,6 +24,12 @@ public struct Fix: Sendable, Hashable {
     /// Set by the linter for a rule named by `--unsafe-fixes-for`: this run applies the
     /// fix even where the proof finds it unsafe (what a reader sees must still hold).
     public var unsafeAllowed = false
+    /// Set by a rule for a fix that removes what another rule's fix may stand on: what
+    /// that is, for the output ("the card's markers", which a card's conversion finds the
+    /// card by). Where another rule's unsafe fix overlaps one of its edits, the linter
+    /// makes this fix unsafe too (`Linter.yield`): a safe pass then leaves that fix its
+    /// ground, and with unsafe fixes both go in one pass.
+    public var removesGround: String?
 
     public init(title: String, edits: [Edit], applicability: Applicability, promise: FixPromise = []) {
         self.title = title

@@ -95,7 +95,27 @@ public struct Linter: Sendable {
             }
         }
         findings.sort { ($0.range.lowerBound, $0.ruleID, $0.range.upperBound) < ($1.range.lowerBound, $1.ruleID, $1.range.upperBound) }
+        Self.yield(&findings)
         return findings
+    }
+
+    /// A safe fix that removes another rule's ground (`Fix.removesGround`) becomes unsafe
+    /// where that rule offers an unsafe fix over the same bytes: taken first by a safe
+    /// pass, it would leave the other fix nothing to stand on (a card's markers removed,
+    /// the card's conversion no longer finds the card), so `fix` followed by
+    /// `fix --unsafe-fixes` would end elsewhere than `fix --unsafe-fixes` alone. A fix the
+    /// user promoted to safe stays safe.
+    static func yield(_ findings: inout [Finding]) {
+        for k in findings.indices {
+            guard let fix = findings[k].fix, let ground = fix.removesGround, fix.applicability == .safe, !fix.promoted else { continue }
+            let other = findings.first { f in
+                guard f.ruleID != findings[k].ruleID, let g = f.fix, g.applicability == .unsafe else { return false }
+                return g.edits.contains { e in fix.edits.contains { $0.overlaps(e) } }
+            }
+            guard let other else { continue }
+            findings[k].fix?.applicability = .unsafe
+            findings[k].fix?.changes = "waits for `\(other.ruleID)`, whose fix needs \(ground)"
+        }
     }
 
     public func check(path: String, bytes: [UInt8]) -> [Finding] {

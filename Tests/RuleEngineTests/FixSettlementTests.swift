@@ -24,4 +24,20 @@ import Testing
         ]
         #expect(FixSettlement.firstWithTheSameEdits(fixes) == [0, 1, 0, 3, 1, 5, 6, 7, 0, 7])
     }
+
+    /// A fix that overlaps one the proof refuses has no later pass to wait for when the
+    /// pass takes nothing: it is tried in the same pass (before, `fix` stopped there while
+    /// `check` called it applicable).
+    @Test func aFixBesideARefusedOneIsTakenWhenNothingElseIs() {
+        let text = "Intro\n\n<!--c-->\n\nText\n"
+        let proof = FixProof(Document(path: "a.md", bytes: Array(text.utf8), session: Session(rules: [])))
+        // Makes `Intro` a heading while it drops the comment: refused.
+        let heading = Fix(title: "", edits: [Edit(range: 0..<15, replacement: "# Intro\n\n")], applicability: .safe,
+                          promise: .removesComments)
+        // Drops the comment's line: the page stays the same.
+        let comment = Fix(title: "", edits: [.delete(7..<16)], applicability: .safe, promise: .removesComments)
+        let accepted = FixSettlement(proof: proof).accepted([heading, comment], upTo: .safe)
+        #expect(accepted == [comment])
+        #expect(FixSettlement(proof: proof).accepted([heading], upTo: .safe).isEmpty)
+    }
 }

@@ -208,3 +208,51 @@ import Testing
         #expect(GhostMarkerFixes.merged([Edit(range: 3..<3, replacement: "x"), Edit(range: 3..<3, replacement: "y")]) == nil)
     }
 }
+
+/// A pair of markers that alone make their card a card (hr, code, html, markdown) waits
+/// for the card's conversion: taken by a safe pass first, the conversion would no longer
+/// find the card, and `fix` then `fix --unsafe-fixes` would end elsewhere than
+/// `fix --unsafe-fixes` alone (202 of 1,000 migration posts did).
+@Suite struct GhostMarkerGroundTests {
+    let hrCard = "Intro.\n\n<!--kg-card-begin: hr-->\n<hr>\n<!--kg-card-end: hr-->\n\nAfter.\n"
+
+    @Test func theMarkersOfAnHrCardWaitForItsConversion() {
+        let markers = lint(hrCard).filter { $0.ruleID == "ghost-card-marker" }
+        #expect(markers.count == 2)
+        #expect(markers.allSatisfy {
+            $0.fix?.applicability == .unsafe && $0.fix?.changes == "waits for `ghost-card`, whose fix needs the card's markers"
+        })
+        #expect(fixed(hrCard) == hrCard)
+        let direct = fixed(hrCard, upTo: .unsafe)
+        #expect(direct == "Intro.\n\n---\n\nAfter.\n")
+        #expect(fixed(fixed(hrCard), upTo: .unsafe) == direct)
+    }
+
+    @Test func withoutTheConversionRuleTheMarkersGoAsBefore() {
+        #expect(fixed(hrCard, ["ghost-card-marker"]) == "Intro.\n\n<hr>\n\nAfter.\n")
+    }
+
+    @Test func aPromotedFixDoesNotWait() throws {
+        let promoted = try configuration("rules:\n  ghost-card-marker:\n    fix: safe\n")
+        #expect(fixed(hrCard, configuration: promoted) == "Intro.\n\n<hr>\n\nAfter.\n")
+    }
+
+    /// An image card carries its `kg-image-card` class: its conversion finds it without
+    /// the markers, which go in the safe pass.
+    @Test func theMarkersOfACardNamedByItsClassDoNotWait() {
+        let text = "Intro.\n\n<!--kg-card-begin: html-->\n<figure class=\"kg-card kg-image-card\"><img src=\"/a.png\" alt=\"a\"></figure>\n<!--kg-card-end: html-->\n\nAfter.\n"
+        let markers = lint(text).filter { $0.ruleID == "ghost-card-marker" }
+        #expect(markers.count == 2 && markers.allSatisfy { $0.fix?.applicability == .safe })
+        #expect(!fixed(text).contains("kg-card-begin"))
+        #expect(fixed(fixed(text), upTo: .unsafe) == fixed(text, upTo: .unsafe))
+    }
+
+    /// A markdown card of rendered HTML is only HTML without its markers.
+    @Test func theMarkersOfARenderedMarkdownCardWaitForItsConversion() {
+        let text = "Intro.\n\n<!--kg-card-begin: markdown--><h2 id=\"plan\">Plan</h2>\n<p>Some <em>text</em>.</p>\n<!--kg-card-end: markdown-->\n\nAfter.\n"
+        #expect(fixed(text) == text)
+        let direct = fixed(text, upTo: .unsafe)
+        #expect(!direct.contains("kg-card") && direct.contains("## Plan"))
+        #expect(fixed(fixed(text), upTo: .unsafe) == direct)
+    }
+}

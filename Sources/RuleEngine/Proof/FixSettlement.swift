@@ -142,8 +142,33 @@ struct FixSettlement {
     /// kept before it; the others wait for a later pass. (Its fixes proven on the whole
     /// document, after HTML left open, are taken together across the clusters that
     /// failed, as in `provenTogether`, before the others are taken one by one.)
+    ///
+    /// When nothing is taken, the fixes that overlapped one the proof refused are taken in
+    /// the same way among themselves: they have no later pass to wait for (a card's markers
+    /// beside the card's conversion that the proof withholds), and check mode proves them
+    /// alone, as applicable.
     func accepted(_ candidates: [Fix], upTo level: Applicability) -> [Fix] {
-        let (all, _) = clusters(candidates)
+        var pool = candidates
+        var result: [Fix] = []
+        while true {
+            let (taken, rest) = acceptedOnce(pool, upTo: level)
+            result = taken
+            guard result.isEmpty, !rest.isEmpty, rest.count < pool.count else { break }
+            pool = rest.map { pool[$0] }
+        }
+        // Findings that share an accepted fix count as fixed with it.
+        let acceptedEdits = Set(result.map(\.edits))
+        var counted = Set<[Edit]>()
+        for fix in candidates where acceptedEdits.contains(fix.edits) && !counted.insert(fix.edits).inserted {
+            result.append(fix)
+        }
+        return result
+    }
+
+    /// One round of `accepted`: the fixes taken, and (indices) those that overlapped the
+    /// fixes tried and so were not.
+    private func acceptedOnce(_ candidates: [Fix], upTo level: Applicability) -> (taken: [Fix], rest: [Int]) {
+        let (all, rest) = clusters(candidates)
         let passes: (ProofVerdict, [Fix]) -> Bool = { Self.accepts($0, $1, level) }
         let (whole, windowed) = provenWhole(all, candidates)
         let (open, clusters) = provenAfterOpen(windowed, candidates, passes: passes)
@@ -168,13 +193,7 @@ struct FixSettlement {
             }
             result += kept
         }
-        // Findings that share an accepted fix count as fixed with it.
-        let acceptedEdits = Set(result.map(\.edits))
-        var counted = Set<[Edit]>()
-        for fix in candidates where acceptedEdits.contains(fix.edits) && !counted.insert(fix.edits).inserted {
-            result.append(fix)
-        }
-        return result
+        return (result, rest)
     }
 
     /// Whether the proof of `fixes` together renders the whole document: their window

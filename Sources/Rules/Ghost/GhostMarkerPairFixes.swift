@@ -54,7 +54,31 @@ extension GhostMarkerFixes {
         for run in runs(lines) { edits += split(groupFix(run).edits, at: lines.filter(run.contains)) }
         guard let edits = Self.merged(edits) else { return nil }
         let title = group.count == 2 ? "Remove the card's two markers" : "Remove these \(group.count) markers together"
-        return Fix(title: title, edits: edits, applicability: .safe, promise: promise(group.map { markers[$0] }))
+        var fix = Fix(title: title, edits: edits, applicability: .safe, promise: promise(group.map { markers[$0] }))
+        if group.contains(where: { markers[$0].role == .begin && Self.namesTheCard.contains(markers[$0].name) && !opensClassedCard(markers[$0]) }) {
+            fix.removesGround = "the card's markers"
+        }
+        return fix
+    }
+
+    /// The cards that only their markers make cards: an `hr` card is an `<hr>`, a code
+    /// card a `<pre>`, an html card of Markdown text, a markdown card of rendered HTML
+    /// just HTML, once the markers are gone. `ghost-card` and `ghost-rendered-markdown`
+    /// find them by their markers; a pair of these waits for their conversion
+    /// (`Fix.removesGround`). Image, gallery, bookmark and the other cards carry their
+    /// `kg-…-card` class and are found without markers.
+    static let namesTheCard: Set<String> = ["hr", "code", "html", "markdown", "card-markdown"]
+
+    /// Whether the element after a begin marker (on its line or the next) is a card that
+    /// its `kg-card` class names, which its conversion finds without the markers.
+    private func opensClassedCard(_ marker: GhostMarker) -> Bool {
+        let b = document.bytes
+        var i = CardScan.skipSpace(b, marker.range.upperBound, b.count, lines: true)
+        while let m = CardScan.marker(b, at: i, end: b.count, line: marker.line), m.role == .begin {
+            i = CardScan.skipSpace(b, m.range.upperBound, b.count, lines: true)
+        }
+        guard let tag = CardScan.startTag(b, at: i, end: min(b.count, i + 4096)) else { return false }
+        return tag.classes.split(separator: " ").contains("kg-card")
     }
 
     /// Sorted marker lines as runs: lines next to each other, or apart by blank lines only,
