@@ -46,13 +46,15 @@ struct GhostCardRule: Rule {
     }
 
     /// A cheap test before scanning the lines: `kg-` or `<p></p>` somewhere.
+    /// (Word-at-a-time search for `k` and `<`, then a look at what follows.)
     static func mayHoldCards(_ b: [UInt8]) -> Bool {
-        var i = 0
         let n = b.count
+        var i = ByteSearch.first(0x6B, or: 0x3C, in: b, from: 0, end: n)
         while i + 3 < n {
-            if b[i] == 0x6B && b[i + 1] == 0x67 && b[i + 2] == 0x2D { return true }
-            if b[i] == 0x3C && b[i + 1] == 0x70 && b[i + 2] == 0x3E && b[i + 3] == 0x3C { return true }
-            i += 1
+            if b[i] == 0x6B ? b[i + 1] == 0x67 && b[i + 2] == 0x2D : b[i + 1] == 0x70 && b[i + 2] == 0x3E && b[i + 3] == 0x3C {
+                return true
+            }
+            i = ByteSearch.first(0x6B, or: 0x3C, in: b, from: i + 1, end: n)
         }
         return false
     }

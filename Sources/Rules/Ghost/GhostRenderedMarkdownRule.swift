@@ -59,10 +59,11 @@ struct GhostRenderedMarkdownRule: Rule {
 
     /// A cheap test: `<pre` somewhere.
     static func mayHoldPre(_ b: [UInt8]) -> Bool {
-        var i = 0
-        while i + 3 < b.count {
-            if b[i] == 0x3C && (b[i + 1] | 0x20) == 0x70 && (b[i + 2] | 0x20) == 0x72 && (b[i + 3] | 0x20) == 0x65 { return true }
-            i += 1
+        let n = b.count
+        var i = ByteSearch.first(0x3C, in: b, from: 0, end: n)
+        while i + 3 < n {
+            if (b[i + 1] | 0x20) == 0x70 && (b[i + 2] | 0x20) == 0x72 && (b[i + 3] | 0x20) == 0x65 { return true }
+            i = ByteSearch.first(0x3C, in: b, from: i + 1, end: n)
         }
         return false
     }
