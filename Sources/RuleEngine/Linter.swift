@@ -58,7 +58,7 @@ public struct Linter: Sendable {
         var indices: [Int] = []
         for k in findings.indices {
             guard let applicability = findings[k].fix?.applicability, applicability != .suggestion,
-                  findings[k].fix?.edits.isEmpty == false else { continue }
+                  findings[k].fix?.edits.isEmpty == false, findings[k].fix?.withheld == nil else { continue }
             indices.append(k)
         }
         guard !indices.isEmpty else { return }
@@ -84,13 +84,15 @@ public struct Linter: Sendable {
             isSuppressed.append(suppressions.suppresses(findings[k].ruleID, line: document.source.line(containing: findings[k].range.lowerBound)))
         }
         if isSuppressed.contains(true) {
-            let suppressedRanges = zip(findings, isSuppressed).filter(\.1).map(\.0.range)
+            let suppressed = zip(findings, isSuppressed).filter(\.1).map(\.0)
             findings = zip(findings, isSuppressed).filter { !$0.1 }.map(\.0)
-            // A fix that would also change suppressed text (a spacer or marker group) is withheld.
+            // A fix that would also change suppressed text (a spacer group, a card's other
+            // marker) is withheld, saying so.
             for k in findings.indices {
-                guard let fix = findings[k].fix else { continue }
-                if fix.edits.contains(where: { e in suppressedRanges.contains { e.range.overlaps($0) } }) {
-                    findings[k].fix = nil
+                guard let fix = findings[k].fix, fix.withheld == nil else { continue }
+                if let kept = suppressed.first(where: { s in fix.edits.contains { $0.range.overlaps(s.range) } }) {
+                    let line = document.source.line(containing: kept.range.lowerBound) + 1
+                    findings[k].fix?.withheld = "would also change line \(line), where a galley-disable comment keeps `\(kept.ruleID)`'s finding"
                 }
             }
         }
