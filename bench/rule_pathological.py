@@ -27,6 +27,10 @@ CASES = {
     # unclosed-fence: open fences in list items (each closed by its item), with evidence.
     "unclosed fences in items": (300, lambda n: ("- ```\n  npm i\n\n  ## Heading\n\n  " + PROSE + "\n\n") * n),
     "one long unclosed fence": (50000, lambda n: "```\n" + "npm i;\n" * n + "\n## Heading\n\n" + PROSE + "\n"),
+    # ghost-card-marker: card pairs whose removal waits for the card's conversion (each a
+    # search among the other rules' unsafe edits), and pairs of plain html cards.
+    "hr card pairs": (20000, lambda n: "Intro.\n\n" + "<!--kg-card-begin: hr-->\n<hr>\n<!--kg-card-end: hr-->\n\n" * n),
+    "html card pairs": (20000, lambda n: "Intro.\n\n" + "<!--kg-card-begin: html-->\n<div>x</div>\n<!--kg-card-end: html-->\n\n" * n),
 }
 
 

@@ -201,13 +201,34 @@ import Testing
         #expect(findings.map { $0.fix?.title } == ["Remove the marker line", "Remove the marker", "Remove the marker line"])
     }
 
+    /// One promise for markers of different forms would let the comment marker's removal
+    /// turn `*text*` in an HTML block into emphasis, as the JSX marker's may (found in
+    /// review): such markers keep their own fixes, and the begin marker stays withheld.
+    @Test func markersThatPromiseDifferentThingsAreNotJoined() {
+        let text = "- <!--kg-card-begin: markdown-->Some *text* here.\n  <!--kg-card-end: markdown-->\n{/*kg-card-begin: hr*/}\n"
+        let findings = lint(text, id)
+        #expect(findings.first?.fix?.withheld == "would turn the HTML on line 1 into text")
+        #expect(fixed(text, id).hasPrefix("- <!--kg-card-begin: markdown-->Some *text* here.\n"))
+    }
+
+    /// The blank line a glued begin marker leaves after its card is not added where the
+    /// end marker's line, emptied, is that blank line already (found in review).
+    @Test func aGluedCardDoesNotGetTwoBlankLines() {
+        let text = "<!--kg-card-begin: image--><figure class=\"kg-card kg-image-card\"><img src=\"/a.png\" alt=\"a\"></figure>\n<!--kg-card-end: image-->\n# Next\n"
+        #expect(fixed(text, id) == "<figure class=\"kg-card kg-image-card\"><img src=\"/a.png\" alt=\"a\"></figure>\n\n# Next\n")
+    }
+
     @Test func editsThatMeetAreMerged() {
-        let insert = Edit(range: 10..<10, replacement: "\n"), delete = Edit.delete(10..<20)
-        #expect(GhostMarkerFixes.merged([delete, insert]) == [Edit(range: 10..<20, replacement: "\n")])
-        #expect(GhostMarkerFixes.merged([.delete(0..<5), .delete(3..<8), .delete(3..<8)]) == [.delete(0..<8)])
-        #expect(GhostMarkerFixes.merged([.delete(0..<5), .delete(5..<8)]) == [.delete(0..<5), .delete(5..<8)])
-        #expect(GhostMarkerFixes.merged([.delete(0..<5), Edit(range: 3..<3, replacement: "x")]) == nil)
-        #expect(GhostMarkerFixes.merged([Edit(range: 3..<3, replacement: "x"), Edit(range: 3..<3, replacement: "y")]) == nil)
+        let b = Array(String(repeating: "a", count: 9).utf8) + [0x0A] + Array("<!--x-->\nText\n".utf8)
+        // A blank line inserted where a deleted line starts goes in front of it...
+        let insert = Edit(range: 10..<10, replacement: "\n"), delete = Edit.delete(10..<19)
+        #expect(GhostMarkerFixes.merged([delete, insert], in: b) == [Edit(range: 10..<19, replacement: "\n")])
+        // ... and is dropped where the deletion leaves that line, empty, in place.
+        #expect(GhostMarkerFixes.merged([.delete(10..<18), insert], in: b) == [.delete(10..<18)])
+        #expect(GhostMarkerFixes.merged([.delete(0..<5), .delete(3..<8), .delete(3..<8)], in: b) == [.delete(0..<8)])
+        #expect(GhostMarkerFixes.merged([.delete(0..<5), .delete(5..<8)], in: b) == [.delete(0..<5), .delete(5..<8)])
+        #expect(GhostMarkerFixes.merged([.delete(0..<5), Edit(range: 3..<3, replacement: "x")], in: b) == nil)
+        #expect(GhostMarkerFixes.merged([Edit(range: 3..<3, replacement: "x"), Edit(range: 3..<3, replacement: "y")], in: b) == nil)
     }
 }
 

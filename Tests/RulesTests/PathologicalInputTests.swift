@@ -20,6 +20,7 @@ import Testing
         ("spaced pairs on one line", String(repeating: "_ **a** _ ** b** \\_ ", count: 1_000) + "\n"),
         ("unclosed comments", String(repeating: "<!--kg-card-begin: html ", count: 10_000) + "\n"),
         ("many markers", String(repeating: "<!--kg-card-end: html-->\n", count: 5_000)),
+        ("many hr card pairs", String(repeating: "<!--kg-card-begin: hr-->\n<hr>\n<!--kg-card-end: hr-->\n\n", count: 2_000)),
         ("many spacers", String(repeating: "&nbsp;\n\n", count: 5_000)),
         ("NUL bytes", "a\u{0}&nbsp;\u{0}b\n---\n\u{0}\n"),
         ("unclosed front matter", "---\n" + String(repeating: "key: value\n", count: 10_000)),
@@ -87,6 +88,11 @@ import Testing
         Outcome(findings: ["mismatched-emphasis": 2_000], applied: 127, safe: 64, remaining: 1_936, length: 19_684, fixed: nil),
         Outcome(findings: [:], applied: 0, safe: 0, remaining: 0, length: 240_001, fixed: { $0 }),
         Outcome(findings: ["ghost-card-marker": 5_000], applied: 5_000, safe: 5_000, remaining: 0, length: 0, fixed: { _ in "" }),
+        // The markers wait for each card's conversion (`---`), except the first card's: at
+        // the top of the file `---` would open front matter, so that conversion is
+        // withheld and its markers go alone.
+        Outcome(findings: ["ghost-card-marker": 4_000, "ghost-card": 2_000], applied: 2_001, safe: 0, remaining: 0, length: 10_001,
+                fixed: { _ in "<hr>\n\n" + String(repeating: "---\n\n", count: 1_999) }),
         Outcome(findings: ["nbsp-entity": 5_000], applied: 5_000, safe: 5_000, remaining: 0, length: 0, fixed: { _ in "" }),
         Outcome(findings: ["nbsp-entity": 1], applied: 1, safe: 1, remaining: 0, length: 12, fixed: replacingEntities),
         // Never closed: one finding, and the rest of the file is not read as Markdown.

@@ -109,14 +109,15 @@ struct GhostMarkerFixes {
         }
         let marked = lines.count == 1 ? "the marker line" : "the \(lines.count) marker lines"
         let title = keepsBlank ? "Empty \(marked), keeping the blocks around apart" : "Remove \(marked)"
-        let removed = markers.filter { lines.contains($0.line) }
+        // (Markers are in line order: the run's are one slice, found by bisection.)
+        let removed = markers[markers.partitionPoint { $0.line >= first }..<markers.partitionPoint { $0.line > last }]
         return Fix(title: title, edits: [edit], applicability: .safe, promise: promise(removed))
     }
 
     /// What removing these markers may change: comments go; a marker whose comment
     /// delimiters were stripped (bare) or a JSX one is text in CommonMark, so text goes
     /// (and a JSX marker's `*` may have paired as emphasis).
-    func promise(_ removed: [GhostMarker]) -> FixPromise {
+    func promise(_ removed: some Sequence<GhostMarker>) -> FixPromise {
         var promise: FixPromise = .removesComments
         if removed.contains(where: { $0.form != .comment }) { promise.insert(.removesText) }
         if removed.contains(where: { $0.form == .jsx }) { promise.insert(.changesEmphasis) }

@@ -30,7 +30,10 @@ extension GhostMarkerFixes {
     }
 
     /// One fix for the markers of `group`, or nil when they have one fix already, when
-    /// one of them has none, or when their edits cannot go together. Marker lines of the
+    /// one of them has none, when their fixes promise different things (one promise for
+    /// the whole would let a comment marker's removal change what only a JSX or bare
+    /// marker's may: `*text*` in an HTML block becoming emphasis), or when their edits
+    /// cannot go together. Marker lines of the
     /// group with only blank lines between them are removed as one run (each run's own
     /// fix would keep a blank line for the other's sake: `A\n\nbegin\n\nend` must lose
     /// both blank lines below `A`, not one); a marker glued to text keeps its own edits.
@@ -40,7 +43,7 @@ extension GhostMarkerFixes {
             guard let fix = fixes[k] else { return nil }
             if !distinct.contains(fix) { distinct.append(fix) }
         }
-        guard distinct.count > 1 else { return nil }
+        guard distinct.count > 1, distinct.allSatisfy({ $0.promise == distinct[0].promise }) else { return nil }
         var edits: [Edit] = []
         var lines: [Int] = []
         for k in group {
@@ -52,9 +55,9 @@ extension GhostMarkerFixes {
             }
         }
         for run in runs(lines) { edits += split(groupFix(run).edits, at: lines.filter(run.contains)) }
-        guard let edits = Self.merged(edits) else { return nil }
+        guard let edits = Self.merged(edits, in: document.bytes) else { return nil }
         let title = group.count == 2 ? "Remove the card's two markers" : "Remove these \(group.count) markers together"
-        var fix = Fix(title: title, edits: edits, applicability: .safe, promise: promise(group.map { markers[$0] }))
+        var fix = Fix(title: title, edits: edits, applicability: .safe, promise: distinct[0].promise)
         if group.contains(where: { markers[$0].role == .begin && Self.namesTheCard.contains(markers[$0].name) && !opensClassedCard(markers[$0]) }) {
             fix.removesGround = "the card's markers"
         }
@@ -116,10 +119,11 @@ extension GhostMarkerFixes {
 
     /// The edits in order, each once. Two markers' edits can meet: a deletion ending where
     /// the next starts stays as it is, a blank line inserted where a deleted run of lines
-    /// begins goes in front of that deletion's replacement, and overlapping deletions
-    /// become one. Anything else (two different insertions at one point, an insertion
-    /// inside a deletion) has no one meaning: nil.
-    static func merged(_ edits: [Edit]) -> [Edit]? {
+    /// begins goes in front of that deletion's replacement (and is dropped where the
+    /// deletion empties a line that stays, a blank line already), and overlapping
+    /// deletions become one. Anything else (two different insertions at one point, an
+    /// insertion inside a deletion) has no one meaning: nil.
+    static func merged(_ edits: [Edit], in b: [UInt8]) -> [Edit]? {
         let sorted = Set(edits).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         var out: [Edit] = []
         for edit in sorted {
@@ -128,7 +132,10 @@ extension GhostMarkerFixes {
                 continue
             }
             if last.range.isEmpty && !edit.range.isEmpty && last.range.lowerBound == edit.range.lowerBound {
-                out[out.count - 1] = Edit(range: edit.range, replacement: last.replacement + edit.replacement)
+                let end = edit.range.upperBound
+                let emptiesALine = edit.replacement.isEmpty && (end == b.count || b[end] == 0x0A || b[end] == 0x0D)
+                    && last.replacement.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x3E }
+                out[out.count - 1] = emptiesALine ? edit : Edit(range: edit.range, replacement: last.replacement + edit.replacement)
             } else if !last.range.isEmpty && !edit.range.isEmpty && last.replacement.isEmpty && edit.replacement.isEmpty {
                 out[out.count - 1] = .delete(last.range.lowerBound..<max(last.range.upperBound, edit.range.upperBound))
             } else {
