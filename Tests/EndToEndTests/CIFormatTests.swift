@@ -47,7 +47,7 @@ import Testing
         let nbsp = "title=galley%3A nbsp-entity::non-breaking space entity `&nbsp;` in prose%0Afix (galley fix): "
         let marker = "title=galley%3A ghost-card-marker::Ghost card marker "
         #expect(out.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == [
-            "::warning \(file),line=12,col=1,endLine=12,endColumn=31,\(marker)`kg-card-begin: markdown` left over from the export%0Afix (galley fix): Remove the card's two markers",
+            "::warning \(file),line=12,col=1,endLine=12,endColumn=31,\(marker)`kg-card-begin: markdown` left over from the export%0Afix (galley fix): Remove the marker line",
             "::warning \(file),line=13,col=34,endLine=13,endColumn=40,\(nbsp)Replace the entity with a space",
             "::warning \(file),line=13,col=84,endLine=13,endColumn=90,\(nbsp)Replace the entity with a space",
             "::warning \(file),line=15,col=1,endLine=15,endColumn=7,\(nbsp)Remove the spacer paragraph",
@@ -56,7 +56,7 @@ import Testing
             "::warning \(file),line=19,col=138,endLine=19,endColumn=144,\(nbsp)Replace the entity with a U+00A0 character (French spacing)",
             "::warning \(file),line=21,col=36,endLine=21,endColumn=42,\(nbsp)Remove the entity",
             "::warning \(file),line=22,col=45,endLine=22,endColumn=51,\(nbsp)Replace the entity with a space",
-            "::warning \(file),line=26,col=1,endLine=26,endColumn=29,\(marker)`kg-card-end: markdown` left over from the export%0Afix (galley fix): Remove the card's two markers",
+            "::warning \(file),line=26,col=1,endLine=26,endColumn=29,\(marker)`kg-card-end: markdown` left over from the export%0Afix (galley fix): Remove the marker line",
             "1 file, 10 findings, 10 fixable",
             "",
         ])
@@ -69,7 +69,7 @@ import Testing
         let out = try box.run("check", "--format", "github", "posts")
         #expect(out.status == 2)
         let lines = out.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "::notice file=posts/a%2Cb%3Ac 100%25.md,line=12,col=1,endLine=12,endColumn=31,title=galley%3A ghost-card-marker::Ghost card marker `kg-card-begin: markdown` left over from the export%0Afix (galley fix): Remove the card's two markers")
+        #expect(lines.first == "::notice file=posts/a%2Cb%3Ac 100%25.md,line=12,col=1,endLine=12,endColumn=31,title=galley%3A ghost-card-marker::Ghost card marker `kg-card-begin: markdown` left over from the export%0Afix (galley fix): Remove the marker line")
         #expect(lines[1].hasPrefix("::error file=posts/a%2Cb%3Ac 100%25.md,line=13,col=34,"))
         #expect(lines.contains("::error file=posts/latin1.md,title=galley%3A file not checked::not valid UTF-8 (byte 0xE9 at line 1, column 4); the file was not checked"))
     }

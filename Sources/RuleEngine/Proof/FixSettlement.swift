@@ -146,15 +146,12 @@ struct FixSettlement {
     /// When nothing is taken, the fixes that overlapped one the proof refused are taken in
     /// the same way among themselves: they have no later pass to wait for (a card's markers
     /// beside the card's conversion that the proof withholds), and check mode proves them
-    /// alone, as applicable.
+    /// alone, as applicable. Once: what they take lets the next pass go on, and a chain of
+    /// overlapping fixes refused round after round would cost a proof of each per round.
     func accepted(_ candidates: [Fix], upTo level: Applicability) -> [Fix] {
-        var pool = candidates
-        var result: [Fix] = []
-        while true {
-            let (taken, rest) = acceptedOnce(pool, upTo: level)
-            result = taken
-            guard result.isEmpty, !rest.isEmpty, rest.count < pool.count else { break }
-            pool = rest.map { pool[$0] }
+        var (result, rest) = acceptedOnce(candidates, upTo: level)
+        if result.isEmpty && !rest.isEmpty {
+            result = acceptedOnce(rest.map { candidates[$0] }, upTo: level).taken
         }
         // Findings that share an accepted fix count as fixed with it.
         let acceptedEdits = Set(result.map(\.edits))
