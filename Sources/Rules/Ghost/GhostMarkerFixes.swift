@@ -11,8 +11,9 @@ import RuleEngine
 struct GhostMarkerFixes {
     let document: Document
     let markers: [GhostMarker]
-    /// The well-formed begin/end pairs (`GhostMarkerPairing`): each pair's markers get one fix.
-    var pairs: [(begin: Int, end: Int)] = []
+    /// The well-formed begin/end pairs (`GhostMarkerPairing`): a short pair's markers get
+    /// one fix (`joiningPairs`).
+    let pairs: [(begin: Int, end: Int)]
 
     func fixes() -> [Fix?] {
         var byLine: [Int: [Int]] = [:]
@@ -59,7 +60,7 @@ struct GhostMarkerFixes {
     /// and removing the whole line takes no container with it: not a line opening a list
     /// item, nor a block quote line whose quote has no other line (there only the marker
     /// goes, as when it is glued to text).
-    func isMarkerOnly(_ line: Int, _ indices: [Int]) -> Bool {
+    private func isMarkerOnly(_ line: Int, _ indices: [Int]) -> Bool {
         let b = document.bytes
         let info = document.line(line)
         if ContainerGuard.removingDropsContainer(document, lines: line...line) { return false }

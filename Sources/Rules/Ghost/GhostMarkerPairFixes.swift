@@ -55,10 +55,10 @@ extension GhostMarkerFixes {
     /// one of them has none, when their fixes promise different things (one promise for
     /// the whole would let a comment marker's removal change what only a JSX or bare
     /// marker's may: `*text*` in an HTML block becoming emphasis), or when their edits
-    /// cannot go together. Marker lines of the
-    /// group with only blank lines between them are removed as one run (each run's own
-    /// fix would keep a blank line for the other's sake: `A\n\nbegin\n\nend` must lose
-    /// both blank lines below `A`, not one); a marker glued to text keeps its own edits.
+    /// cannot go together. Marker lines of the group with only blank lines between them
+    /// are removed as one run (each run's own fix would keep a blank line for the other's
+    /// sake: `A\n\nbegin\n\nend` must lose both blank lines below `A`, not one); a marker
+    /// glued to text keeps its own edits.
     private func joined(_ group: [Int], _ fixes: [Fix?], _ markerOnly: Set<Int>) -> Fix? {
         var distinct: [Fix] = []
         for k in group {
