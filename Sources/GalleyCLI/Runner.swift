@@ -164,6 +164,14 @@ struct Runner {
         }
         // Path order, as the reports are written; a discovery error keeps its place among the files.
         items = items.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }.map(\.element)
+        // A run of few posts (a hook's) takes the stamps of the site's directories on another
+        // thread while the first post is read and scanned, for a search of the site.
+        if let (path, linter) = items.lazy.compactMap({ item -> (String, Int)? in
+            if case let .job(path, linter) = item { return (path, linter) }
+            return nil
+        }).first, linters[linter].searchesSite {
+            session.site(for: path, configuration: linters[linter].configuration).prepareSearches { WorkerThread.detached($0) }
+        }
         let mode = self.mode
         let verbose = options.verbose
         // Temporaries that killed runs left beside the posts (never a running process's).

@@ -56,4 +56,10 @@ struct WorkerThread {
     }
 
     func join() { pthread_join(thread, nil) }
+
+    /// Runs `body` on a thread nobody joins (it ends with the process if not before);
+    /// nothing when the system would not start one.
+    static func detached(stackSize: Int = 1 << 18, _ body: @escaping @Sendable () -> Void) {
+        if let thread = WorkerThread(stackSize: stackSize, body) { pthread_detach(thread.thread) }
+    }
 }

@@ -266,6 +266,30 @@ public final class CachedListing: FileSystem {
         }
     }
 
+    /// Takes the stamp of each recorded directory that no walk has asked for yet, from the
+    /// last to the first: meant for another thread, started before a run of few posts
+    /// reads its first one, so that a search (whose walk asks from the first) finds the
+    /// stamps taken, or the two meet halfway. A `stat` of each of a site's directories was
+    /// most of a one-post search. Each stamp is taken outside the lock and kept only when
+    /// the walk has not taken that directory's meanwhile: a run takes each stamp once, and
+    /// a walk never waits for this one.
+    public func takeStamps() {
+        guard let old = state.withLock({ $0.old }) else { return }
+        var k = state.withLock { $0.recorded.count }
+        while k > 0 {
+            k -= 1
+            let path = state.withLock { state -> String? in
+                guard state.stamps[k] == nil else { return nil }
+                return String(validating: UnsafeBufferPointer(rebasing: old.buffer[state.recorded[k].path]), as: UTF8.self)
+            }
+            guard let path else { continue }
+            let taken = base.stamp(ofDirectory: path)
+            state.withLock { state in
+                if state.stamps[k] == nil { state.stamps[k] = .some(taken) }
+            }
+        }
+    }
+
     /// Whether the record for the next run differs from the one read (a directory
     /// recorded afresh, one recorded before and not now, or the directories met in another
     /// order) and from the one last written out: a second walk of the same directories in

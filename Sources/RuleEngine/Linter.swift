@@ -44,6 +44,9 @@ public struct Linter: Sendable {
         }
     }
 
+    /// Whether a rule that runs may search the whole site for a file by name.
+    public var searchesSite: Bool { activeRules.contains { $0.rule.descriptor.searchesSite } }
+
     /// All unsuppressed findings, sorted by position then rule id, each fix as the proof
     /// leaves it: as the rule made it, unsafe saying what changes, or withheld with why.
     public func check(_ document: Document) -> [Finding] {

@@ -11,9 +11,12 @@ public struct RuleDescriptor: Sendable {
     public var options: [RuleOption]
     /// Whether the rule is on when the configuration does not mention it.
     public var enabledByDefault: Bool
+    /// Whether the rule may search the whole site for a file by name (`Site.files(named:)`):
+    /// a run of few posts prepares such searches before its first post (`Site.prepareSearches`).
+    public var searchesSite: Bool
 
     public init(id: String, page: [UInt8], summary: String, defaultSeverity: Severity, fix: Applicability?,
-                options: [RuleOption] = [], enabledByDefault: Bool = true) {
+                options: [RuleOption] = [], enabledByDefault: Bool = true, searchesSite: Bool = false) {
         self.id = id
         self.page = page
         self.summary = summary
@@ -21,6 +24,7 @@ public struct RuleDescriptor: Sendable {
         self.fix = fix
         self.options = options
         self.enabledByDefault = enabledByDefault
+        self.searchesSite = searchesSite
     }
 
     /// The reference page as text.

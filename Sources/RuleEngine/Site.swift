@@ -93,6 +93,22 @@ public final class Site: Sendable {
         return found ?? listing().files(named: name)
     }
 
+    /// For a run of few files, before its first post is read: the listing's record of the
+    /// last run is read now, and the stamps of its directories taken by `spawn` (another
+    /// thread) while the post is read and scanned, so that a search (`files(named:)`) does
+    /// not wait for a `stat` of each (`CachedListing.takeStamps`). Nothing for a run that
+    /// lists the roots anyway, or keeps no record, or once the record is read.
+    public func prepareSearches(spawn: (@escaping @Sendable () -> Void) -> Void) {
+        guard !listsEagerly, let store = listingStore, !isListed else { return }
+        let made = recordListing.withLock { kept -> CachedListing? in
+            guard kept == nil else { return nil }
+            let made = CachedListing(base: fileSystem, recorded: store.load(root: root))
+            kept = made
+            return made
+        }
+        if let made { spawn { made.takeStamps() } }
+    }
+
     /// How many files under the roots have a name `accepts` takes (lists the roots).
     public func countFiles(where accepts: (String) -> Bool) -> Int { listing().count(where: accepts) }
 

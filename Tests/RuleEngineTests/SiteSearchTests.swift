@@ -266,3 +266,71 @@ extension SiteSearchTests {
         }
     }
 }
+
+extension SiteSearchTests {
+    /// A run of few files takes the stamps of the record's directories before its first
+    /// search (`prepareSearches`, meant for another thread): each once, none taken again by
+    /// the search, which answers from the record as it would have.
+    @Test func aPreparedSearchUsesTheStampsTakenBeforeIt() {
+        let memory = InMemoryFileSystem(Dictionary(Self.paths.map { ($0, "") }, uniquingKeysWith: { a, _ in a }), workingDirectory: "/site")
+        let store = MemoryListingStore()
+        let (_, many) = Self.sites()
+        let recording = Self.recordedRun(memory, store)
+        _ = recording.files(named: "none.png")
+        let directories = recording.listingCounts.map { $0.reused + $0.listed } ?? 0
+        #expect(directories > 5)
+
+        let fs = StampedFileSystem(memory)
+        let site = Site(root: "/site", staticDirectories: ["/site/static/é"], generator: recording.generator,
+                        fileSystem: fs, listsEagerly: false, listingStore: store)
+        var spawned = 0
+        site.prepareSearches { work in spawned += 1; work() }
+        #expect(spawned == 1)
+        let taken = fs.stamps.withLock { $0 }
+        #expect(taken.count == directories)
+        #expect(taken.values.allSatisfy { $0 == 1 })
+        #expect(store.loads.withLock { $0 } == 2)
+        // Prepared once: a second call reads nothing and starts nothing.
+        site.prepareSearches { _ in spawned += 1 }
+        #expect(spawned == 1)
+        #expect(store.loads.withLock { $0 } == 2)
+
+        for name in Self.names.prefix(3) { #expect(site.files(named: name) == many.files(named: name), "\(name)") }
+        #expect(fs.stamps.withLock { $0 } == taken)
+        #expect(site.listingCounts?.listed == 0)
+        #expect(store.loads.withLock { $0 } == 2)
+    }
+
+    /// Taken on another thread while the search walks (the two meet halfway): the same
+    /// answers, every directory from the record, none stamped more than by both.
+    @Test func stampsTakenWhileASearchWalksChangeNoAnswer() async {
+        let memory = InMemoryFileSystem(Dictionary(Self.paths.map { ($0, "") }, uniquingKeysWith: { a, _ in a }), workingDirectory: "/site")
+        let store = MemoryListingStore()
+        let (_, many) = Self.sites()
+        _ = Self.recordedRun(memory, store).files(named: "none.png")
+        for _ in 0..<20 {
+            let fs = StampedFileSystem(memory)
+            let site = Site(root: "/site", staticDirectories: ["/site/static/é"], generator: many.generator,
+                            fileSystem: fs, listsEagerly: false, listingStore: store)
+            var task: Task<Void, Never>?
+            site.prepareSearches { work in task = Task.detached { work() } }
+            for name in Self.names.prefix(3) { #expect(site.files(named: name) == many.files(named: name), "\(name)") }
+            await task?.value
+            #expect(site.listingCounts?.listed == 0)
+            #expect(fs.stamps.withLock { $0 }.values.allSatisfy { $0 <= 2 })
+        }
+    }
+
+    /// A run that lists the site anyway, or keeps no record, prepares nothing.
+    @Test func onlyARunOfFewFilesWithARecordPreparesSearches() {
+        let memory = InMemoryFileSystem(Dictionary(Self.paths.map { ($0, "") }, uniquingKeysWith: { a, _ in a }), workingDirectory: "/site")
+        let store = MemoryListingStore()
+        _ = Self.recordedRun(memory, store).files(named: "none.png")
+        for (eager, kept) in [(true, store), (false, nil)] as [(Bool, MemoryListingStore?)] {
+            let fs = StampedFileSystem(memory)
+            let site = Site(root: "/site", staticDirectories: ["/site/static/é"], fileSystem: fs, listsEagerly: eager, listingStore: kept)
+            site.prepareSearches { _ in Issue.record("started for eager \(eager), store \(kept != nil)") }
+            #expect(fs.stamps.withLock { $0 }.isEmpty)
+        }
+    }
+}

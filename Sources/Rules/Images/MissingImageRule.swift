@@ -9,7 +9,9 @@ struct MissingImageRule: Rule {
         page: PackageResources.missing_image_md,
         summary: "Images that point to no file of the site (Ghost's /content/images/, __GHOST_URL__, size variants)",
         defaultSeverity: .error,
-        fix: .safe
+        fix: .safe,
+        // (A missing image's repair looks for a unique file of its name anywhere on the site.)
+        searchesSite: true
     )
 
     func check(_ document: Document, _ context: RuleContext) {
