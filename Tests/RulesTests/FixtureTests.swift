@@ -22,6 +22,20 @@ import Testing
         return [UInt8](try Data(contentsOf: url))
     }
 
+    /// The case's linter, over its folder at `/fixture` and under its `.galley.yml`, and
+    /// the input's path there.
+    func linter(_ name: String) throws -> (Linter, String) {
+        let directory = repositoryRoot.appendingPathComponent("fixtures/\(name)")
+        let fileSystem = try InMemoryFileSystem.copy(of: directory, at: "/fixture")
+        var configuration = Configuration.default
+        if let yaml = try? read(name, ".galley.yml") {
+            configuration = try Configuration.parse(yaml, path: "/fixture/.galley.yml", directory: "/fixture",
+                                                    knownRules: AllRules.optionTable)
+        }
+        return (Linter(session: Session(rules: AllRules.rules, fileSystem: fileSystem), configuration: configuration),
+                "/fixture/input.md")
+    }
+
     @Test func thereAreFixtures() {
         #expect(Self.cases.count >= 5)
     }
@@ -32,15 +46,7 @@ import Testing
         let expected = try read(name, "expected.md")
         let listed = String(decoding: try read(name, "findings.txt"), as: UTF8.self)
             .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let directory = repositoryRoot.appendingPathComponent("fixtures/\(name)")
-        let fileSystem = try InMemoryFileSystem.copy(of: directory, at: "/fixture")
-        var configuration = Configuration.default
-        let path = "/fixture/input.md"
-        if let yaml = try? read(name, ".galley.yml") {
-            configuration = try Configuration.parse(yaml, path: "/fixture/.galley.yml", directory: "/fixture",
-                                                    knownRules: AllRules.optionTable)
-        }
-        let linter = Linter(session: Session(rules: AllRules.rules, fileSystem: fileSystem), configuration: configuration)
+        let (linter, path) = try linter(name)
         let text = String(decoding: input, as: UTF8.self)
         let findings = linter.check(path: path, bytes: input)
         let actual = zip(positions(text, findings), findings).map { "\($0) \($1.ruleID) \($1.message)" }
