@@ -48,7 +48,10 @@ public final class Session: Sendable {
 
     /// The site with these roots, made by the first document that asks.
     public func site(root: String, staticDirectories: [String], servesRoot: Bool = true, generator: SiteGenerator? = nil) -> Site {
-        let key = ([root, servesRoot ? "+" : "-", generator?.configFile ?? ""] + staticDirectories).joined(separator: "\u{0}")
+        // (Concatenated, not `joined(separator:)`, which the runtime instantiated generically
+        // at 90,000 instructions a call.)
+        var key = root + (servesRoot ? "\u{0}+\u{0}" : "\u{0}-\u{0}") + (generator?.configFile ?? "")
+        for directory in staticDirectories { key += "\u{0}" + directory }
         return sites.withLock { cache in
             if let site = cache[key] { return site }
             let site = Site(root: root, staticDirectories: staticDirectories, servesRoot: servesRoot, generator: generator,

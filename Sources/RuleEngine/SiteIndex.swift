@@ -64,8 +64,7 @@ final class SiteIndex: Sendable {
         var files = Growing<File>(capacity: expected?.files ?? 1 << 12)
         var visited = Self.visitedFirst(roots: roots, excluding: excluding, fileSystem: fileSystem)
         for root in roots {
-            DirectoryWalk.walkFileNames(root, in: fileSystem, visited: &visited, stop: { files.count > Self.limit }) { prefix in
-                let dir = DirectoryWalk.directoryPath(ofPrefix: prefix)
+            DirectoryWalk.walkFileNames(root, in: fileSystem, visited: &visited, stop: { files.count > Self.limit }) { dir in
                 numbers[dir] = Int32(directories.count)
                 directories.append(dir)
                 firstFiles.append(Int32(files.count))
