@@ -167,14 +167,6 @@ struct Runner {
         // their offsets was the run's peak of memory, 118 bytes a file, 2.4 MB for 20,000.)
         let order = items.indices.map { Int32($0) }.sorted { a, b in (items[Int(a)].path, a) < (items[Int(b)].path, b) }
         items = order.map { items[Int($0)] }
-        // A run of few posts (a hook's) takes the stamps of the site's directories on another
-        // thread while the first post is read and scanned, for a search of the site.
-        if let (path, linter) = items.lazy.compactMap({ item -> (String, Int)? in
-            if case let .job(path, linter) = item { return (path, linter) }
-            return nil
-        }).first, linters[linter].searchesSite {
-            session.site(for: path, configuration: linters[linter].configuration).prepareSearches { WorkerThread.detached($0) }
-        }
         let mode = self.mode
         let verbose = options.verbose
         // Temporaries that killed runs left beside the posts (never a running process's).
@@ -186,6 +178,15 @@ struct Runner {
             for removed in TemporaryFiles.removeStale(near: jobPaths) where verbose {
                 Self.printNote("removed \(removed), a temporary file of a galley run that is gone")
             }
+        }
+        // A run of few posts (a hook's) takes the stamps of the site's directories on another
+        // thread while the first post is read and scanned, for a search of the site
+        // (after the stale temporaries are gone: they are the site's entries too).
+        if let (path, linter) = items.lazy.compactMap({ item -> (String, Int)? in
+            if case let .job(path, linter) = item { return (path, linter) }
+            return nil
+        }).first, linters[linter].searchesSite {
+            session.site(for: path, configuration: linters[linter].configuration).prepareSearches { WorkerThread.detached($0) }
         }
         // (One file takes one worker however many cores there are: the count of cores, which
         // Foundation reads from the cgroup's files, is not asked for it.)

@@ -76,6 +76,8 @@ public final class CachedListing: FileSystem {
         var revision = 0
         var revisionWritten = -1
         var counts = Counts()
+        /// `takeStamps` stops (the record is let go).
+        var stampsStopped = false
 
         init(old: RecordBytes?, recorded: [Record]) {
             self.old = old
@@ -272,26 +274,40 @@ public final class CachedListing: FileSystem {
     /// stamps taken, or the two meet halfway. A `stat` of each of a site's directories was
     /// most of a one-post search. Each stamp is taken outside the lock and kept only when
     /// the walk has not taken that directory's meanwhile: a run takes each stamp once, and
-    /// a walk never waits for this one.
+    /// a walk never waits for this one. Stops where the walk has been (it took those) and
+    /// once `stopTakingStamps` is called.
     public func takeStamps() {
         guard let old = state.withLock({ $0.old }) else { return }
         var k = state.withLock { $0.recorded.count }
         while k > 0 {
             k -= 1
-            let path = state.withLock { state -> String? in
-                guard state.stamps[k] == nil else { return nil }
+            enum Next { case stop, skip, take(String) }
+            let next = state.withLock { state -> Next in
+                if state.stampsStopped || k < state.cursor { return .stop }
+                guard state.stamps[k] == nil else { return .skip }
                 // (`decoding`, not the generic `validating`: 1,087 instructions a path. A path
                 // that is not UTF-8, from a damaged record, is repaired into one no walk asks
                 // for, so its stamp goes unused.)
-                return String(decoding: UnsafeBufferPointer(rebasing: old.buffer[state.recorded[k].path]), as: UTF8.self)
+                return .take(String(decoding: UnsafeBufferPointer(rebasing: old.buffer[state.recorded[k].path]), as: UTF8.self))
             }
-            guard let path else { continue }
+            guard case let .take(path) = next else {
+                if case .stop = next { return }
+                continue
+            }
             let taken = base.stamp(ofDirectory: path)
             state.withLock { state in
                 if state.stamps[k] == nil { state.stamps[k] = .some(taken) }
             }
         }
     }
+
+    /// Ends `takeStamps` at its next directory: the record is let go.
+    public func stopTakingStamps() {
+        state.withLock { $0.stampsStopped = true }
+    }
+
+    /// Whether a record of the last run was read (and decoded): what `takeStamps` has to take.
+    public var holdsRecord: Bool { state.withLock { $0.old != nil } }
 
     /// Whether the record for the next run differs from the one read (a directory
     /// recorded afresh, one recorded before and not now, or the directories met in another

@@ -24,8 +24,15 @@ public final class Site: Sendable {
     /// The listing's record as this run reads it, made on the first walk of the roots and
     /// kept for the others (each name searched for, then a listing): the record is parsed
     /// and each directory's stamp taken once a run.
-    private let recordListing = Mutex<CachedListing?>(nil)
+    private let recordListing = Mutex(RecordListing())
     private let pageTable = Mutex<PageTable?>(nil)
+    /// The record as the run holds it: once a listing lets it go, it is not read again, and
+    /// searches are prepared once.
+    private struct RecordListing {
+        var listing: CachedListing?
+        var letGo = false
+        var prepared = false
+    }
     /// A run of few files: the names searched for so far, and what each search found.
     private let searched = Mutex<[String: [String]]>([:])
     /// How many names a run of few files searches the roots for, each walk reading only
@@ -93,20 +100,28 @@ public final class Site: Sendable {
         return found ?? listing().files(named: name)
     }
 
-    /// For a run of few files, before its first post is read: the listing's record of the
-    /// last run is read now, and the stamps of its directories taken by `spawn` (another
-    /// thread) while the post is read and scanned, so that a search (`files(named:)`) does
-    /// not wait for a `stat` of each (`CachedListing.takeStamps`). Nothing for a run that
-    /// lists the roots anyway, or keeps no record, or once the record is read.
+    /// For a run of few files, before its first post is read: `spawn` (another thread)
+    /// reads the listing's record of the last run and takes the stamps of its directories
+    /// while the post is read and scanned, so that a search (`files(named:)`) does not wait
+    /// for a `stat` of each (`CachedListing.takeStamps`). The record is kept for the run
+    /// only when no walk has read it first; the thread stops when a listing lets it go.
+    /// Nothing for a run that lists the roots anyway, or keeps no record, or a second time.
     public func prepareSearches(spawn: (@escaping @Sendable () -> Void) -> Void) {
-        guard !listsEagerly, let store = listingStore, !isListed else { return }
-        let made = recordListing.withLock { kept -> CachedListing? in
-            guard kept == nil else { return nil }
+        guard !listsEagerly, let store = listingStore, !isListed,
+              recordListing.withLock({ r in
+                  defer { r.prepared = true }
+                  return !r.prepared && r.listing == nil && !r.letGo
+              }) else { return }
+        spawn { [self] in
             let made = CachedListing(base: fileSystem, recorded: store.load(root: root))
-            kept = made
-            return made
+            guard made.holdsRecord else { return }
+            let kept = recordListing.withLock { r -> Bool in
+                guard r.listing == nil, !r.letGo else { return false }
+                r.listing = made
+                return true
+            }
+            if kept { made.takeStamps() }
         }
-        if let made { spawn { made.takeStamps() } }
     }
 
     /// How many files under the roots have a name `accepts` takes (lists the roots).
@@ -145,8 +160,14 @@ public final class Site: Sendable {
                                            complete: (T) -> Bool) -> T {
         guard let store = listingStore else { return walk(fileSystem, nil) }
         return recordListing.withLock { kept -> T in
-            let cached = kept ?? CachedListing(base: fileSystem, recorded: store.load(root: root))
-            kept = last ? nil : cached
+            let cached = kept.listing ?? CachedListing(base: fileSystem, recorded: store.load(root: root))
+            if last {
+                kept.listing = nil
+                kept.letGo = true
+                cached.stopTakingStamps()
+            } else {
+                kept.listing = cached
+            }
             cached.rewind()
             let made = walk(cached, (cached.recordedSize.entries, cached.recordedSize.nameBytes))
             if complete(made), cached.needsSaving { store.save(cached, root: root) }

@@ -326,16 +326,99 @@ extension SiteSearchTests {
         }
     }
 
-    /// A run that lists the site anyway, or keeps no record, prepares nothing.
+    /// A run that lists the site anyway, or keeps no store, prepares nothing; one whose
+    /// store holds no record yet, or whose site is listed already, takes no stamp.
     @Test func onlyARunOfFewFilesWithARecordPreparesSearches() {
         let memory = InMemoryFileSystem(Dictionary(Self.paths.map { ($0, "") }, uniquingKeysWith: { a, _ in a }), workingDirectory: "/site")
         let store = MemoryListingStore()
         _ = Self.recordedRun(memory, store).files(named: "none.png")
+        let loads = store.loads.withLock { $0 }
         for (eager, kept) in [(true, store), (false, nil)] as [(Bool, MemoryListingStore?)] {
             let fs = StampedFileSystem(memory)
             let site = Site(root: "/site", staticDirectories: ["/site/static/é"], fileSystem: fs, listsEagerly: eager, listingStore: kept)
             site.prepareSearches { _ in Issue.record("started for eager \(eager), store \(kept != nil)") }
             #expect(fs.stamps.withLock { $0 }.isEmpty)
         }
+        #expect(store.loads.withLock { $0 } == loads)
+        // No record yet: read, and nothing to stamp.
+        let empty = MemoryListingStore()
+        let fresh = StampedFileSystem(memory)
+        Site(root: "/site", staticDirectories: ["/site/static/é"], fileSystem: fresh, listsEagerly: false, listingStore: empty)
+            .prepareSearches { $0() }
+        #expect(empty.loads.withLock { $0 } == 1)
+        #expect(fresh.stamps.withLock { $0 }.isEmpty)
+        // Listed already (its record let go): nothing started.
+        let listed = Self.recordedRun(memory, store)
+        for name in Self.names { _ = listed.files(named: name) }
+        #expect(listed.isListed)
+        listed.prepareSearches { _ in Issue.record("started for a listed site") }
+    }
+}
+
+/// `takeStamps` against a walk, one thread standing in for both: a stamp the walk took
+/// stays (a run takes each directory's stamp once), and one the walk takes while
+/// `takeStamps` stats the same directory wins over it.
+@Suite struct TakeStampsTests {
+    /// Stamps that change on every call (a directory that keeps changing), and a hook run
+    /// inside a `stat`, as the walk on the other thread would run there.
+    final class ChangingStamps: FileSystem, @unchecked Sendable {
+        let base: InMemoryFileSystem
+        let calls = Mutex(0)
+        /// Each path stamped, in order. (On the test's one thread.)
+        var stamped: [String] = []
+        /// (Set and run on the test's one thread.)
+        var duringStat: [String: () -> Void] = [:]
+        init(_ base: InMemoryFileSystem) { self.base = base }
+        var workingDirectory: String { base.workingDirectory }
+        func status(_ path: String) -> FileStatus? { base.status(path) }
+        func entries(of directory: String) throws(FileSystemError) -> [DirectoryEntry] { try base.entries(of: directory) }
+        func read(_ path: String) throws(FileSystemError) -> [UInt8] { try base.read(path) }
+        func stamp(ofDirectory path: String) -> (stamp: DirectoryStamp, isSettled: Bool)? {
+            let n = calls.withLock { $0 += 1; return $0 }
+            stamped.append(path)
+            if let hook = duringStat.removeValue(forKey: path) { hook() }
+            guard let id = base.status(path)?.id else { return nil }
+            let time = DirectoryStamp.Time(seconds: Int64(n), nanoseconds: 0)
+            return (DirectoryStamp(id: id, modified: time, changed: time), true)
+        }
+    }
+
+    static func listing() -> (CachedListing, ChangingStamps) {
+        let memory = InMemoryFileSystem(Dictionary(SiteSearchTests.paths.map { ($0, "") }, uniquingKeysWith: { a, _ in a }),
+                                        workingDirectory: "/site")
+        let store = MemoryListingStore()
+        _ = SiteSearchTests.recordedRun(memory, store).files(named: "none.png")
+        let fs = ChangingStamps(memory)
+        return (CachedListing(base: fs, recorded: store.load(root: "/site")), fs)
+    }
+
+    @Test func aStampTheWalkTookIsKept() {
+        let (listing, fs) = Self.listing()
+        #expect(listing.holdsRecord)
+        let walked = listing.stamp(ofDirectory: "/site/content")
+        #expect(walked != nil)
+        listing.takeStamps()
+        #expect(listing.stamp(ofDirectory: "/site/content")?.stamp == walked?.stamp)
+        // Every other recorded directory was stamped by `takeStamps`, once.
+        #expect(fs.stamped.count > 5)
+        #expect(Set(fs.stamped).count == fs.stamped.count, "a directory stamped twice: \(fs.stamped)")
+        #expect(listing.stamp(ofDirectory: "/site") != nil)
+        #expect(fs.stamped.count == Set(fs.stamped).count, "asked again after takeStamps took it")
+    }
+
+    @Test func aStampTheWalkTakesMeanwhileWins() {
+        let (listing, fs) = Self.listing()
+        var walked: (stamp: DirectoryStamp, isSettled: Bool)?
+        fs.duringStat["/site/content"] = { walked = listing.stamp(ofDirectory: "/site/content") }
+        listing.takeStamps()
+        #expect(walked != nil)
+        #expect(listing.stamp(ofDirectory: "/site/content")?.stamp == walked?.stamp)
+    }
+
+    @Test func stoppedItTakesNothing() {
+        let (listing, fs) = Self.listing()
+        listing.stopTakingStamps()
+        listing.takeStamps()
+        #expect(fs.calls.withLock { $0 } == 0)
     }
 }
