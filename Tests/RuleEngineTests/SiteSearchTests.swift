@@ -81,7 +81,7 @@ import Testing
 /// A file system whose directories have stamps (settled, never changing), counting how
 /// often each is stamped; and a store keeping the listing's record in memory, counting
 /// its loads and saves.
-final class StampedFileSystem: FileSystem, @unchecked Sendable {
+class StampedFileSystem: FileSystem, @unchecked Sendable {
     let base: InMemoryFileSystem
     let stamps = Mutex<[String: Int]>([:])
 
@@ -361,19 +361,13 @@ extension SiteSearchTests {
 @Suite struct TakeStampsTests {
     /// Stamps that change on every call (a directory that keeps changing), and a hook run
     /// inside a `stat`, as the walk on the other thread would run there.
-    final class ChangingStamps: FileSystem, @unchecked Sendable {
-        let base: InMemoryFileSystem
+    final class ChangingStamps: StampedFileSystem, @unchecked Sendable {
         let calls = Mutex(0)
         /// Each path stamped, in order. (On the test's one thread.)
         var stamped: [String] = []
         /// (Set and run on the test's one thread.)
         var duringStat: [String: () -> Void] = [:]
-        init(_ base: InMemoryFileSystem) { self.base = base }
-        var workingDirectory: String { base.workingDirectory }
-        func status(_ path: String) -> FileStatus? { base.status(path) }
-        func entries(of directory: String) throws(FileSystemError) -> [DirectoryEntry] { try base.entries(of: directory) }
-        func read(_ path: String) throws(FileSystemError) -> [UInt8] { try base.read(path) }
-        func stamp(ofDirectory path: String) -> (stamp: DirectoryStamp, isSettled: Bool)? {
+        override func stamp(ofDirectory path: String) -> (stamp: DirectoryStamp, isSettled: Bool)? {
             let n = calls.withLock { $0 += 1; return $0 }
             stamped.append(path)
             if let hook = duringStat.removeValue(forKey: path) { hook() }
