@@ -46,6 +46,12 @@ struct Runner {
             case .failed(let path, _): path
             }
         }
+
+        /// A file to lint: its path and its linter.
+        var job: (path: String, linter: Int)? {
+            if case let .job(path, linter) = self { return (path, linter) }
+            return nil
+        }
     }
 
     var fixSettings: FixSettings? {
@@ -171,10 +177,7 @@ struct Runner {
         let verbose = options.verbose
         // Temporaries that killed runs left beside the posts (never a running process's).
         if isFix && !diffOnly {
-            let jobPaths = items.compactMap { item -> String? in
-                if case let .job(path, _) = item { return path }
-                return nil
-            }
+            let jobPaths = items.compactMap { $0.job?.path }
             for removed in TemporaryFiles.removeStale(near: jobPaths) where verbose {
                 Self.printNote("removed \(removed), a temporary file of a galley run that is gone")
             }
@@ -182,10 +185,7 @@ struct Runner {
         // A run of few posts (a hook's) takes the stamps of the site's directories on another
         // thread while the first post is read and scanned, for a search of the site
         // (after the stale temporaries are gone: they are the site's entries too).
-        if let (path, linter) = items.lazy.compactMap({ item -> (String, Int)? in
-            if case let .job(path, linter) = item { return (path, linter) }
-            return nil
-        }).first, linters[linter].searchesSite {
+        if let (path, linter) = items.lazy.compactMap(\.job).first, linters[linter].searchesSite {
             session.site(for: path, configuration: linters[linter].configuration).prepareSearches { WorkerThread.detached($0) }
         }
         // (One file takes one worker however many cores there are: the count of cores, which

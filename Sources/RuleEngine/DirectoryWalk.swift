@@ -46,7 +46,7 @@ public enum DirectoryWalk {
     }
 
     /// The directories holding a file named `name`, by the walk of `walkFileNames` over
-    /// each root in turn, as a listing keeps them (`directoryPath(ofPrefix:)`), without
+    /// each root in turn, as a listing keeps them (`directoryPath`), without
     /// handing over every name: nil when the roots hold more than `limit` files (the walk
     /// stops there, as a listing does).
     static func directories(holding name: UnsafeBufferPointer<UInt8>, under roots: [String], in fileSystem: any FileSystem,
@@ -65,28 +65,18 @@ public enum DirectoryWalk {
         return files > limit ? nil : found
     }
 
-    /// A directory as a listing keeps it: its prefix (`dir/`) without the slash, "/" for the root.
-    static func directoryPath(ofPrefix prefix: String) -> String {
-        // (By bytes: `count` and `dropLast` of a `String` walk its characters.)
-        prefix.utf8.count > 1 ? String(decoding: prefix.utf8.dropLast(), as: UTF8.self) : prefix
-    }
-
-    /// `directoryPath(ofPrefix:)` of the prefix `head` (plus a slash when `slash`) makes:
-    /// `head` itself when a slash would follow, made only then.
+    /// A directory as a listing keeps it, from the walk's `head` and `slash` (`walkTree`):
+    /// the path without a trailing slash, "/" for the root.
     static func directoryPath(_ head: String, slash: Bool) -> String {
-        slash ? head : directoryPath(ofPrefix: head)
+        // (By bytes: `count` and `dropLast` of a `String` walk its characters.)
+        slash || head.utf8.count <= 1 ? head : String(decoding: head.utf8.dropLast(), as: UTF8.self)
     }
 
-    /// The path of a directory named `name` below `prefix` that the walk enters: nil for a
-    /// name that is not UTF-8 or that `isSkipped`. Made in one piece from the bytes (a
-    /// `String` of the name, validated as any encoding, then appended, cost a search of a
-    /// site of 478 directories 0.75 M instructions).
-    static func enteredPath(_ prefix: String, _ name: UnsafeBufferPointer<UInt8>) -> String? {
-        enteredPath(prefix, slash: false, name)
-    }
-
-    /// `enteredPath` below `head` and (when `slash`) a slash: the three in one piece (a
-    /// prefix made for each directory walked, `dir + "/"`, was 580 instructions apiece).
+    /// The path of a directory named `name` that the walk enters below `head` and (when
+    /// `slash`) a slash: nil for a name that is not UTF-8 or that `isSkipped`. Made in one
+    /// piece from the bytes (a `String` of the name, validated as any encoding, then
+    /// appended, cost a search of a site of 478 directories 0.75 M instructions; a prefix
+    /// made for each directory walked, `dir + "/"`, 580 instructions apiece).
     static func enteredPath(_ head: String, slash: Bool, _ name: UnsafeBufferPointer<UInt8>) -> String? {
         var ascii = true
         for byte in name where byte >= 0x80 { ascii = false; break }
@@ -111,8 +101,8 @@ public enum DirectoryWalk {
 
     /// The walk itself: a stack of directories, each entered once (`visited`); `directory`
     /// gets a directory's prefix, as the path and whether a slash follows it (none for the
-    /// root `.`, whose entries are bare names, nor after a slash), before `entry` gets each of its entries that is not a
-    /// directory entered (files, skipped directories, names that are not UTF-8, which are
+    /// root `.`, whose entries are bare names, nor after a slash), before `entry` gets each
+    /// of its entries that is not a directory entered (files, skipped directories, names that are not UTF-8, which are
     /// never entered, dangling links and sockets, whose kind is nil). `list` gives a
     /// directory's entries (all of them when nil: `forEachEntry`).
     private static func walkTree(_ root: String, in fileSystem: any FileSystem, visited: inout Set<FileID>,

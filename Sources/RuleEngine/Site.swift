@@ -21,13 +21,13 @@ public final class Site: Sendable {
     private let listingStore: (any ListingStore)?
     private let index = Mutex<SiteIndex?>(nil)
     private let cacheCounts = Mutex<CachedListing.Counts?>(nil)
-    /// The listing's record as this run reads it, made on the first walk of the roots and
-    /// kept for the others (each name searched for, then a listing): the record is parsed
-    /// and each directory's stamp taken once a run.
+    /// The listing's record as this run reads it, made by `prepareSearches` or on the first
+    /// walk of the roots and kept for the others (each name searched for, then a listing):
+    /// the record is parsed and each directory's stamp taken once a run.
     private let recordListing = Mutex(RecordListing())
     private let pageTable = Mutex<PageTable?>(nil)
-    /// The record as the run holds it: once a listing lets it go, it is not read again, and
-    /// searches are prepared once.
+    /// The record as the run holds it: once a listing lets it go (`letGo`, the roots
+    /// listed), it is not read again; searches are prepared once.
     private struct RecordListing {
         var listing: CachedListing?
         var letGo = false
@@ -107,7 +107,8 @@ public final class Site: Sendable {
     /// only when no walk has read it first; the thread stops when a listing lets it go.
     /// Nothing for a run that lists the roots anyway, or keeps no record, or a second time.
     public func prepareSearches(spawn: (@escaping @Sendable () -> Void) -> Void) {
-        guard !listsEagerly, let store = listingStore, !isListed,
+        // (A site listed has let its record go: `letGo`.)
+        guard !listsEagerly, let store = listingStore,
               recordListing.withLock({ r in
                   defer { r.prepared = true }
                   return !r.prepared && r.listing == nil && !r.letGo

@@ -261,7 +261,7 @@ extension SiteSearchTests {
         for prefix in ["", "/site/", "/sïte/"] {
             for name in Self.names {
                 let expected = String(validating: name, as: UTF8.self).flatMap { DirectoryWalk.isSkipped($0) ? nil : prefix + $0 }
-                #expect(name.withUnsafeBufferPointer { DirectoryWalk.enteredPath(prefix, $0) } == expected, "\(name)")
+                #expect(name.withUnsafeBufferPointer { DirectoryWalk.enteredPath(prefix, slash: false, $0) } == expected, "\(name)")
                 // A directory's path and the slash after it, made with the name in one piece.
                 if !prefix.isEmpty {
                     let head = String(prefix.dropLast())
